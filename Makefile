@@ -1,0 +1,29 @@
+# intl_cooperation: run and test the addon against an Odoo 18 source tree.
+ODOO_HOME ?= /opt/odoo18
+DB ?= intl_demo
+PORT ?= 8069
+WORKERS ?= 0
+PYTHON ?= python3
+
+export ODOO_HOME DB PORT WORKERS PYTHON
+
+.PHONY: run test lint pot prepare
+
+## make run: serve database $(DB) with the module, demo data and kk/ru/en on http://localhost:$(PORT)
+run:
+	@bash scripts/run.sh
+
+## make test: the whole suite on a fresh database; ends with "N passed, N failed"
+test:
+	@bash scripts/test.sh
+
+## make lint: pylint-odoo and ruff over the addon
+lint:
+	@bash scripts/lint.sh
+
+## make pot: regenerate i18n/intl_cooperation.pot and merge it into kk.po and ru.po
+pot:
+	@bash scripts/pot.sh
+
+prepare:
+	@bash scripts/prepare.sh

@@ -1,0 +1,336 @@
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class IntlApprovalMixin(models.AbstractModel):
+    """Multi-step approvals for any process record.
+
+    A consumer inherits ``mail.thread``, ``mail.activity.mixin`` and this
+    mixin and sets a few class attributes:
+
+    * ``_approval_state_field``: its status field (default ``state``);
+    * ``_approval_submit_states``: ``{purpose: (states from which to submit)}``;
+    * ``_approval_pending_state``: ``{purpose: state while steps are pending}``
+      (a step's ``record_state`` wins over it);
+    * ``_approval_approved_state``: ``{purpose: state reached when every step
+      is approved}``: these states can only be reached through the engine;
+    * ``_approval_rejected_state``: ``{purpose: state after a rejection}``;
+    * ``_approval_cancel_states``: states in which nothing can be decided.
+
+    ``action_approval_submit`` builds the lines of the route found for the
+    record, ``action_approval_approve`` decides the current step,
+    ``action_approval_reject`` asks for a reason. Hooks ``_approval_done`` and
+    ``_approval_rejected`` let the consumer react.
+
+    Approval lines are written by the engine only, under ``sudo()`` after
+    the approver has been checked: nobody else has write access to them.
+    Consumers that declare other Many2many fields to ``res.users`` must name
+    their relation table explicitly.
+    """
+
+    _name = "intl.approval.mixin"
+    _description = "Approval Mixin"
+
+    _approval_state_field = "state"
+    _approval_submit_states = {"default": ("draft",)}
+    _approval_pending_state = {"default": "to_approve"}
+    _approval_approved_state = {"default": "approved"}
+    _approval_rejected_state = {"default": "draft"}
+    _approval_cancel_states = ("cancel",)
+
+    approval_line_ids = fields.One2many(
+        "intl.approval.line",
+        "res_id",
+        string="Approvals",
+        domain=lambda self: [("res_model", "=", self._name)],
+        copy=False,
+    )
+    approval_user_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_approval_current",
+        store=True,
+        string="Current Approvers",
+    )
+    approval_step = fields.Char("Awaiting", compute="_compute_approval_current", store=True)
+    can_approve = fields.Boolean(compute="_compute_can_approve")
+
+    @api.depends("approval_line_ids.state", "approval_line_ids.user_ids")
+    def _compute_approval_current(self):
+        for record in self:
+            pending = record.approval_line_ids.filtered(lambda l: l.state == "pending")[:1]
+            record.approval_user_ids = pending.user_ids
+            record.approval_step = pending.name
+
+    @api.depends_context("uid")
+    @api.depends("approval_user_ids")
+    def _compute_can_approve(self):
+        for record in self:
+            record.can_approve = (
+                self.env.user in record.approval_user_ids
+                and record[record._approval_state_field] not in record._approval_cancel_states
+            )
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        state_field = self._approval_state_field
+        if vals.get(state_field) in self._approval_approved_state.values():
+            self._approval_check_state_write(vals[state_field])
+        return super().write(vals)
+
+    def _approval_check_state_write(self, new_state):
+        """Refuse reaching an approved state unless the engine approved it."""
+        purposes = [p for p, s in self._approval_approved_state.items() if s == new_state]
+        for record in self:
+            if record[record._approval_state_field] == new_state:
+                continue
+            lines = record.sudo().approval_line_ids.filtered(
+                lambda l: l.is_current and l.purpose in purposes
+            )
+            if not lines or any(line.state != "approved" for line in lines):
+                raise UserError(
+                    self.env._(
+                        "%(record)s can only be approved through its approval steps.",
+                        record=record.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_approval_submit(self):
+        self._approval_submit("default")
+
+    def action_approval_approve(self):
+        self._approval_check_can_approve()
+        self._approval_do_approve()
+
+    def action_approval_reject(self):
+        self._approval_check_can_approve()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject"),
+            "res_model": "intl.approval.reject",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    # ------------------------------------------------------------------
+    # Engine
+    # ------------------------------------------------------------------
+
+    def _approval_submit(self, purpose="default"):
+        """Start an approval round of ``purpose`` on every record of ``self``."""
+        Route = self.env["intl.approval.route"]
+        line_vals = []
+        routes = {}
+        for record in self:
+            state = record[record._approval_state_field]
+            allowed = record._approval_submit_states.get(purpose, ())
+            if state not in allowed:
+                raise UserError(
+                    self.env._("%(record)s cannot be submitted in its current status.",
+                               record=record.display_name)
+                )
+            record._approval_check_can_submit(purpose)
+            route = Route._find_route(record, purpose)
+            if not route.step_ids:
+                raise UserError(
+                    self.env._("No approval route applies to %(record)s. Ask the DIC Director to define one.",
+                               record=record.display_name)
+                )
+            routes[record] = route
+            previous = record.sudo().approval_line_ids.filtered(lambda l: l.purpose == purpose)
+            round_no = max(previous.mapped("round"), default=0) + 1
+            # sudo: approval lines are written by the engine only (see class docstring)
+            previous.filtered("is_current").write({"is_current": False})
+            for step in route.step_ids:
+                users = step._resolve_users(record)
+                if not users:
+                    raise UserError(
+                        self.env._("Nobody can decide the step %(step)s of %(record)s.",
+                                   step=step.name, record=record.display_name)
+                    )
+                line_vals.append({
+                    "res_model": record._name,
+                    "res_id": record.id,
+                    "purpose": purpose,
+                    "round": round_no,
+                    "route_id": route.id,
+                    "step_id": step.id,
+                    "sequence": step.sequence,
+                    "name": step.name,
+                    "record_state": step.record_state,
+                    "require_documents": step.require_documents,
+                    "deadline_days": step.deadline_days,
+                    "user_ids": [fields.Command.set(users.ids)],
+                })
+        # sudo: approval lines are written by the engine only (see class docstring)
+        self.env["intl.approval.line"].sudo().create(line_vals)
+        for record in self:
+            record.message_post(
+                body=self.env._("Submitted for approval: %(route)s", route=routes[record].name),
+                subtype_xmlid="mail.mt_note",
+            )
+            record._approval_activate_next(purpose)
+
+    def _approval_check_can_submit(self, purpose):
+        """Hook: raise a ``UserError`` when the record is not ready for ``purpose``."""
+
+    def _approval_current_lines(self):
+        """Pending lines of ``self`` the current user may decide."""
+        return self.sudo().approval_line_ids.filtered(
+            lambda l: l.state == "pending" and self.env.user in l.user_ids
+        )
+
+    def _approval_check_can_approve(self):
+        reasons = []
+        for record in self:
+            pending = record.sudo().approval_line_ids.filtered(lambda l: l.state == "pending")
+            if record[record._approval_state_field] in record._approval_cancel_states:
+                reasons.append(self.env._("%(record)s is cancelled.", record=record.display_name))
+            elif not pending:
+                reasons.append(
+                    self.env._("%(record)s is not waiting for an approval.",
+                               record=record.display_name)
+                )
+            elif self.env.user not in pending.user_ids:
+                reasons.append(
+                    self.env._("%(record)s awaits the decision of %(approvers)s at step %(step)s.",
+                               record=record.display_name, step=pending[0].name,
+                               approvers=", ".join(pending.user_ids.mapped("name")))
+                )
+        if reasons:
+            raise UserError("\n".join(reasons))
+
+    def _approval_do_approve(self):
+        for record in self:
+            line = record._approval_current_lines()[:1]
+            if line.require_documents and "documents_complete" in record and not record.documents_complete:
+                raise UserError(
+                    self.env._("Verify the mandatory documents of %(record)s first: %(documents)s",
+                               record=record.display_name,
+                               documents=", ".join(record._document_missing_names()))
+                )
+            # sudo: approval lines are written by the engine only (see class docstring)
+            line.write({
+                "state": "approved",
+                "decided_by_id": self.env.uid,
+                "decided_on": fields.Datetime.now(),
+            })
+            record._approval_close_activities(line, self.env._("Approved"))
+            record.message_post(
+                body=self.env._("Approved: %(step)s", step=line.name),
+                subtype_xmlid="mail.mt_note",
+            )
+            record._approval_activate_next(line.purpose)
+
+    def _approval_do_reject(self, reason):
+        for record in self:
+            line = record._approval_current_lines()[:1]
+            purpose = line.purpose
+            now = fields.Datetime.now()
+            # sudo: approval lines are written by the engine only (see class docstring)
+            line.write({"state": "rejected", "decided_by_id": self.env.uid,
+                        "decided_on": now, "comment": reason})
+            record._approval_close_activities(line, self.env._("Rejected: %(reason)s", reason=reason))
+            record.sudo().approval_line_ids.filtered(
+                lambda l: l.purpose == purpose and l.state == "waiting"
+            ).write({"state": "cancelled"})
+            record.message_post(
+                body=Markup("%s<br/>%s") % (
+                    self.env._("Rejected: %(step)s", step=line.name),
+                    self.env._("Reason: %(reason)s", reason=reason),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            record._approval_rejected(purpose, reason)
+
+    def _approval_cancel(self):
+        """Cancel the pending rounds (when the record itself is cancelled)."""
+        # sudo: approval lines are written by the engine only (see class docstring)
+        lines = self.sudo().approval_line_ids.filtered(lambda l: l.state in ("waiting", "pending"))
+        lines.write({"state": "cancelled"})
+        self.activity_unlink(["intl_cooperation.mail_activity_type_approval"])
+
+    def _approval_activate_next(self, purpose):
+        """Open the next waiting step of ``purpose``, or finish the round."""
+        self.ensure_one()
+        lines = self.sudo().approval_line_ids.filtered(
+            lambda l: l.purpose == purpose and l.is_current
+        ).sorted("sequence")
+        waiting = lines.filtered(lambda l: l.state == "waiting")[:1]
+        if not waiting:
+            self._approval_done(purpose)
+            return
+        waiting.state = "pending"
+        state = waiting.record_state or self._approval_pending_state.get(purpose)
+        if state and self[self._approval_state_field] != state:
+            self[self._approval_state_field] = state
+        deadline = fields.Date.context_today(self) + timedelta(days=waiting.deadline_days or 0)
+        for user in waiting.user_ids:
+            self.activity_schedule(
+                "intl_cooperation.mail_activity_type_approval",
+                date_deadline=deadline,
+                summary=self.env._("Approve: %(step)s", step=waiting.name),
+                user_id=user.id,
+            )
+
+    def _approval_close_activities(self, line, feedback):
+        activities = self.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("intl_cooperation.mail_activity_type_approval")
+            and a.user_id in line.user_ids
+        )
+        mine = activities.filtered(lambda a: a.user_id == self.env.user)
+        mine.action_feedback(feedback=feedback)
+        (activities - mine).unlink()
+
+    def _approval_done(self, purpose):
+        """Hook: every step of ``purpose`` is approved."""
+        state = self._approval_approved_state.get(purpose)
+        if state:
+            self[self._approval_state_field] = state
+
+    def _approval_rejected(self, purpose, reason):
+        """Hook: a step of ``purpose`` was rejected with ``reason``."""
+        state = self._approval_rejected_state.get(purpose)
+        if state:
+            self[self._approval_state_field] = state
+
+    # ------------------------------------------------------------------
+    # Roles resolved from the record
+    # ------------------------------------------------------------------
+
+    def _approval_employee(self):
+        """Hook: the employee the record is about (e.g. the traveller)."""
+        return self.env["hr.employee"]
+
+    def _approval_institute(self):
+        """Hook: the institute (``hr.department``) the record belongs to."""
+        return self._approval_employee().intl_institute_id
+
+    def _approval_curator(self):
+        """Hook: the DIC officer (``res.users``) following the record."""
+        return self.env["res.users"]
+
+    def _approval_role_users(self, role):
+        self.ensure_one()
+        if role == "department_head":
+            employee = self._approval_employee()
+            manager = employee.department_id.manager_id
+            if manager == employee:
+                manager = employee.department_id.parent_id.manager_id
+            return manager.user_id
+        if role == "institute_director":
+            return self._approval_institute().manager_id.user_id
+        if role == "curator":
+            return self._approval_curator()
+        return self.env["res.users"]

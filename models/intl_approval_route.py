@@ -1,0 +1,69 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+
+class IntlApprovalRoute(models.Model):
+    """An ordered list of approval steps for one kind of record.
+
+    Routes are data: the DIC Director edits them. A record's route is the
+    first active route of its model and purpose whose condition matches it.
+    """
+
+    _name = "intl.approval.route"
+    _inherit = ["mail.thread"]
+    _description = "Approval Route"
+    _order = "model, purpose, sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    model_id = fields.Many2one(
+        "ir.model", "Applies To", required=True, ondelete="cascade",
+        domain=[("model", "=like", "intl.%"), ("transient", "=", False)],
+    )
+    model = fields.Char(related="model_id.model", store=True, index=True)
+    purpose = fields.Char(
+        required=True, default="default", tracking=True,
+        help="Which decision of the record the route serves (e.g. default, programme, extension).",
+    )
+    filter_domain = fields.Char(
+        "Condition", default="[]", tracking=True,
+        help="Only records matching this condition follow the route (e.g. funding source, amount).",
+    )
+    sequence = fields.Integer(default=10, help="The first matching route is used.")
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    step_ids = fields.One2many("intl.approval.route.step", "route_id", "Steps", copy=True)
+    step_count = fields.Integer(compute="_compute_step_count")
+
+    @api.depends("step_ids")
+    def _compute_step_count(self):
+        for route in self:
+            route.step_count = len(route.step_ids)
+
+    @api.constrains("filter_domain", "model_id")
+    def _check_filter_domain(self):
+        for route in self:
+            try:
+                domain = safe_eval(route.filter_domain or "[]")
+                self.env[route.model].search_count(domain, limit=1)
+            except Exception as exc:  # noqa: BLE001 - any parsing error is a user error here
+                raise ValidationError(
+                    self.env._("The condition of route %(route)s is not valid: %(error)s",
+                               route=route.name, error=exc)
+                ) from exc
+
+    def _matches(self, record):
+        """Whether ``record`` satisfies the route's condition."""
+        self.ensure_one()
+        domain = safe_eval(self.filter_domain or "[]")
+        return bool(record.filtered_domain(domain)) if domain else True
+
+    @api.model
+    def _find_route(self, record, purpose="default"):
+        """The route that applies to ``record`` for ``purpose`` (may be empty)."""
+        routes = self.search([
+            ("model", "=", record._name),
+            ("purpose", "=", purpose),
+            ("company_id", "in", [False, *record.env.companies.ids]),
+        ])
+        return next((route for route in routes if route._matches(record)), self.browse())

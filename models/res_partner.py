@@ -1,0 +1,104 @@
+import re
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Erasmus institution code, see FACTS.md (e.g. "D  BERLIN01", "PL WARSZAW01").
+# FACTS.md prints the pattern with its double space folded: the one-letter
+# prefix is padded with two spaces, the two-letter one with one.
+ERASMUS_CODE_RE = re.compile(r"^([A-Z]  |[A-Z]{2} |[A-Z]{3})[A-Z-]{1,8}[0-9]{2}$")
+# SCHAC home organisation: a lower-case internet domain (e.g. "uw.edu.pl").
+SCHAC_CODE_RE = re.compile(r"^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+class ResPartner(models.Model):
+    """Foreign partner institutions are companies in Contacts."""
+
+    _inherit = "res.partner"
+
+    is_intl_institution = fields.Boolean(
+        "Partner Institution", index=True,
+        help="A foreign or international organisation the university cooperates with.",
+    )
+    intl_institution_type = fields.Selection(
+        [
+            ("university", "University"),
+            ("research", "Research organisation"),
+            ("state", "State body"),
+            ("company", "Company"),
+            ("international", "International organisation"),
+            ("other", "Other"),
+        ],
+        "Institution Type", tracking=True,
+    )
+    intl_ranking_ids = fields.One2many("intl.institution.ranking", "partner_id", "World Rankings")
+    intl_best_ranking = fields.Char("Best Ranking", compute="_compute_intl_best_ranking")
+    intl_schac_code = fields.Char("SCHAC Code", help="Home organisation domain, e.g. uw.edu.pl.")
+    intl_erasmus_code = fields.Char("Erasmus Code", help="Erasmus institution code, e.g. D  BERLIN01.")
+    intl_cooperation_status = fields.Selection(
+        [("prospect", "Prospect"), ("active", "Active"), ("expired", "Expired")],
+        "Cooperation Status", compute="_compute_intl_cooperation_status", store=True,
+        tracking=True,
+        help="Derived from the institution's agreements: active while one is in force.",
+    )
+
+    @api.depends("intl_ranking_ids.position", "intl_ranking_ids.year")
+    def _compute_intl_best_ranking(self):
+        labels = dict(self.env["intl.institution.ranking"]._fields["system"]._description_selection(self.env))
+        for partner in self:
+            latest = partner.intl_ranking_ids.sorted(lambda r: (-r.year, r.position))[:1]
+            partner.intl_best_ranking = (
+                f"{labels[latest.system]} {latest.year}: #{latest.position}" if latest else False
+            )
+
+    @api.depends("is_intl_institution")
+    def _compute_intl_cooperation_status(self):
+        statuses = self._intl_cooperation_statuses()
+        for partner in self:
+            partner.intl_cooperation_status = (
+                statuses.get(partner.id, "prospect") if partner.is_intl_institution else False
+            )
+
+    def _intl_cooperation_statuses(self):
+        """Hook: ``{partner_id: status}`` from the partners' agreements.
+
+        The agreement model extends it (and the compute's dependencies); with
+        no agreement every institution is a prospect.
+        """
+        return {}
+
+    @api.constrains("is_intl_institution", "country_id")
+    def _check_intl_country(self):
+        for partner in self:
+            if partner.is_intl_institution and not partner.country_id:
+                raise ValidationError(
+                    self.env._("Set the country of the partner institution %(name)s.", name=partner.name)
+                )
+
+    @api.constrains("intl_erasmus_code", "intl_schac_code")
+    def _check_intl_codes(self):
+        for partner in self:
+            if partner.intl_erasmus_code and not ERASMUS_CODE_RE.match(partner.intl_erasmus_code):
+                raise ValidationError(
+                    self.env._(
+                        "%(code)s is not an Erasmus code: a country prefix of one to three capitals "
+                        "padded with spaces to three characters, up to eight capitals, then two digits "
+                        "(e.g. \"D  BERLIN01\").",
+                        code=partner.intl_erasmus_code,
+                    )
+                )
+            if partner.intl_schac_code and not SCHAC_CODE_RE.match(partner.intl_schac_code):
+                raise ValidationError(
+                    self.env._(
+                        "%(code)s is not a SCHAC code: the institution's lower-case internet domain "
+                        "(e.g. \"uw.edu.pl\").",
+                        code=partner.intl_schac_code,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_intl_institution"):
+                vals.setdefault("is_company", True)
+        return super().create(vals_list)

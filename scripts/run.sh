@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# make run: database $DB with the module, its demo data and kk/ru/en, served on $PORT.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+bash "$ROOT/scripts/prepare.sh"
+ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
+DB=${DB:-intl_demo}
+PORT=${PORT:-8069}
+WORKERS=${WORKERS:-0}
+ODOO=("$ROOT/.venv/bin/python" "$ODOO_HOME/odoo-bin"
+      --addons-path="$ODOO_HOME/odoo/addons,$ROOT/.addons" -d "$DB" --db-filter="^$DB\$")
+
+if psql -d "$DB" -tAc "select 1 from ir_module_module where name='intl_cooperation' and state='installed'" 2>/dev/null | grep -q 1; then
+    echo "== reusing database $DB (updating the module)"
+    "${ODOO[@]}" -u intl_cooperation --stop-after-init --log-level=warn
+else
+    echo "== creating database $DB with the module and demo data (a few minutes)"
+    "${ODOO[@]}" -i intl_cooperation,l10n_kz --load-language=ru_RU --stop-after-init --log-level=warn
+fi
+
+cat <<MSG
+
+International Cooperation is served on http://localhost:$PORT  (database $DB)
+Demo logins (password "intl" for each; admin / admin is the administrator):
+  requester         Requester (faculty member)
+  coordinator       Institute Coordinator (Institute of Automation and IT)
+  coordinator.geo   Institute Coordinator (Institute of Geology and Oil and Gas)
+  dic.officer       DIC Officer
+  dic.director      DIC Director
+  rector            Management
+  legal             Legal Reviewer
+  accountant        Accountant
+  hr                HR Officer
+  registrar         Registrar
+MSG
+extra=()
+if [ "$WORKERS" -gt 0 ]; then
+    extra=(--workers="$WORKERS" --max-cron-threads=1)
+fi
+exec "${ODOO[@]}" --http-port="$PORT" "${extra[@]}"

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# make test: install the module with its tests on a fresh throw-away database,
+# run unit tests and browser tours, and end with "N passed, N failed".
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+bash "$ROOT/scripts/prepare.sh" || exit 2
+ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]} from Debian"
+    if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi
+    "${SUDO[@]}" apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q "${missing[@]}" fonts-dejavu-core >/dev/null
+fi
+
+DB="intl_test_$(date +%s)_$$"
+LOG="$ROOT/.test-logs/$DB.log"
+mkdir -p "$ROOT/.test-logs"
+dropdb --if-exists "$DB" >/dev/null 2>&1
+echo "== testing on fresh database $DB (log: ${LOG#"$ROOT"/})"
+"$ROOT/.venv/bin/python" "$ODOO_HOME/odoo-bin" \
+    --addons-path="$ODOO_HOME/odoo/addons,$ROOT/.addons" -d "$DB" \
+    -i intl_cooperation --test-enable --test-tags "${TEST_TAGS:-/intl_cooperation}" \
+    --stop-after-init --log-level=info --http-port="${TEST_PORT:-8169}" --workers=0 --max-cron-threads=0 \
+    >"$LOG" 2>&1
+rc=$?
+dropdb --if-exists "$DB" >/dev/null 2>&1
+
+# Problems worth failing on: errors, and warnings that concern this module.
+grep -E " (ERROR|CRITICAL) " "$LOG" | grep -v "odoo.tests.result" | head -n 40
+grep -E " WARNING " "$LOG" | grep -iE "intl_cooperation|intl\.|access rules|deprecated|translat" \
+    | grep -v "odoo.tests.result" | head -n 40 > "$LOG.warnings"
+cat "$LOG.warnings"
+grep -E "^(FAIL|ERROR):|Traceback" "$LOG" | head -n 20 || true
+
+summary=$(grep -E "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests" "$LOG" | tail -n 1)
+if [ -z "$summary" ]; then
+    echo "The test run did not finish (exit $rc); see $LOG"
+    tail -n 30 "$LOG"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+failed=$(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1/' <<<"$summary")
+errors=$(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\2/' <<<"$summary")
+total=$(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\3/' <<<"$summary")
+bad=$((failed + errors))
+passed=$((total - bad))
+status=0
+if [ "$total" -eq 0 ]; then echo "No test ran."; status=1; fi
+if [ -s "$LOG.warnings" ]; then echo "The install logged warnings about the module (above)."; status=1; fi
+if grep -qE " (ERROR|CRITICAL) " <(grep -v "odoo.tests.result" "$LOG"); then status=1; fi
+if [ "$bad" -gt 0 ] || [ "$rc" -ne 0 ]; then status=1; fi
+echo "$passed passed, $bad failed"
+exit $status
