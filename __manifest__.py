@@ -17,6 +17,7 @@
         "data/intl_process_data.xml",
         "data/intl_document_type_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/intl_agreement_data.xml",
         "wizards/intl_approval_reject_views.xml",
         "views/intl_cooperation_menus.xml",
         "views/res_partner_views.xml",
