@@ -16,3 +16,4 @@ from . import intl_agreement_kind
 from . import intl_cooperation_form
 from . import intl_agreement
 from . import intl_agreement_plan_line
+from . import res_currency

@@ -1,0 +1,1 @@
+from .amount_words import amount_to_words
