@@ -12,8 +12,8 @@ from . import res_partner
 from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
+from . import res_currency
 from . import intl_agreement_kind
 from . import intl_cooperation_form
 from . import intl_agreement
 from . import intl_agreement_plan_line
-from . import res_currency

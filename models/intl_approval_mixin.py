@@ -61,7 +61,7 @@ class IntlApprovalMixin(models.AbstractModel):
     @api.depends("approval_line_ids.state", "approval_line_ids.user_ids")
     def _compute_approval_current(self):
         for record in self:
-            pending = record.approval_line_ids.filtered(lambda l: l.state == "pending")[:1]
+            pending = record.approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
             record.approval_user_ids = pending.user_ids
             record.approval_step = pending.name
 
@@ -91,7 +91,7 @@ class IntlApprovalMixin(models.AbstractModel):
             if record[record._approval_state_field] == new_state:
                 continue
             lines = record.sudo().approval_line_ids.filtered(
-                lambda l: l.is_current and l.purpose in purposes
+                lambda line: line.is_current and line.purpose in purposes
             )
             if not lines or any(line.state != "approved" for line in lines):
                 raise UserError(
@@ -148,7 +148,7 @@ class IntlApprovalMixin(models.AbstractModel):
                                record=record.display_name)
                 )
             routes[record] = route
-            previous = record.sudo().approval_line_ids.filtered(lambda l: l.purpose == purpose)
+            previous = record.sudo().approval_line_ids.filtered(lambda line: line.purpose == purpose)
             round_no = max(previous.mapped("round"), default=0) + 1
             # sudo: approval lines are written by the engine only (see class docstring)
             previous.filtered("is_current").write({"is_current": False})
@@ -188,13 +188,13 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""
         return self.sudo().approval_line_ids.filtered(
-            lambda l: l.state == "pending" and self.env.user in l.user_ids
+            lambda line: line.state == "pending" and self.env.user in line.user_ids
         )
 
     def _approval_check_can_approve(self):
         reasons = []
         for record in self:
-            pending = record.sudo().approval_line_ids.filtered(lambda l: l.state == "pending")
+            pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
             if record[record._approval_state_field] in record._approval_cancel_states:
                 reasons.append(self.env._("%(record)s is cancelled.", record=record.display_name))
             elif not pending:
@@ -242,8 +242,8 @@ class IntlApprovalMixin(models.AbstractModel):
             line.write({"state": "rejected", "decided_by_id": self.env.uid,
                         "decided_on": now, "comment": reason})
             record._approval_close_activities(line, self.env._("Rejected: %(reason)s", reason=reason))
-            record.sudo().approval_line_ids.filtered(
-                lambda l: l.purpose == purpose and l.state == "waiting"
+            record.sudo().approval_line_ids.filtered_domain(
+                [("purpose", "=", purpose), ("state", "=", "waiting")]
             ).write({"state": "cancelled"})
             record.message_post(
                 body=Markup("%s<br/>%s") % (
@@ -257,7 +257,7 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_cancel(self):
         """Cancel the pending rounds (when the record itself is cancelled)."""
         # sudo: approval lines are written by the engine only (see class docstring)
-        lines = self.sudo().approval_line_ids.filtered(lambda l: l.state in ("waiting", "pending"))
+        lines = self.sudo().approval_line_ids.filtered(lambda line: line.state in ("waiting", "pending"))
         lines.write({"state": "cancelled"})
         self.activity_unlink(["intl_cooperation.mail_activity_type_approval"])
 
@@ -265,9 +265,9 @@ class IntlApprovalMixin(models.AbstractModel):
         """Open the next waiting step of ``purpose``, or finish the round."""
         self.ensure_one()
         lines = self.sudo().approval_line_ids.filtered(
-            lambda l: l.purpose == purpose and l.is_current
+            lambda line: line.purpose == purpose and line.is_current
         ).sorted("sequence")
-        waiting = lines.filtered(lambda l: l.state == "waiting")[:1]
+        waiting = lines.filtered(lambda line: line.state == "waiting")[:1]
         if not waiting:
             self._approval_done(purpose)
             return

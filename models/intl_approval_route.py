@@ -46,7 +46,7 @@ class IntlApprovalRoute(models.Model):
             try:
                 domain = safe_eval(route.filter_domain or "[]")
                 self.env[route.model].search_count(domain, limit=1)
-            except Exception as exc:  # noqa: BLE001 - any parsing error is a user error here
+            except Exception as exc:  # any parsing error is a user error here
                 raise ValidationError(
                     self.env._("The condition of route %(route)s is not valid: %(error)s",
                                route=route.name, error=exc)

@@ -64,7 +64,7 @@ class IntlDocumentLine(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "attachment_ids" in vals:
-            self.filtered(lambda l: l.state == "missing" and l.attachment_ids).write(
+            self.filtered(lambda line: line.state == "missing" and line.attachment_ids).write(
                 {"state": "received"}
             )
         return result

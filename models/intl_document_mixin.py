@@ -31,7 +31,7 @@ class IntlDocumentMixin(models.AbstractModel):
     def _compute_documents_complete(self):
         for record in self:
             pending = record.document_line_ids.filtered(
-                lambda l: l.required and l.state != "verified"
+                lambda line: line.required and line.state != "verified"
             )
             record.documents_complete = not pending
             record.document_missing_count = len(pending)

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 
@@ -23,6 +25,27 @@ class IntlRelatedRecordMixin(models.AbstractModel):
         for line in self:
             record = line.res_model and line.env[line.res_model].browse(line.res_id)
             line.res_name = record.display_name if record else False
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """Hide the lines of records the user cannot read (as ``mail.activity`` does)."""
+        query = super()._search(domain, offset, limit, order)
+        if self.env.su:
+            return query
+        rows = self.env.execute_query(query.select(
+            *[self._field_to_sql(self._table, fname) for fname in ("id", "res_model", "res_id")],
+        ))
+        ids_by_model = defaultdict(set)
+        for __, res_model, res_id in rows:
+            ids_by_model[res_model].add(res_id)
+        allowed = {
+            res_model: set(self.env[res_model].browse(res_ids)._filtered_access("read")._ids)
+            for res_model, res_ids in ids_by_model.items()
+            if res_model in self.env
+        }
+        return self.browse(
+            line_id for line_id, res_model, res_id in rows if res_id in allowed.get(res_model, ())
+        )._as_query(order)
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
