@@ -3,15 +3,15 @@
 # throw-away database, then merge the template into i18n/kk.po and i18n/ru.po
 # (existing translations kept, new terms added empty, obsolete ones dropped).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/prepare.sh" >/dev/null
-ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
 DB="intl_pot_$$"
 trap 'dropdb --if-exists "$DB" >/dev/null 2>&1' EXIT
-ODOO=("$ROOT/.venv/bin/python" "$ODOO_HOME/odoo-bin"
-      --addons-path="$ODOO_HOME/odoo/addons,$ROOT/.addons" -d "$DB" --log-level=warn --stop-after-init
+ODOO=("$PY" "$ODOO_HOME/odoo-bin"
+      --addons-path="$ADDONS_PATH" -d "$DB" --log-level=warn --stop-after-init
       --http-port="${POT_PORT:-8179}")
 "${ODOO[@]}" -i intl_cooperation --without-demo=all
 "${ODOO[@]}" --modules=intl_cooperation --i18n-export="$ROOT/i18n/intl_cooperation.pot"
-"$ROOT/.venv/bin/python" "$ROOT/scripts/po_merge.py" "$ROOT/i18n/intl_cooperation.pot" \
+"$PY" "$ROOT/scripts/po_merge.py" "$ROOT/i18n/intl_cooperation.pot" \
     "$ROOT/i18n/kk.po" "$ROOT/i18n/ru.po"

@@ -3,10 +3,8 @@
 # with the pinned requirements, PostgreSQL running with a role for this user,
 # and an addons folder where the module is found by its technical name.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
-PYTHON=${PYTHON:-python3}
-VENV="$ROOT/.venv"
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 
 if [ ! -f "$ODOO_HOME/odoo-bin" ]; then
     echo "Odoo 18 was not found at $ODOO_HOME (no odoo-bin there)." >&2
@@ -16,6 +14,7 @@ fi
 
 if [ ! -x "$VENV/bin/python" ]; then
     echo "== creating the virtualenv $VENV"
+    mkdir -p "$(dirname "$VENV")"
     "$PYTHON" -m venv "$VENV"
 fi
 stamp="$VENV/.requirements.sha"
@@ -54,5 +53,5 @@ if ! psql -d postgres -tAc "select 1" >/dev/null 2>&1; then
 fi
 
 # Odoo finds an addon by its folder name: expose this checkout as intl_cooperation.
-mkdir -p "$ROOT/.addons"
-ln -sfn "$ROOT" "$ROOT/.addons/intl_cooperation"
+mkdir -p "$ADDONS_DIR"
+ln -sfn "$ROOT" "$ADDONS_DIR/intl_cooperation"

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # make run: database $DB with the module, its demo data and kk/ru/en, served on $PORT.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/prepare.sh"
-ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
 DB=${DB:-intl_demo}
 PORT=${PORT:-8069}
 WORKERS=${WORKERS:-0}
-ODOO=("$ROOT/.venv/bin/python" "$ODOO_HOME/odoo-bin"
-      --addons-path="$ODOO_HOME/odoo/addons,$ROOT/.addons" -d "$DB" --db-filter="^$DB\$")
+ODOO=("$PY" "$ODOO_HOME/odoo-bin"
+      --addons-path="$ADDONS_PATH" -d "$DB" --db-filter="^$DB\$")
 
 if psql -d "$DB" -tAc "select 1 from ir_module_module where name='intl_cooperation' and state='installed'" 2>/dev/null | grep -q 1; then
     echo "== reusing database $DB (updating the module)"

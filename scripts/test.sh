@@ -2,9 +2,9 @@
 # make test: install the module with its tests on a fresh throw-away database,
 # run unit tests and browser tours, and end with "N passed, N failed".
 set -uo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/prepare.sh" || exit 2
-ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
@@ -22,8 +22,8 @@ LOG="$ROOT/.test-logs/$DB.log"
 mkdir -p "$ROOT/.test-logs"
 dropdb --if-exists "$DB" >/dev/null 2>&1
 echo "== testing on fresh database $DB (log: ${LOG#"$ROOT"/})"
-"$ROOT/.venv/bin/python" "$ODOO_HOME/odoo-bin" \
-    --addons-path="$ODOO_HOME/odoo/addons,$ROOT/.addons" -d "$DB" \
+"$PY" "$ODOO_HOME/odoo-bin" \
+    --addons-path="$ADDONS_PATH" -d "$DB" \
     -i intl_cooperation --test-enable --test-tags "${TEST_TAGS:-/intl_cooperation}" \
     --stop-after-init --log-level=info --http-port="${TEST_PORT:-8169}" --workers=0 --max-cron-threads=0 \
     >"$LOG" 2>&1
