@@ -69,7 +69,7 @@ class IntlRelatedRecordMixin(models.AbstractModel):
             forbidden = self.browse(forbidden_ids)
             if result:
                 return (result[0] + forbidden, result[1])
-            return (forbidden, lambda: forbidden._make_access_error(operation))
+            return (forbidden, lambda: self.env["ir.rule"]._make_access_error(operation, forbidden))
         return result
 
     def action_open_record(self):
