@@ -28,6 +28,10 @@
         "views/intl_document_type_views.xml",
         "views/intl_document_line_views.xml",
         "views/intl_process_views.xml",
+        "wizards/intl_agreement_terminate_views.xml",
+        "wizards/intl_agreement_print_views.xml",
+        "views/intl_agreement_views.xml",
+        "report/intl_agreement_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
