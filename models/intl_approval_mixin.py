@@ -288,12 +288,14 @@ class IntlApprovalMixin(models.AbstractModel):
             )
 
     def _approval_close_activities(self, line, feedback):
-        activities = self.activity_ids.filtered(
+        # sudo: the approver also closes the activities of the step's other approvers,
+        # which the activity rules hide from them (their own is marked done as themselves)
+        activities = self.sudo().activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref("intl_cooperation.mail_activity_type_approval")
             and a.user_id in line.user_ids
         )
         mine = activities.filtered(lambda a: a.user_id == self.env.user)
-        mine.action_feedback(feedback=feedback)
+        mine.with_env(self.env).action_feedback(feedback=feedback)
         (activities - mine).unlink()
 
     def _approval_done(self, purpose):
