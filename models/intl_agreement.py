@@ -1,3 +1,4 @@
+import base64
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -774,7 +775,50 @@ class IntlAgreement(models.Model):
     # Demo
     # ------------------------------------------------------------------
 
-    def _demo_approve(self, user_xmlids):
-        """Demo data: decide the pending steps as the given users, in order."""
-        for xmlid in user_xmlids:
-            self.with_user(self.env.ref(xmlid)).action_approval_approve()
+    def _demo_advance(self, target):
+        """Demo data: take draft agreements to ``target`` through the real lifecycle.
+
+        Documents get a small PDF, DIC acts as the superuser and each approval
+        step is decided by the demo user holding that role.
+        """
+        order = ["draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management",
+                 "approved", "signed", "in_force"]
+        approvers = {
+            "dic_review": "intl_cooperation.user_dic_director",
+            "drafting": "intl_cooperation.user_dic_director",
+            "legal_review": "intl_cooperation.user_legal",
+            "management": "intl_cooperation.user_rector",
+        }
+        for agreement in self:
+            agreement._demo_attach_documents(with_scan=target == "signed")
+            while order.index(agreement.state) < order.index(target):
+                state = agreement.state
+                if state == "draft":
+                    agreement.action_submit()
+                elif state == "submitted":
+                    agreement.action_approval_submit()
+                    agreement.document_line_ids.filtered(
+                        lambda l: l.required and l.state == "received"
+                    ).action_verify()
+                elif state == "dic_review" and target != "dic_review":
+                    agreement.action_start_negotiation()
+                elif state == "negotiation":
+                    agreement.action_draft_ready()
+                elif state == "approved":
+                    agreement.action_sign()
+                else:
+                    agreement.with_user(self.env.ref(approvers[state])).action_approval_approve()
+
+    def _demo_attach_documents(self, with_scan=False):
+        self.ensure_one()
+        pdf = base64.b64encode(b"%PDF-1.4\n% demo scan\n")
+        scan_type = self.env.ref("intl_cooperation.intl_document_type_signed_agreement")
+        lines = self.document_line_ids.filtered(lambda l: not l.attachment_ids)
+        if not with_scan:
+            lines = lines.filtered(lambda l: l.type_id != scan_type)
+        for line in lines:
+            attachment = self.env["ir.attachment"].create({
+                "name": f"{line.type_id.code or line.type_id.name} {self.name}.pdf".replace("/", "-"),
+                "datas": pdf, "res_model": self._name, "res_id": self.id,
+            })
+            line.attachment_ids = [fields.Command.link(attachment.id)]
