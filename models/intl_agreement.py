@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 UNSIGNED_STATES = (
     "draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management", "approved",
@@ -101,10 +102,10 @@ class IntlAgreement(models.Model):
     # memo 403-03 / proposal 403-10
     purpose = fields.Text("Purpose of the Partnership")
     cooperation_level = fields.Text("Level of Cooperation Reached")
-    prospects = fields.Text("Prospects")
-    priority_directions = fields.Text("Priority Directions")
+    prospects = fields.Text()
+    priority_directions = fields.Text()
     financial_terms = fields.Text(
-        "Financial Terms", help="How the parties settle the costs of the cooperation (DP 717 5.1.5)."
+        help="How the parties settle the costs of the cooperation (DP 717 5.1.5)."
     )
 
     # signing (5.1.4)
@@ -203,13 +204,13 @@ class IntlAgreement(models.Model):
         scan_type = self.env.ref("intl_cooperation.intl_document_type_signed_agreement", raise_if_not_found=False)
         for agreement in self:
             agreement.signed_scan_ok = bool(agreement.document_line_ids.filtered(
-                lambda l: l.type_id == scan_type and l.attachment_ids and l.state != "rejected"
+                lambda line: line.type_id == scan_type and line.attachment_ids and line.state != "rejected"
             ))
 
     @api.depends("plan_line_ids.state")
     def _compute_plan_counts(self):
         for agreement in self:
-            agreement.plan_overdue_count = len(agreement.plan_line_ids.filtered(lambda l: l.state == "overdue"))
+            agreement.plan_overdue_count = len(agreement.plan_line_ids.filtered(lambda line: line.state == "overdue"))
 
     @api.depends("annex_ids")
     def _compute_annex_count(self):
@@ -363,7 +364,7 @@ class IntlAgreement(models.Model):
     def _check_can_approve_stage(self):
         """The DIC Director approves once negotiation produced the draft agreement."""
         for agreement in self:
-            pending = agreement.sudo().approval_line_ids.filtered(lambda l: l.state == "pending")[:1]
+            pending = agreement.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
             if pending.record_state == "dic_review" and agreement.state != "drafting":
                 raise UserError(self.env._(
                     "%(agreement)s: negotiate the forms of cooperation and prepare the draft agreement "
@@ -371,13 +372,14 @@ class IntlAgreement(models.Model):
                 ))
 
     def _approval_done(self, purpose):
-        super()._approval_done(purpose)
+        result = super()._approval_done(purpose)
         users = self.institute_id.manager_id.user_id | self.contact_employee_ids.user_id | self.create_uid
         self.message_post(
             body=self.env._("Approved for signing by management: prepare the signature."),
             partner_ids=users.partner_id.ids,
             subtype_xmlid="mail.mt_comment",
         )
+        return result
 
     # ------------------------------------------------------------------
     # Actions
@@ -401,7 +403,7 @@ class IntlAgreement(models.Model):
         )
         for agreement in self:
             present = agreement.document_line_ids.filtered(
-                lambda l: l.attachment_ids and l.state != "rejected"
+                lambda line: line.attachment_ids and line.state != "rejected"
             ).type_id
             missing = required - present
             if missing:
@@ -650,7 +652,7 @@ class IntlAgreement(models.Model):
         return due
 
     def _close_open_plan_lines(self):
-        lines = self.plan_line_ids.filtered(lambda l: l.state in ("planned", "overdue"))
+        lines = self.plan_line_ids.filtered(lambda line: line.state in ("planned", "overdue"))
         lines.write({"state": "cancelled"})
 
     @api.model
@@ -686,18 +688,25 @@ class IntlAgreement(models.Model):
 
     def _send_expiry_reminders(self, today, batch_size):
         leads = self._reminder_lead_days()
-        due_domain = [
-            "|",
-            ("reminder_lead_sent", "=", 0),
-            ("reminder_lead_sent", ">", min(leads)),
-        ]
+        # an agreement is due when its most urgent lead time was not reminded yet:
+        # one band of expiry dates per lead time, so reminded agreements drop out
+        bands, lower = [], None
+        for lead in sorted(leads):
+            band = [
+                ("date_end", "<=", today + timedelta(days=lead)),
+                "|", ("reminder_lead_sent", "=", 0), ("reminder_lead_sent", ">", lead),
+            ]
+            if lower is not None:
+                band.append(("date_end", ">", today + timedelta(days=lower)))
+            bands.append(band)
+            lower = lead
+        due_domain = expression.OR(bands)
         window = [
             ("state", "in", ("signed", "in_force")),
             ("is_indefinite", "=", False),
             ("date_end", ">=", today),
-            ("date_end", "<=", today + timedelta(days=max(leads))),
         ]
-        agreements = self.search(window + due_domain, order="date_end, id", limit=batch_size)
+        agreements = self.search(expression.AND([window, due_domain]), order="date_end, id", limit=batch_size)
         to_send = {}
         for agreement in agreements:
             days_left = (agreement.date_end - today).days
@@ -798,7 +807,7 @@ class IntlAgreement(models.Model):
                 elif state == "submitted":
                     agreement.action_approval_submit()
                     agreement.document_line_ids.filtered(
-                        lambda l: l.required and l.state == "received"
+                        lambda line: line.required and line.state == "received"
                     ).action_verify()
                 elif state == "dic_review" and target != "dic_review":
                     agreement.action_start_negotiation()
@@ -813,9 +822,9 @@ class IntlAgreement(models.Model):
         self.ensure_one()
         pdf = base64.b64encode(b"%PDF-1.4\n% demo scan\n")
         scan_type = self.env.ref("intl_cooperation.intl_document_type_signed_agreement")
-        lines = self.document_line_ids.filtered(lambda l: not l.attachment_ids)
+        lines = self.document_line_ids.filtered(lambda line: not line.attachment_ids)
         if not with_scan:
-            lines = lines.filtered(lambda l: l.type_id != scan_type)
+            lines = lines.filtered(lambda line: line.type_id != scan_type)
         for line in lines:
             attachment = self.env["ir.attachment"].create({
                 "name": f"{line.type_id.code or line.type_id.name} {self.name}.pdf".replace("/", "-"),

@@ -50,7 +50,7 @@ class IntlAgreementAnnex(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         agreements = self.env["intl.agreement"].browse([v.get("agreement_id") for v in vals_list])
-        for vals, agreement in zip(vals_list, agreements):
+        for vals, agreement in zip(vals_list, agreements, strict=True):
             if agreement.state not in ("signed", "in_force", "expired"):
                 raise UserError(self.env._(
                     "%(agreement)s is not signed: change the draft itself rather than add an annex.",

@@ -25,15 +25,15 @@ class IntlAgreementPlanLine(models.Model):
         [("planned", "Planned"), ("done", "Done"), ("overdue", "Overdue"), ("cancelled", "Cancelled")],
         default="planned", required=True,
     )
-    outcome = fields.Text("Outcome")
+    outcome = fields.Text()
     overdue_activity_id = fields.Many2one("mail.activity", readonly=True, copy=False, ondelete="set null")
 
     def write(self, vals):
         if "date_deadline" in vals and "state" not in vals:
             today = fields.Date.context_today(self)
             new = fields.Date.to_date(vals["date_deadline"])
-            if new and new >= today and self.filtered(lambda l: l.state == "overdue"):
-                self.filtered(lambda l: l.state == "overdue").write({"state": "planned"})
+            if new and new >= today and self.filtered(lambda line: line.state == "overdue"):
+                self.filtered(lambda line: line.state == "overdue").write({"state": "planned"})
         result = super().write(vals)
         if vals.get("state") in ("done", "cancelled", "planned"):
             self._close_overdue_activities()
@@ -78,6 +78,6 @@ class IntlAgreementPlanLine(models.Model):
             })
             targets.append(line)
         activities = self.env["mail.activity"].create(vals_list)
-        for line, activity in zip(targets, activities):
+        for line, activity in zip(targets, activities, strict=True):
             line.overdue_activity_id = activity
         return len(lines) == batch_size

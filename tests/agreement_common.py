@@ -40,7 +40,7 @@ class AgreementCommon(IntlCommon):
         return self.env["intl.agreement"].with_user(user or self.user_coordinator).create(values)
 
     def _attach(self, agreement, doc_type, user=None):
-        line = agreement.document_line_ids.filtered(lambda l: l.type_id == doc_type)
+        line = agreement.document_line_ids.filtered(lambda line: line.type_id == doc_type)
         attachment = self.env["ir.attachment"].create({
             "name": f"{doc_type.name}.pdf", "datas": PDF_BYTES,
             "res_model": "intl.agreement", "res_id": agreement.id,
@@ -54,7 +54,7 @@ class AgreementCommon(IntlCommon):
 
     def _verify_memo(self, agreement):
         agreement.document_line_ids.filtered(
-            lambda l: l.type_id in (self.type_memo | self.type_proposal)
+            lambda line: line.type_id in (self.type_memo | self.type_proposal)
         ).with_user(self.user_officer).action_verify()
 
     def _to_dic_review(self, agreement):

@@ -120,7 +120,7 @@ class TestAgreementLifecycle(AgreementCommon):
             active_model="intl.agreement", active_ids=agreement.ids).create({"reason": "Article 7 is unlawful"})
         wizard.action_reject()
         self.assertEqual(agreement.state, "draft")
-        self.assertIn("Article 7", agreement.approval_line_ids.filtered(lambda l: l.state == "rejected").comment)
+        self.assertIn("Article 7", agreement.approval_line_ids.filtered(lambda line: line.state == "rejected").comment)
 
     def test_signing_languages(self):
         agreement = self._create_agreement()
@@ -184,7 +184,7 @@ class TestAgreementLifecycle(AgreementCommon):
         agreement = self._to_signed(self._create_agreement())
         agreement.plan_line_ids = [fields.Command.create({"name": "Summer school"})]
         action = agreement.with_user(self.user_officer).action_terminate()
-        wizard = self.env[action["res_model"]].with_user(self.user_officer).with_context(action["context"])
+        wizard = self.env[action["res_model"]].with_user(self.user_officer).with_context(**action["context"])
         with self.assertRaises(UserError):
             wizard.create({"reason": "  "}).action_terminate()
         wizard.create({"reason": "Notice given by the partner", "date": self.today}).action_terminate()
@@ -367,6 +367,7 @@ class TestAgreementExecution(AgreementCommon):
         def prepare(count):
             records = populate(count)
             self.env.flush_all()
+            self.cr.flush()  # as assertQueryCount does: tracking of the creation is written now
             self.env.invalidate_all()
             return records
 
@@ -387,6 +388,7 @@ class TestAgreementExecution(AgreementCommon):
         start = self.cr.sql_log_count
         Agreement._cron_agreement_expiry()
         self.env.flush_all()
+        self.cr.flush()
         small = self.cr.sql_log_count - start
         check_and_tidy(idle, due)
 

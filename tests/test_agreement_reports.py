@@ -62,7 +62,7 @@ class TestAgreementReports(AgreementCommon):
     def test_print_wizard_uses_chosen_language(self):
         agreement = self._signed_agreement()
         action = agreement.with_user(self.user_coordinator).action_open_print_wizard()
-        Wizard = self.env["intl.agreement.print"].with_user(self.user_coordinator).with_context(action["context"])
+        Wizard = self.env["intl.agreement.print"].with_user(self.user_coordinator).with_context(**action["context"])
         for report, lang in (("memo", "kk_KZ"), ("proposal", "ru_RU"), ("card", "en_US")):
             result = Wizard.create({"report": report, "lang": lang}).action_print()
             self.assertEqual(result["type"], "ir.actions.report")

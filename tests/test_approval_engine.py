@@ -37,7 +37,7 @@ class TestApprovalEngine(AgreementCommon):
         self.assertTrue(agreement.with_user(self.user_dic_director).can_approve)
         with self.assertRaisesRegex(UserError, "awaits the decision"):
             agreement.with_user(self.user_management).action_approval_approve()
-        self.assertEqual(agreement.approval_line_ids.filtered(lambda l: l.state == "pending").record_state,
+        self.assertEqual(agreement.approval_line_ids.filtered(lambda line: line.state == "pending").record_state,
                          "dic_review")
 
     def test_approving_twice_refused(self):
@@ -67,7 +67,7 @@ class TestApprovalEngine(AgreementCommon):
         agreement.with_user(self.user_dic_director).action_approval_approve()
         action = agreement.with_user(self.user_legal).action_approval_reject()
         self.assertEqual(action["res_model"], "intl.approval.reject")
-        Wizard = self.env["intl.approval.reject"].with_user(self.user_legal).with_context(action["context"])
+        Wizard = self.env["intl.approval.reject"].with_user(self.user_legal).with_context(**action["context"])
         with self.assertRaises(UserError):
             Wizard.create({"reason": "   "}).action_reject()
         self.assertEqual(agreement.state, "legal_review")
@@ -129,7 +129,9 @@ class TestApprovalEngine(AgreementCommon):
         bodies = " ".join(agreement.message_ids.mapped("body"))
         self.assertIn("Submitted for approval", bodies)
         self.assertIn("Approved: DIC Director", bodies)
-        # the state changes are tracked
+        # the state changes are tracked (tracking values are written at commit)
+        self.env.cr.flush()
+        self.env.invalidate_all()
         tracked = agreement.message_ids.sudo().tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
         self.assertTrue(tracked)
 
