@@ -28,11 +28,16 @@
         "views/intl_document_type_views.xml",
         "views/intl_document_line_views.xml",
         "views/intl_process_views.xml",
+        "wizards/intl_agreement_terminate_views.xml",
+        "wizards/intl_agreement_print_views.xml",
+        "views/intl_agreement_views.xml",
+        "report/intl_agreement_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_department_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/intl_agreement_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -17,3 +17,7 @@ from . import intl_agreement_kind
 from . import intl_cooperation_form
 from . import intl_agreement
 from . import intl_agreement_plan_line
+from . import res_currency
+from . import intl_agreement_annex
+from . import intl_agreement_copy
+from . import intl_agreement_reminder

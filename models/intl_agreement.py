@@ -1,8 +1,42 @@
+import base64
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+UNSIGNED_STATES = (
+    "draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management", "approved",
+)
+SIGNED_STATES = ("signed", "in_force", "expired", "terminated")
+# Parties, dates and signatories of a signed agreement change only through an annex.
+LOCKED_FIELDS = (
+    "partner_id", "partner_ids", "sign_lang_national", "sign_lang_foreign_id",
+    "signatory_university", "signatory_university_position", "date_sign_university",
+    "signatory_partner", "signatory_partner_position", "date_sign_partner",
+    "date_start", "date_start_custom", "date_end", "is_indefinite", "auto_renew",
+    "renewal_months", "notice_months",
+)
+DEFAULT_REMINDER_DAYS = "90,30"
 
 
 class IntlAgreement(models.Model):
-    """A bilateral cooperation agreement with a foreign institution (DP 717 section 5.1)."""
+    """A bilateral cooperation agreement with a foreign institution (DP 717 section 5.1).
+
+    Lifecycle: the institute prepares a proposal (memo 403-03 and proposal
+    403-10) and submits it to DIC; DIC starts the approval route, whose steps
+    drive the stages: DIC Director (``dic_review``, while DIC negotiates and
+    drafts the agreement), Legal Reviewer (``legal_review``) and Management
+    (``management``). Once approved it is signed (with the signed scan), comes
+    into force on its effective date and ends expired or terminated.
+
+    Rights: coordinators see their institute's agreements, DIC sees all,
+    legal and management act at their own steps; once signed, parties,
+    dates and signatories change only through an annex.
+    """
 
     _name = "intl.agreement"
     _inherit = ["mail.thread", "mail.activity.mixin", "intl.approval.mixin", "intl.document.mixin"]
@@ -10,6 +44,12 @@ class IntlAgreement(models.Model):
     _order = "date_signed desc, id desc"
     _intl_process_code = "agreement"
     _check_company_auto = True
+
+    _approval_submit_states = {"default": ("submitted",)}
+    _approval_pending_state = {"default": "dic_review"}
+    _approval_approved_state = {"default": "approved"}
+    _approval_rejected_state = {"default": "draft"}
+    _approval_cancel_states = ("cancel", "terminated", "expired")
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
     title = fields.Char(required=True, tracking=True)
@@ -32,7 +72,10 @@ class IntlAgreement(models.Model):
         "hr.employee", "intl_agreement_contact_employee_rel", "agreement_id", "employee_id",
         string="Contact Persons", help="Employees of the unit responsible for executing the agreement.",
     )
-    curator_id = fields.Many2one("res.users", "DIC Curator", tracking=True)
+    curator_id = fields.Many2one(
+        "res.users", "DIC Curator", tracking=True,
+        domain=lambda self: [("groups_id", "in", self.env.ref("intl_cooperation.group_intl_officer").id)],
+    )
     form_ids = fields.Many2many(
         "intl.cooperation.form", "intl_agreement_form_rel", "agreement_id", "form_id",
         string="Forms of Cooperation",
@@ -55,10 +98,193 @@ class IntlAgreement(models.Model):
         ],
         default="draft", required=True, tracking=True, copy=False, index=True, readonly=True,
     )
-    date_signed = fields.Date("Signing Date", tracking=True, copy=False)
-    date_start = fields.Date("Effective Date", tracking=True, copy=False)
-    date_end = fields.Date("Expiry Date", tracking=True, copy=False)
+
+    # memo 403-03 / proposal 403-10
+    purpose = fields.Text("Purpose of the Partnership")
+    cooperation_level = fields.Text("Level of Cooperation Reached")
+    prospects = fields.Text()
+    priority_directions = fields.Text()
+    financial_terms = fields.Text(
+        help="How the parties settle the costs of the cooperation (DP 717 5.1.5)."
+    )
+
+    # signing (5.1.4)
+    sign_lang_national = fields.Selection(
+        [("kk_KZ", "Kazakh"), ("ru_RU", "Russian")], "National Signing Language", tracking=True,
+    )
+    sign_lang_foreign_id = fields.Many2one(
+        "res.lang", "Foreign Signing Language", tracking=True,
+        context={"active_test": False},
+        help="English or the language of the partner's country.",
+    )
+    signatory_university = fields.Char("Signatory of the University", tracking=True)
+    signatory_university_position = fields.Char("Position of the University Signatory")
+    date_sign_university = fields.Date("Signed by the University on", tracking=True, copy=False)
+    signatory_partner = fields.Char("Signatory of the Partner", tracking=True)
+    signatory_partner_position = fields.Char("Position of the Partner Signatory")
+    date_sign_partner = fields.Date("Signed by the Partner on", tracking=True, copy=False)
+    date_signed = fields.Date(
+        "Signing Date", compute="_compute_date_signed", store=True, copy=False,
+        help="The later of the two signatures.",
+    )
+    date_start_custom = fields.Boolean(
+        "Effective Date Set by the Agreement",
+        help="The agreement comes into force on another date than its signature.",
+    )
+    date_start = fields.Date(
+        "Effective Date", compute="_compute_date_start", store=True, readonly=False,
+        tracking=True, copy=False,
+    )
+    is_indefinite = fields.Boolean("Indefinite", tracking=True)
+    date_end = fields.Date(
+        "Expiry Date", compute="_compute_date_end", store=True, readonly=False,
+        tracking=True, copy=False, index=True, help="Annexes may change it: see their history.",
+    )
+    auto_renew = fields.Boolean("Automatic Renewal", tracking=True)
+    renewal_months = fields.Integer("Renewal Term (months)", default=12)
+    notice_months = fields.Integer(
+        "Notice Period (months)", default=6, help="Notice a party gives to end or not renew the agreement."
+    )
+    date_terminated = fields.Date("Termination Date", readonly=True, copy=False, tracking=True)
+    termination_reason = fields.Text(readonly=True, copy=False)
+
+    # copies and written notification (5.1.4)
+    copy_ids = fields.One2many("intl.agreement.copy", "agreement_id", "Copies", copy=False)
+    date_dic_notified = fields.Date("DIC Notified on", readonly=True, copy=False)
+    date_dic_copy_received = fields.Date("DIC Received its Copy on", readonly=True, copy=False, tracking=True)
+    signed_scan_ok = fields.Boolean(compute="_compute_signed_scan_ok")
+
+    # execution (5.1.5)
     plan_line_ids = fields.One2many("intl.agreement.plan.line", "agreement_id", "Cooperation Plan")
+    plan_overdue_count = fields.Integer(compute="_compute_plan_counts")
+    annex_ids = fields.One2many("intl.agreement.annex", "agreement_id", "Annexes", copy=False)
+    annex_count = fields.Integer(compute="_compute_annex_count")
+    expiry_change_ids = fields.One2many(
+        "intl.agreement.annex", "agreement_id", "Expiry Date History",
+        domain=[("changes_expiry", "=", True)],
+    )
+
+    # expiry and renewal
+    reminder_ids = fields.One2many("intl.agreement.reminder", "agreement_id", "Reminders Sent", copy=False)
+    reminder_lead_sent = fields.Integer(
+        copy=False, help="Smallest lead time (days) already reminded for the current expiry date.",
+    )
+    days_to_expiry = fields.Integer(compute="_compute_days_to_expiry")
+    previous_id = fields.Many2one("intl.agreement", "Renewal of", readonly=True, copy=False, index=True)
+    renewal_ids = fields.One2many("intl.agreement", "previous_id", "Renewals")
+    is_my_institute = fields.Boolean(compute="_compute_is_my_institute", search="_search_is_my_institute")
+    year = fields.Char(compute="_compute_year", store=True, help="Year of signature (or of creation).")
+    color = fields.Integer()
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("date_sign_university", "date_sign_partner")
+    def _compute_date_signed(self):
+        for agreement in self:
+            dates = [d for d in (agreement.date_sign_university, agreement.date_sign_partner) if d]
+            agreement.date_signed = max(dates) if dates else False
+
+    @api.depends("date_signed", "date_start_custom")
+    def _compute_date_start(self):
+        for agreement in self:
+            if not agreement.date_start_custom or not agreement.date_start:
+                agreement.date_start = agreement.date_signed
+
+    @api.depends("annex_ids.date_end_new", "annex_ids.changes_expiry", "annex_ids.date_start")
+    def _compute_date_end(self):
+        for agreement in self:
+            changes = agreement.annex_ids.filtered(lambda a: a.changes_expiry and a.date_end_new)
+            latest = changes.sorted(lambda a: (a.date_start or a.date or fields.Date.today(), a.id))[-1:]
+            agreement.date_end = latest.date_end_new if latest else agreement.date_end
+
+    @api.depends("document_line_ids.attachment_ids", "document_line_ids.type_id")
+    def _compute_signed_scan_ok(self):
+        scan_type = self.env.ref("intl_cooperation.intl_document_type_signed_agreement", raise_if_not_found=False)
+        for agreement in self:
+            agreement.signed_scan_ok = bool(agreement.document_line_ids.filtered(
+                lambda line: line.type_id == scan_type and line.attachment_ids and line.state != "rejected"
+            ))
+
+    @api.depends("plan_line_ids.state")
+    def _compute_plan_counts(self):
+        for agreement in self:
+            agreement.plan_overdue_count = len(agreement.plan_line_ids.filtered(lambda line: line.state == "overdue"))
+
+    @api.depends("annex_ids")
+    def _compute_annex_count(self):
+        for agreement in self:
+            agreement.annex_count = len(agreement.annex_ids)
+
+    @api.depends("date_end")
+    def _compute_days_to_expiry(self):
+        today = fields.Date.context_today(self)
+        for agreement in self:
+            agreement.days_to_expiry = (agreement.date_end - today).days if agreement.date_end else 0
+
+    @api.depends_context("uid")
+    @api.depends("institute_id")
+    def _compute_is_my_institute(self):
+        institute = self.env.user.employee_id.intl_institute_id
+        for agreement in self:
+            agreement.is_my_institute = bool(institute) and agreement.institute_id == institute
+
+    def _search_is_my_institute(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on My Institute."))
+        institute = self.env.user.employee_id.intl_institute_id
+        positive = (operator == "=") == value
+        return [("institute_id", "=" if positive else "!=", institute.id or False)]
+
+    @api.depends("date_signed", "create_date")
+    def _compute_year(self):
+        for agreement in self:
+            date = agreement.date_signed or agreement.create_date or fields.Date.today()
+            agreement.year = str(date.year)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("sign_lang_foreign_id", "partner_id")
+    def _check_sign_languages(self):
+        for agreement in self:
+            lang = agreement.sign_lang_foreign_id
+            if lang and not agreement._is_valid_foreign_language(lang):
+                raise ValidationError(self.env._(
+                    "%(agreement)s: besides Kazakh or Russian, the agreement is signed in English or in the "
+                    "language of the partner's country (%(country)s), not in %(lang)s.",
+                    agreement=agreement.display_name, lang=lang.name,
+                    country=agreement.partner_id.country_id.name or "-",
+                ))
+
+    @api.constrains("date_start", "date_end", "is_indefinite")
+    def _check_dates(self):
+        for agreement in self:
+            if agreement.date_end and agreement.date_start and agreement.date_end < agreement.date_start:
+                raise ValidationError(self.env._(
+                    "%(agreement)s cannot expire before it comes into force.", agreement=agreement.display_name
+                ))
+
+    @api.constrains("renewal_months", "notice_months")
+    def _check_terms(self):
+        for agreement in self:
+            if agreement.renewal_months < 0 or agreement.notice_months < 0:
+                raise ValidationError(self.env._("Renewal term and notice period cannot be negative."))
+
+    def _is_valid_foreign_language(self, lang):
+        """English, or a language spoken in the partner's country (by locale territory)."""
+        self.ensure_one()
+        code = lang.code or ""
+        if code.split("_")[0] == "en":
+            return True
+        country_code = self.partner_id.country_id.code
+        return bool(country_code) and code.split("@")[0].endswith("_" + country_code)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -67,8 +293,541 @@ class IntlAgreement(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("intl.agreement") or "/"
         return super().create(vals_list)
 
+    def write(self, vals):
+        if not self.env.context.get("intl_agreement_annex"):
+            self._check_locked_fields(vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        for agreement in self:
+            if agreement.state not in ("draft", "cancel"):
+                raise UserError(self.env._(
+                    "%(agreement)s cannot be deleted: cancel it while unsigned, terminate it or let it expire "
+                    "once signed.", agreement=agreement.display_name,
+                ))
+
+    def _check_locked_fields(self, vals):
+        """Refuse changing parties, dates and signatories of a signed agreement."""
+        locked = [name for name in LOCKED_FIELDS if name in vals]
+        if not locked:
+            return
+        for agreement in self.filtered(lambda a: a.state in SIGNED_STATES):
+            changed = []
+            for name in locked:
+                field = self._fields[name]
+                if field.type in ("one2many", "many2many"):
+                    changed.append(name)
+                    continue
+                new = field.convert_to_cache(vals[name], agreement)
+                old = field.convert_to_cache(agreement[name], agreement)
+                if field.type == "many2one":
+                    old = agreement[name].id or None
+                if (new or None) != (old or None):
+                    changed.append(name)
+            if changed:
+                labels = ", ".join(self._fields[n]._description_string(self.env) for n in changed)
+                raise UserError(self.env._(
+                    "%(agreement)s is signed: its parties, dates and signatories (%(fields)s) change only "
+                    "through an annex.", agreement=agreement.display_name, fields=labels,
+                ))
+
+    def _compute_display_name(self):
+        for agreement in self:
+            partner = agreement.partner_id.name
+            agreement.display_name = (
+                f"{agreement.name} {partner}" if partner and agreement.name != "/" else agreement.name or ""
+            )
+
+    # ------------------------------------------------------------------
+    # Approval engine hooks
+    # ------------------------------------------------------------------
+
     def _approval_institute(self):
         return self.institute_id
 
     def _approval_curator(self):
         return self.curator_id
+
+    def _approval_employee(self):
+        return self.contact_employee_ids[:1]
+
+    def _approval_check_can_submit(self, purpose):
+        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
+            raise UserError(self.env._("The International Cooperation Department starts the review."))
+        self._check_memo_attached()
+
+    def action_approval_approve(self):
+        self._check_can_approve_stage()
+        return super().action_approval_approve()
+
+    def _check_can_approve_stage(self):
+        """The DIC Director approves once negotiation produced the draft agreement."""
+        for agreement in self:
+            pending = agreement.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
+            if pending.record_state == "dic_review" and agreement.state != "drafting":
+                raise UserError(self.env._(
+                    "%(agreement)s: negotiate the forms of cooperation and prepare the draft agreement "
+                    "before approving it for legal review.", agreement=agreement.display_name,
+                ))
+
+    def _approval_done(self, purpose):
+        result = super()._approval_done(purpose)
+        users = self.institute_id.manager_id.user_id | self.contact_employee_ids.user_id | self.create_uid
+        self.message_post(
+            body=self.env._("Approved for signing by management: prepare the signature."),
+            partner_ids=users.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+        return result
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_submit(self):
+        """The institute submits its memo and proposal to DIC."""
+        self._check_can_submit()
+        self._do_submit()
+
+    def _check_can_submit(self):
+        for agreement in self:
+            if agreement.state != "draft":
+                raise UserError(self.env._("%(agreement)s was already submitted.", agreement=agreement.display_name))
+        self._check_memo_attached()
+
+    def _check_memo_attached(self):
+        required = (
+            self.env.ref("intl_cooperation.intl_document_type_service_memo")
+            | self.env.ref("intl_cooperation.intl_document_type_proposal")
+        )
+        for agreement in self:
+            present = agreement.document_line_ids.filtered(
+                lambda line: line.attachment_ids and line.state != "rejected"
+            ).type_id
+            missing = required - present
+            if missing:
+                raise UserError(self.env._(
+                    "Attach to %(agreement)s: %(documents)s.",
+                    agreement=agreement.display_name, documents=", ".join(missing.mapped("display_name")),
+                ))
+
+    def _do_submit(self):
+        self.write({"state": "submitted"})
+        for agreement in self:
+            if agreement.curator_id:
+                agreement.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Review the proposal and start its approval"),
+                    user_id=agreement.curator_id.id,
+                )
+
+    def action_start_negotiation(self):
+        self._check_dic_stage(("dic_review",))
+        self.write({"state": "negotiation"})
+
+    def action_draft_ready(self):
+        self._check_dic_stage(("negotiation",))
+        self.write({"state": "drafting"})
+
+    def _check_dic_stage(self, states):
+        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
+            raise UserError(self.env._("The International Cooperation Department leads the negotiation."))
+        for agreement in self:
+            if agreement.state not in states:
+                raise UserError(self.env._(
+                    "%(agreement)s is not at that stage.", agreement=agreement.display_name
+                ))
+
+    def action_sign(self):
+        """Register the signatures of both parties (needs the signed scan)."""
+        self._check_can_sign()
+        self._do_sign()
+
+    def _check_can_sign(self):
+        reasons = []
+        for agreement in self:
+            if agreement.state != "approved":
+                reasons.append(self.env._("%(agreement)s is not approved for signing.",
+                                          agreement=agreement.display_name))
+                continue
+            missing = [
+                agreement._fields[name]._description_string(self.env)
+                for name in ("sign_lang_national", "sign_lang_foreign_id", "signatory_university",
+                             "date_sign_university", "signatory_partner", "date_sign_partner")
+                if not agreement[name]
+            ]
+            if not agreement.is_indefinite and not agreement.date_end:
+                missing.append(self.env._("Expiry Date (or Indefinite)"))
+            if missing:
+                reasons.append(self.env._("%(agreement)s: fill in %(fields)s.",
+                                          agreement=agreement.display_name, fields=", ".join(missing)))
+            if not agreement.signed_scan_ok:
+                reasons.append(self.env._("%(agreement)s: attach the signed scan in the Documents page.",
+                                          agreement=agreement.display_name))
+        if reasons:
+            raise UserError("\n".join(reasons))
+
+    def _do_sign(self):
+        today = fields.Date.context_today(self)
+        self.write({"state": "signed", "date_dic_notified": today})
+        self._create_copies()
+        self._notify_dic_signed()
+        self._update_validity()
+
+    def _prepare_copy_vals(self):
+        """Copies register of a signed agreement: original in Accounting, copies at the institute and DIC."""
+        self.ensure_one()
+        return [
+            {"agreement_id": self.id, "copy_type": "original", "holder": "accounting"},
+            {"agreement_id": self.id, "copy_type": "copy", "holder": "institute",
+             "department_id": self.institute_id.id},
+            {"agreement_id": self.id, "copy_type": "copy", "holder": "dic"},
+        ]
+
+    def _create_copies(self):
+        vals_list = []
+        for agreement in self.filtered(lambda a: not a.copy_ids):
+            vals_list += agreement._prepare_copy_vals()
+        self.env["intl.agreement.copy"].create(vals_list)
+
+    def _notify_dic_signed(self):
+        """Written notification of DIC after signing (5.1.4), with an activity for its curator."""
+        officers = self.env.ref("intl_cooperation.group_intl_officer").users.filtered(lambda u: not u.share)
+        for agreement in self:
+            curator = agreement.curator_id or self.env.ref("intl_cooperation.group_intl_director").users.filtered(
+                lambda u: not u.share and not u._is_superuser()
+            )[:1]
+            recipients = curator.partner_id or officers.partner_id
+            agreement.message_post(
+                body=Markup("<p>%s</p><p>%s</p>") % (
+                    self.env._("Notification of DIC: the agreement %(agreement)s with %(partner)s was signed on "
+                               "%(date)s.", agreement=agreement.name, partner=agreement.partner_id.name,
+                               date=agreement.date_signed),
+                    self.env._("The institute sends DIC its copy; the original goes to Accounting."),
+                ),
+                subject=self.env._("Agreement signed: %(agreement)s", agreement=agreement.name),
+                partner_ids=recipients.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            if curator:
+                agreement.activity_schedule(
+                    "intl_cooperation.mail_activity_type_agreement_copy",
+                    summary=self.env._("Receive the DIC copy of the signed agreement"),
+                    user_id=curator.id,
+                )
+
+    def action_dic_copy_received(self):
+        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
+            raise UserError(self.env._("Only DIC records that it received its copy."))
+        today = fields.Date.context_today(self)
+        for agreement in self:
+            if agreement.state not in SIGNED_STATES:
+                raise UserError(self.env._("%(agreement)s is not signed.", agreement=agreement.display_name))
+        self.write({"date_dic_copy_received": today})
+        self.copy_ids.filtered(lambda c: c.holder == "dic" and not c.date_received).write(
+            {"date_received": today, "received_by_id": self.env.uid}
+        )
+        self.activity_feedback(
+            ["intl_cooperation.mail_activity_type_agreement_copy"],
+            feedback=self.env._("DIC copy received"),
+        )
+
+    def action_terminate(self):
+        self._check_can_terminate()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Terminate Agreement"),
+            "res_model": "intl.agreement.terminate",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def _check_can_terminate(self):
+        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
+            raise UserError(self.env._("Only DIC terminates agreements."))
+        for agreement in self:
+            if agreement.state not in ("signed", "in_force"):
+                raise UserError(self.env._(
+                    "%(agreement)s is not in force: only signed agreements are terminated.",
+                    agreement=agreement.display_name,
+                ))
+
+    def _do_terminate(self, date, reason):
+        self.write({"state": "terminated", "date_terminated": date, "termination_reason": reason})
+        self._close_open_plan_lines()
+        for agreement in self:
+            agreement.message_post(
+                body=self.env._("Terminated on %(date)s: %(reason)s", date=date, reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_cancel(self):
+        for agreement in self:
+            if agreement.state not in UNSIGNED_STATES:
+                raise UserError(self.env._(
+                    "%(agreement)s is signed: terminate it instead of cancelling it.",
+                    agreement=agreement.display_name,
+                ))
+        self._approval_cancel()
+        self.write({"state": "cancel"})
+
+    def action_reset_draft(self):
+        for agreement in self:
+            if agreement.state != "cancel":
+                raise UserError(self.env._("Only cancelled proposals return to draft."))
+        self.write({"state": "draft"})
+
+    def action_renew(self):
+        """Create the draft of the next agreement with the same partners, forms and contacts."""
+        self.ensure_one()
+        if self.state not in SIGNED_STATES:
+            raise UserError(self.env._("Only signed agreements are renewed."))
+        renewal = self.copy(self._prepare_renewal_vals())
+        self.message_post(
+            body=self.env._("Renewal proposal %(renewal)s created.", renewal=renewal.name),
+            subtype_xmlid="mail.mt_note",
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": renewal.id,
+            "views": [(False, "form")],
+        }
+
+    def _prepare_renewal_vals(self):
+        """Values of the renewal draft (besides what ``copy`` keeps)."""
+        self.ensure_one()
+        return {
+            "previous_id": self.id,
+            "partner_ids": [fields.Command.set(self.partner_ids.ids)],
+            "form_ids": [fields.Command.set(self.form_ids.ids)],
+            "contact_employee_ids": [fields.Command.set(self.contact_employee_ids.ids)],
+            "plan_line_ids": [],
+            "date_start_custom": False,
+        }
+
+    def action_open_print_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Print"),
+            "res_model": "intl.agreement.print",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def action_view_annexes(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Annexes"),
+            "res_model": "intl.agreement.annex",
+            "view_mode": "list,form",
+            "domain": [("agreement_id", "=", self.id)],
+            "context": {"default_agreement_id": self.id},
+        }
+
+    def action_view_renewals(self):
+        self.ensure_one()
+        agreements = self.renewal_ids | self.previous_id
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Related Agreements"),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "domain": [("id", "in", agreements.ids)],
+        }
+
+    # ------------------------------------------------------------------
+    # Business: validity, expiry, reminders
+    # ------------------------------------------------------------------
+
+    def _update_validity(self):
+        """Signed agreements whose effective date has come are in force."""
+        today = fields.Date.context_today(self)
+        due = self.filtered(lambda a: a.state == "signed" and a.date_start and a.date_start <= today)
+        due.write({"state": "in_force"})
+        return due
+
+    def _close_open_plan_lines(self):
+        lines = self.plan_line_ids.filtered(lambda line: line.state in ("planned", "overdue"))
+        lines.write({"state": "cancelled"})
+
+    @api.model
+    def _reminder_lead_days(self):
+        """Lead times of the expiry reminders (days), largest first, from a system parameter."""
+        raw = self.env["ir.config_parameter"].sudo().get_param(
+            "intl_cooperation.agreement_reminder_days", DEFAULT_REMINDER_DAYS
+        )
+        days = set()
+        for part in (raw or "").replace(";", ",").split(","):
+            if part.strip().isdigit() and int(part) > 0:
+                days.add(int(part))
+        return sorted(days or {90, 30}, reverse=True)
+
+    @api.model
+    def _cron_agreement_expiry(self, batch_size=200):
+        """Daily: start, remind, renew or expire agreements; mark overdue plan lines.
+
+        Each step searches a bounded batch of records that still need it, so
+        a run costs the same whatever the number of agreements, and running
+        twice sends nothing twice. What remains is left to the next run.
+        """
+        today = fields.Date.context_today(self)
+        remaining = False
+        started = self.search([("state", "=", "signed"), ("date_start", "<=", today)], limit=batch_size)
+        started._update_validity()
+        remaining |= len(started) == batch_size
+        remaining |= self._send_expiry_reminders(today, batch_size)
+        remaining |= self._expire_due(today, batch_size)
+        remaining |= self.env["intl.agreement.plan.line"]._mark_overdue(today, batch_size)
+        if remaining:
+            self.env.ref("intl_cooperation.ir_cron_intl_agreement_expiry")._trigger()
+
+    def _send_expiry_reminders(self, today, batch_size):
+        leads = self._reminder_lead_days()
+        # an agreement is due when its most urgent lead time was not reminded yet:
+        # one band of expiry dates per lead time, so reminded agreements drop out
+        bands, lower = [], None
+        for lead in sorted(leads):
+            band = [
+                ("date_end", "<=", today + timedelta(days=lead)),
+                "|", ("reminder_lead_sent", "=", 0), ("reminder_lead_sent", ">", lead),
+            ]
+            if lower is not None:
+                band.append(("date_end", ">", today + timedelta(days=lower)))
+            bands.append(band)
+            lower = lead
+        due_domain = expression.OR(bands)
+        window = [
+            ("state", "in", ("signed", "in_force")),
+            ("is_indefinite", "=", False),
+            ("date_end", ">=", today),
+        ]
+        agreements = self.search(expression.AND([window, due_domain]), order="date_end, id", limit=batch_size)
+        to_send = {}
+        for agreement in agreements:
+            days_left = (agreement.date_end - today).days
+            lead = min(lead for lead in leads if days_left <= lead)
+            if agreement.reminder_lead_sent and agreement.reminder_lead_sent <= lead:
+                continue
+            to_send.setdefault(lead, self.browse())
+            to_send[lead] |= agreement
+        reminder_vals = []
+        for lead, records in to_send.items():
+            records.write({"reminder_lead_sent": lead})
+            for agreement in records:
+                users = agreement._reminder_users()
+                agreement._send_expiry_reminder(lead, users)
+                reminder_vals.append({
+                    "agreement_id": agreement.id,
+                    "lead_days": lead,
+                    "date_end": agreement.date_end,
+                    "date_sent": today,
+                    "user_ids": [fields.Command.set(users.ids)],
+                })
+        self.env["intl.agreement.reminder"].create(reminder_vals)
+        return len(agreements) == batch_size
+
+    def _reminder_users(self):
+        self.ensure_one()
+        return (self.contact_employee_ids.user_id | self.curator_id).filtered(lambda u: not u.share)
+
+    def _send_expiry_reminder(self, lead, users):
+        self.ensure_one()
+        if self.auto_renew:
+            body = self.env._(
+                "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
+                "gives %(notice)s months' notice.",
+                agreement=self.display_name, date=self.date_end, days=lead, notice=self.notice_months,
+            )
+        else:
+            body = self.env._(
+                "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
+                agreement=self.display_name, date=self.date_end, days=lead,
+            )
+        self.message_post(body=body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
+        for user in users:
+            self.activity_schedule(
+                "intl_cooperation.mail_activity_type_agreement_expiry",
+                date_deadline=self.date_end,
+                summary=self.env._("Expires in %(days)s days: renew or let expire", days=lead),
+                user_id=user.id,
+            )
+
+    def _expire_due(self, today, batch_size):
+        due = self.search([
+            ("state", "in", ("signed", "in_force")),
+            ("is_indefinite", "=", False),
+            ("date_end", "<", today),
+        ], order="date_end, id", limit=batch_size)
+        renewing = due.filtered(lambda a: a.auto_renew and a.renewal_months > 0)
+        for agreement in renewing:
+            new_end = agreement.date_end
+            while new_end < today:
+                new_end += relativedelta(months=agreement.renewal_months)
+            agreement.with_context(intl_agreement_annex=True).write(
+                {"date_end": new_end, "reminder_lead_sent": 0}
+            )
+            agreement.message_post(
+                body=self.env._("Renewed automatically until %(date)s.", date=new_end),
+                subtype_xmlid="mail.mt_note",
+            )
+        expired = due - renewing
+        expired.write({"state": "expired"})
+        expired._close_open_plan_lines()
+        return len(due) == batch_size
+
+    # ------------------------------------------------------------------
+    # Demo
+    # ------------------------------------------------------------------
+
+    def _demo_advance(self, target):
+        """Demo data: take draft agreements to ``target`` through the real lifecycle.
+
+        Documents get a small PDF, DIC acts as the superuser and each approval
+        step is decided by the demo user holding that role.
+        """
+        order = ["draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management",
+                 "approved", "signed", "in_force"]
+        approvers = {
+            "dic_review": "intl_cooperation.user_dic_director",
+            "drafting": "intl_cooperation.user_dic_director",
+            "legal_review": "intl_cooperation.user_legal",
+            "management": "intl_cooperation.user_rector",
+        }
+        for agreement in self:
+            agreement._demo_attach_documents(with_scan=target == "signed")
+            while order.index(agreement.state) < order.index(target):
+                state = agreement.state
+                if state == "draft":
+                    agreement.action_submit()
+                elif state == "submitted":
+                    agreement.action_approval_submit()
+                    agreement.document_line_ids.filtered(
+                        lambda line: line.required and line.state == "received"
+                    ).action_verify()
+                elif state == "dic_review" and target != "dic_review":
+                    agreement.action_start_negotiation()
+                elif state == "negotiation":
+                    agreement.action_draft_ready()
+                elif state == "approved":
+                    agreement.action_sign()
+                else:
+                    agreement.with_user(self.env.ref(approvers[state])).action_approval_approve()
+
+    def _demo_attach_documents(self, with_scan=False):
+        self.ensure_one()
+        pdf = base64.b64encode(b"%PDF-1.4\n% demo scan\n")
+        scan_type = self.env.ref("intl_cooperation.intl_document_type_signed_agreement")
+        lines = self.document_line_ids.filtered(lambda line: not line.attachment_ids)
+        if not with_scan:
+            lines = lines.filtered(lambda line: line.type_id != scan_type)
+        for line in lines:
+            attachment = self.env["ir.attachment"].create({
+                "name": f"{line.type_id.code or line.type_id.name} {self.name}.pdf".replace("/", "-"),
+                "datas": pdf, "res_model": self._name, "res_id": self.id,
+            })
+            line.attachment_ids = [fields.Command.link(attachment.id)]

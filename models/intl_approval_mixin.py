@@ -231,7 +231,9 @@ class IntlApprovalMixin(models.AbstractModel):
                 body=self.env._("Approved: %(step)s", step=line.name),
                 subtype_xmlid="mail.mt_note",
             )
-            record._approval_activate_next(line.purpose)
+            # sudo: the approver was checked above; once their step is decided, record rules
+            # based on approval_user_ids no longer let them write the record's next stage
+            record.sudo()._approval_activate_next(line.purpose)
 
     def _approval_do_reject(self, reason):
         for record in self:
@@ -252,7 +254,8 @@ class IntlApprovalMixin(models.AbstractModel):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            record._approval_rejected(purpose, reason)
+            # sudo: the approver was checked above (see _approval_do_approve)
+            record.sudo()._approval_rejected(purpose, reason)
 
     def _approval_cancel(self):
         """Cancel the pending rounds (when the record itself is cancelled)."""
@@ -285,12 +288,14 @@ class IntlApprovalMixin(models.AbstractModel):
             )
 
     def _approval_close_activities(self, line, feedback):
-        activities = self.activity_ids.filtered(
+        # sudo: the approver also closes the activities of the step's other approvers,
+        # which the activity rules hide from them (their own is marked done as themselves)
+        activities = self.sudo().activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref("intl_cooperation.mail_activity_type_approval")
             and a.user_id in line.user_ids
         )
         mine = activities.filtered(lambda a: a.user_id == self.env.user)
-        mine.action_feedback(feedback=feedback)
+        mine.with_env(self.env).action_feedback(feedback=feedback)
         (activities - mine).unlink()
 
     def _approval_done(self, purpose):

@@ -41,6 +41,12 @@ class ResPartner(models.Model):
         tracking=True,
         help="Derived from the institution's agreements: active while one is in force.",
     )
+    intl_agreement_ids = fields.One2many("intl.agreement", "partner_id", "Agreements")
+    intl_agreement_further_ids = fields.Many2many(
+        "intl.agreement", "intl_agreement_partner_rel", "partner_id", "agreement_id",
+        string="Agreements as Further Partner",
+    )
+    intl_agreement_count = fields.Integer("Agreement Count", compute="_compute_intl_agreement_count")
 
     @api.depends("intl_ranking_ids.position", "intl_ranking_ids.year")
     def _compute_intl_best_ranking(self):
@@ -51,7 +57,14 @@ class ResPartner(models.Model):
                 f"{labels[latest.system]} {latest.year}: #{latest.position}" if latest else False
             )
 
-    @api.depends("is_intl_institution")
+    def _compute_intl_agreement_count(self):
+        counts = dict(self.env["intl.agreement"]._read_group(
+            [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+        ))
+        for partner in self:
+            partner.intl_agreement_count = counts.get(partner, 0)
+
+    @api.depends("is_intl_institution", "intl_agreement_ids.state", "intl_agreement_further_ids.state")
     def _compute_intl_cooperation_status(self):
         statuses = self._intl_cooperation_statuses()
         for partner in self:
@@ -65,7 +78,30 @@ class ResPartner(models.Model):
         The agreement model extends it (and the compute's dependencies); with
         no agreement every institution is a prospect.
         """
-        return {}
+        statuses = {}
+        if not self.ids:
+            return statuses
+        # sudo: the status is public information on the institution, whoever may read the agreements
+        Agreement = self.env["intl.agreement"].sudo()
+        for field in ("partner_id", "partner_ids"):
+            for partner, states in Agreement._read_group(
+                [(field, "in", self.ids), ("state", "in", ("signed", "in_force", "expired", "terminated"))],
+                [field], ["state:array_agg"],
+            ):
+                if partner.id not in self.ids:
+                    continue
+                if {"signed", "in_force"} & set(states):
+                    statuses[partner.id] = "active"
+                elif statuses.get(partner.id) != "active":
+                    statuses[partner.id] = "expired"
+        return statuses
+
+    def action_open_intl_agreements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("intl_cooperation.intl_agreement_action")
+        action["domain"] = ["|", ("partner_id", "=", self.id), ("partner_ids", "in", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     @api.constrains("is_intl_institution", "country_id")
     def _check_intl_country(self):

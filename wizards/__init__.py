@@ -1,1 +1,3 @@
 from . import intl_approval_reject
+from . import intl_agreement_terminate
+from . import intl_agreement_print

@@ -1,0 +1,31 @@
+from odoo import fields, models
+
+
+class IntlAgreementCopy(models.Model):
+    """Where a signed copy of an agreement is kept (DP 717 5.1.4).
+
+    The original is kept by Accounting, copies by the institute and by DIC.
+    """
+
+    _name = "intl.agreement.copy"
+    _description = "Agreement Copy"
+    _order = "agreement_id, copy_type desc, id"
+
+    agreement_id = fields.Many2one("intl.agreement", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="agreement_id.company_id", store=True)
+    copy_type = fields.Selection([("original", "Original"), ("copy", "Copy")], required=True, default="copy")
+    holder = fields.Selection(
+        [
+            ("accounting", "Finance and Accounting"),
+            ("institute", "Institute"),
+            ("dic", "DIC"),
+            ("partner", "Partner Institution"),
+            ("other", "Other"),
+        ],
+        required=True,
+    )
+    department_id = fields.Many2one("hr.department", "Unit")
+    location = fields.Char(help="Room, cabinet, folder or file number where the copy is kept.")
+    date_received = fields.Date("Received on")
+    received_by_id = fields.Many2one("res.users", "Received by")
+    note = fields.Char()

@@ -1,0 +1,96 @@
+import base64
+from datetime import timedelta
+
+from odoo import fields
+
+from .common import IntlCommon
+
+PDF_BYTES = base64.b64encode(b"%PDF-1.4\n% test scan\n")
+
+
+class AgreementCommon(IntlCommon):
+    """Agreement fixtures: a proposal ready to submit and helpers walking the lifecycle."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.kind_memo = cls.env.ref("intl_cooperation.intl_agreement_kind_memorandum")
+        cls.form_visits = cls.env.ref("intl_cooperation.intl_cooperation_form_faculty_visits")
+        cls.form_publications = cls.env.ref("intl_cooperation.intl_cooperation_form_publications")
+        cls.type_memo = cls.env.ref("intl_cooperation.intl_document_type_service_memo")
+        cls.type_proposal = cls.env.ref("intl_cooperation.intl_document_type_proposal")
+        cls.type_scan = cls.env.ref("intl_cooperation.intl_document_type_signed_agreement")
+        cls.lang_en = cls.env.ref("base.lang_en")
+        cls.lang_de = cls.env["res.lang"].with_context(active_test=False).search([("code", "=", "de_DE")])
+        cls.lang_fr = cls.env["res.lang"].with_context(active_test=False).search([("code", "=", "fr_FR")])
+        cls.today = fields.Date.context_today(cls.env["intl.agreement"])
+
+    def _create_agreement(self, user=None, **vals):
+        values = {
+            "title": "Memorandum on academic cooperation",
+            "partner_id": self.partner_institution.id,
+            "kind_id": self.kind_memo.id,
+            "institute_id": self.institute.id,
+            "contact_employee_ids": [fields.Command.set(self.employee_requester.ids)],
+            "curator_id": self.user_officer.id,
+            "form_ids": [fields.Command.set((self.form_visits | self.form_publications).ids)],
+            "purpose": "Joint research in geoinformatics",
+            **vals,
+        }
+        return self.env["intl.agreement"].with_user(user or self.user_coordinator).create(values)
+
+    def _attach(self, agreement, doc_type, user=None):
+        line = agreement.document_line_ids.filtered(lambda line: line.type_id == doc_type)
+        attachment = self.env["ir.attachment"].create({
+            "name": f"{doc_type.name}.pdf", "datas": PDF_BYTES,
+            "res_model": "intl.agreement", "res_id": agreement.id,
+        })
+        line.with_user(user or self.user_coordinator).write({"attachment_ids": [fields.Command.link(attachment.id)]})
+        return line
+
+    def _attach_memo(self, agreement):
+        self._attach(agreement, self.type_memo)
+        self._attach(agreement, self.type_proposal)
+
+    def _verify_memo(self, agreement):
+        agreement.document_line_ids.filtered(
+            lambda line: line.type_id in (self.type_memo | self.type_proposal)
+        ).with_user(self.user_officer).action_verify()
+
+    def _to_dic_review(self, agreement):
+        self._attach_memo(agreement)
+        agreement.with_user(self.user_coordinator).action_submit()
+        agreement.with_user(self.user_officer).action_approval_submit()
+
+    def _to_drafting(self, agreement):
+        self._to_dic_review(agreement)
+        self._verify_memo(agreement)
+        agreement.with_user(self.user_officer).action_start_negotiation()
+        agreement.with_user(self.user_officer).action_draft_ready()
+
+    def _to_approved(self, agreement):
+        self._to_drafting(agreement)
+        agreement.with_user(self.user_dic_director).action_approval_approve()
+        agreement.with_user(self.user_legal).action_approval_approve()
+        agreement.with_user(self.user_management).action_approval_approve()
+
+    def _fill_signing(self, agreement, date_university=None, date_partner=None, **vals):
+        agreement.with_user(self.user_coordinator).write({
+            "sign_lang_national": "ru_RU",
+            "sign_lang_foreign_id": self.lang_en.id,
+            "signatory_university": "M. Begentayev",
+            "signatory_university_position": "Rector",
+            "date_sign_university": date_university or self.today - timedelta(days=3),
+            "signatory_partner": "G. Rauch",
+            "signatory_partner_position": "President",
+            "date_sign_partner": date_partner or self.today - timedelta(days=1),
+            "date_end": self.today + timedelta(days=5 * 365),
+            **vals,
+        })
+
+    def _to_signed(self, agreement, **vals):
+        self._to_approved(agreement)
+        self._fill_signing(agreement, **vals)
+        self._attach(agreement, self.type_scan)
+        agreement.with_user(self.user_coordinator).action_sign()
+        return agreement
