@@ -28,6 +28,10 @@
         "views/intl_document_type_views.xml",
         "views/intl_document_line_views.xml",
         "views/intl_process_views.xml",
+        "data/intl_delegation_data.xml",
+        "report/intl_delegation_reports.xml",
+        "wizards/intl_delegation_print_views.xml",
+        "views/intl_delegation_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

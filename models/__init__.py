@@ -17,3 +17,14 @@ from . import intl_cooperation_form
 from . import intl_agreement
 from . import intl_agreement_plan_line
 from . import res_currency
+from . import intl_delegation_reason
+from . import intl_delegation_cost_category
+from . import intl_delegation
+from . import intl_delegation_member
+from . import intl_delegation_souvenir
+from . import intl_delegation_cultural_item
+from . import intl_delegation_programme_line
+from . import intl_delegation_cost_line
+from . import intl_delegation_guarantee_line
+from . import intl_delegation_protocol_decision
+from . import res_partner_delegation

@@ -19,3 +19,4 @@ class IntlAgreementPlanLine(models.Model):
         default="planned", required=True,
     )
     outcome = fields.Text("Outcome")
+    delegation_id = fields.Many2one("intl.delegation", "Delegation Visit", index=True, ondelete="set null")

@@ -1,1 +1,2 @@
 from . import intl_approval_reject
+from . import intl_delegation_print
