@@ -37,6 +37,7 @@
         "demo/res_users_demo.xml",
         "demo/hr_department_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/intl_delegation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

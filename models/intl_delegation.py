@@ -449,7 +449,8 @@ class IntlDelegation(models.Model):
 
     def _amount_in_words(self, amount):
         self.ensure_one()
-        return self.currency_id.intl_amount_to_words(amount, self.env.lang)
+        currency = self.currency_id or self.env.company.currency_id
+        return currency.intl_amount_to_words(amount, self.env.lang)
 
     def _approval_decision(self, purpose):
         """The approved line of the current round of ``purpose`` (for printed approval lines)."""
@@ -463,3 +464,41 @@ class IntlDelegation(models.Model):
         self.ensure_one()
         days = (self.date_departure - self.date_arrival).days
         return [self.date_arrival + timedelta(days=i) for i in range(days + 1)]
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+
+    def _demo_move_to(self, target_state, refusal_reason=None):
+        """Demo data only: walk the visits to ``target_state`` as the demo users would."""
+        officer = self.env.ref("intl_cooperation.user_dic_officer")
+        flow = [
+            ("decision_requested", "action_request_decision"),
+            ("approved", None),
+            ("invitation_sent", "action_send_invitation"),
+            ("programme_review", "action_submit_programme"),
+            ("programme_approved", None),
+            ("in_progress", "action_start_visit"),
+            ("protocol_review", "action_submit_protocol"),
+            ("protocol_approved", None),
+            ("closed", "action_close"),
+        ]
+        for visit in self:
+            if target_state == "refused":
+                visit.with_user(officer).action_request_decision()
+                approver = visit.approval_user_ids[:1]
+                visit.with_user(approver)._approval_do_reject(refusal_reason or "-")
+                continue
+            if target_state == "cancel":
+                visit.with_user(officer).action_cancel()
+                continue
+            for state, method in flow:
+                if visit.state == target_state:
+                    break
+                if method:
+                    getattr(visit.with_user(officer), method)()
+                else:
+                    visit.with_user(visit.approval_user_ids[:1]).action_approval_approve()
+                if visit.state != state:
+                    raise UserError(self.env._("Demo visit %(visit)s stopped at %(state)s instead of %(target)s.",
+                                               visit=visit.name, state=visit.state, target=state))
