@@ -85,7 +85,7 @@ class IntlDelegation(models.Model):
     lang_id = fields.Many2one("res.lang", "Language of Communication",
                               context={"active_test": False})
     contact_name = fields.Char("Contact Person")
-    contact_phone = fields.Char("Contact Phone")
+    contact_phone = fields.Char()
     contact_email = fields.Char("Contact E-mail")
     other_information = fields.Text()
     responsible_id = fields.Many2one("res.users", "DIC Officer", default=lambda self: self.env.user,
@@ -123,7 +123,7 @@ class IntlDelegation(models.Model):
     hotel_occupant_count = fields.Integer("Occupants")
     hotel_nights = fields.Integer("Nights", compute="_compute_hotel_nights", store=True, readonly=False)
     transport_needed = fields.Boolean("Vehicle Needed")
-    transport_details = fields.Text("Transport Details")
+    transport_details = fields.Text()
     hall_needed = fields.Boolean("Halls Needed")
     hall_details = fields.Text("Halls")
     tech_support_needed = fields.Boolean("Technical Support Needed")
@@ -139,7 +139,7 @@ class IntlDelegation(models.Model):
     cost_line_ids = fields.One2many("intl.delegation.cost.line", "delegation_id", "Cost Estimate")
     amount_total = fields.Monetary("Estimated Total", compute="_compute_amounts", store=True,
                                    tracking=True)
-    actual_total = fields.Monetary("Actual Total", compute="_compute_amounts", store=True)
+    actual_total = fields.Monetary(compute="_compute_amounts", store=True)
     amount_total_words = fields.Char("Total in Words", compute="_compute_amount_total_words")
     estimate_locked = fields.Boolean(compute="_compute_estimate_locked")
     guarantee_line_ids = fields.One2many("intl.delegation.guarantee.line", "delegation_id",
@@ -231,7 +231,7 @@ class IntlDelegation(models.Model):
     def _check_programme_dates(self):
         for visit in self:
             outside = visit.programme_line_ids.filtered(
-                lambda l: not visit.date_arrival <= l.date <= visit.date_departure
+                lambda rec, visit=visit: not visit.date_arrival <= rec.date <= visit.date_departure
             )
             if outside:
                 raise ValidationError(
@@ -264,7 +264,7 @@ class IntlDelegation(models.Model):
     def _unlink_except_approved(self):
         for visit in self:
             decided = visit.approval_line_ids.filtered(
-                lambda l: l.purpose == "decision" and l.state == "approved"
+                lambda rec: rec.purpose == "decision" and rec.state == "approved"
             )
             if visit.state not in ("draft", "refused", "cancel") or decided:
                 raise UserError(
@@ -456,7 +456,7 @@ class IntlDelegation(models.Model):
         """The approved line of the current round of ``purpose`` (for printed approval lines)."""
         self.ensure_one()
         return self.approval_line_ids.filtered(
-            lambda l: l.purpose == purpose and l.is_current and l.state == "approved"
+            lambda rec: rec.purpose == purpose and rec.is_current and rec.state == "approved"
         ).sorted("sequence")[-1:]
 
     def _visit_days(self):

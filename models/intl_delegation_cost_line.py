@@ -44,7 +44,7 @@ class IntlDelegationCostLine(models.Model):
 
     def _check_estimate_open(self):
         """The estimate is approved with the programme: afterwards only actual costs change."""
-        locked = self.filtered(lambda l: l.delegation_id.estimate_locked)
+        locked = self.filtered(lambda rec: rec.delegation_id.estimate_locked)
         if locked:
             raise UserError(
                 self.env._("The cost estimate of %(visit)s was approved with the programme; "

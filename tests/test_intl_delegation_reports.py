@@ -75,7 +75,7 @@ class TestIntlDelegationReports(DelegationCommon):
         self.assertEqual(html.count("GUARANTEE LETTER"), 2)
         self.assertIn("Hotel Kazakhstan (test)", html)
         self.assertIn("Restaurant Navat (test)", html)
-        hotel_line = self.visit.guarantee_line_ids.filtered(lambda l: l.supplier_type == "hotel")
+        hotel_line = self.visit.guarantee_line_ids.filtered(lambda rec: rec.supplier_type == "hotel")
         report, docs = self._print("guarantee", guarantee_line_ids=[(6, 0, hotel_line.ids)])
         self.assertEqual(docs, hotel_line)
         html = self._html(report, docs, "en_US")

@@ -50,6 +50,6 @@ class TestIntlDelegationTour(HttpCase):
         self.assertEqual(visit.protocol_place, "Rectorate, meeting room 2")
         self.assertEqual(agreement.plan_line_ids.name, "Prepare a joint summer school")
         self.assertEqual(
-            set(visit.approval_line_ids.filtered(lambda l: l.state == "approved").mapped("purpose")),
+            set(visit.approval_line_ids.filtered(lambda rec: rec.state == "approved").mapped("purpose")),
             {"decision", "programme", "protocol"},
         )
