@@ -31,6 +31,7 @@
         "data/intl_delegation_data.xml",
         "report/intl_delegation_reports.xml",
         "wizards/intl_delegation_print_views.xml",
+        "wizards/intl_delegation_cancel_views.xml",
         "views/intl_delegation_views.xml",
     ],
     "demo": [

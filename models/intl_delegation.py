@@ -110,6 +110,7 @@ class IntlDelegation(models.Model):
     cooperation_level = fields.Text("Level of Cooperation")
     prospects = fields.Text("Prospects of Cooperation")
     refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    cancel_reason = fields.Text("Cancellation Reason", readonly=True, copy=False, tracking=True)
 
     # invitation letter
     signatory_id = fields.Many2one("hr.employee", "Signatory", tracking=True,
@@ -302,15 +303,22 @@ class IntlDelegation(models.Model):
         self.write({"state": "closed"})
 
     def action_cancel(self):
+        """Ask the reason, then cancel (see ``intl.delegation.cancel``)."""
         self._check_can_cancel()
-        self._approval_cancel()
-        self.write({"state": "cancel"})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Visit"),
+            "res_model": "intl.delegation.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
 
     def action_reset_draft(self):
         self._check_can_transition("cancel")
         if any(line.state == "approved" for line in self.approval_line_ids):
             raise UserError(self.env._("A visit that was approved cannot go back to draft."))
-        self.write({"state": "draft"})
+        self.write({"state": "draft", "cancel_reason": False})
 
     def action_create_plan_lines(self):
         """Turn the protocol's agreements reached into plan lines of the related agreement."""
@@ -388,6 +396,10 @@ class IntlDelegation(models.Model):
                 self.env._("%(visit)s can no longer be cancelled: the visit has started or ended.",
                            visit=started[0].display_name)
             )
+
+    def _do_cancel(self, reason):
+        self._approval_cancel()
+        self.write({"state": "cancel", "cancel_reason": reason})
 
     def _approval_check_can_submit(self, purpose):
         self.ensure_one()
@@ -490,7 +502,8 @@ class IntlDelegation(models.Model):
                 visit.with_user(approver)._approval_do_reject(refusal_reason or "-")
                 continue
             if target_state == "cancel":
-                visit.with_user(officer).action_cancel()
+                visit.with_user(officer)._check_can_cancel()
+                visit.with_user(officer)._do_cancel(refusal_reason or "-")
                 continue
             for state, method in flow:
                 if visit.state == target_state:

@@ -191,11 +191,19 @@ class TestIntlDelegation(DelegationCommon):
         with self.assertRaises(AccessError):
             visit.with_user(self.user_coordinator).action_request_decision()
 
+    def _cancel(self, visit, reason="The delegation postponed its trip."):
+        action = visit.with_user(self.user_officer).action_cancel()
+        self.assertEqual(action["res_model"], "intl.delegation.cancel")
+        wizard = self.env["intl.delegation.cancel"].with_user(self.user_officer).with_context(**
+            action["context"]).create({"reason": reason})
+        wizard.action_cancel()
+
     def test_cancel_only_before_visit(self):
         visit = self._create_visit()
         self._run_to(visit, "programme_approved")
-        visit.with_user(self.user_officer).action_cancel()
+        self._cancel(visit)
         self.assertEqual(visit.state, "cancel")
+        self.assertEqual(visit.cancel_reason, "The delegation postponed its trip.")
         with self.assertRaises(UserError):
             visit.with_user(self.user_officer).action_reset_draft()
         started = self._create_visit()
@@ -203,10 +211,22 @@ class TestIntlDelegation(DelegationCommon):
         with self.assertRaises(UserError):
             started.with_user(self.user_officer).action_cancel()
 
+    def test_cancel_needs_reason_and_dic(self):
+        visit = self._create_visit()
+        with self.assertRaises(AccessError):
+            visit.with_user(self.user_coordinator).action_cancel()
+        wizard = self.env["intl.delegation.cancel"].with_user(self.user_officer).with_context(
+            active_model="intl.delegation", active_ids=visit.ids).create({"reason": "  "})
+        with self.assertRaises(UserError):
+            wizard.action_cancel()
+        with self.assertRaises(AccessError):
+            self.env["intl.delegation.cancel"].with_user(self.user_coordinator).create({"reason": "x"})
+        self.assertEqual(visit.state, "draft")
+
     def test_cancel_closes_pending_approvals(self):
         visit = self._create_visit()
         self._run_to(visit, "decision_requested")
-        visit.with_user(self.user_officer).action_cancel()
+        self._cancel(visit)
         self.assertFalse(visit.approval_user_ids)
         self.assertFalse(visit.approval_line_ids.filtered(lambda rec: rec.state == "pending"))
 
@@ -218,7 +238,7 @@ class TestIntlDelegation(DelegationCommon):
         self._run_to(visit, "approved")
         with self.assertRaises(UserError):
             visit.with_user(self.user_officer).unlink()
-        visit.with_user(self.user_officer).action_cancel()
+        self._cancel(visit)
         with self.assertRaises(UserError):
             visit.with_user(self.user_officer).unlink()
 

@@ -1,2 +1,3 @@
 from . import intl_approval_reject
 from . import intl_delegation_print
+from . import intl_delegation_cancel
