@@ -194,8 +194,8 @@ class TestIntlDelegation(DelegationCommon):
     def _cancel(self, visit, reason="The delegation postponed its trip."):
         action = visit.with_user(self.user_officer).action_cancel()
         self.assertEqual(action["res_model"], "intl.delegation.cancel")
-        wizard = self.env["intl.delegation.cancel"].with_user(self.user_officer).with_context(**
-            action["context"]).create({"reason": reason})
+        wizard = self.env["intl.delegation.cancel"].with_user(self.user_officer).with_context(
+            **action["context"]).create({"reason": reason})
         wizard.action_cancel()
 
     def test_cancel_only_before_visit(self):
