@@ -32,12 +32,18 @@
         "wizards/intl_agreement_print_views.xml",
         "views/intl_agreement_views.xml",
         "report/intl_agreement_reports.xml",
+        "data/intl_delegation_data.xml",
+        "report/intl_delegation_reports.xml",
+        "wizards/intl_delegation_print_views.xml",
+        "wizards/intl_delegation_cancel_views.xml",
+        "views/intl_delegation_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_department_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/intl_agreement_demo.xml",
+        "demo/intl_delegation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -10,3 +10,7 @@ from . import test_agreement
 from . import test_approval_engine
 from . import test_agreement_tour
 from . import test_agreement_reports
+from . import test_intl_delegation
+from . import test_intl_delegation_access
+from . import test_intl_delegation_reports
+from . import test_intl_delegation_tour

@@ -1,0 +1,517 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+STATES = [
+    ("draft", "Draft"),
+    ("decision_requested", "Decision Requested"),
+    ("approved", "Visit Approved"),
+    ("refused", "Refused"),
+    ("invitation_sent", "Invitation Sent"),
+    ("programme_review", "Programme Review"),
+    ("programme_approved", "Programme Approved"),
+    ("in_progress", "Visit in Progress"),
+    ("protocol_review", "Protocol Review"),
+    ("protocol_approved", "Protocol Approved"),
+    ("closed", "Closed"),
+    ("cancel", "Cancelled"),
+]
+# the visit may be cancelled until it starts
+CANCELLABLE_STATES = ("draft", "decision_requested", "approved", "invitation_sent",
+                      "programme_review", "programme_approved")
+# the estimate is approved with the programme
+ESTIMATE_LOCKED_STATES = ("programme_approved", "in_progress", "protocol_review",
+                          "protocol_approved", "closed")
+
+
+class IntlDelegation(models.Model):
+    """A visit of a foreign delegation to the university (DP 717 5.4).
+
+    Rights: DIC officers run every visit and move it through its stages;
+    coordinators read and edit the visits hosted by their institute (or where
+    they are among the hosts); Management decides the visit, approves the
+    programme with the estimate and the protocol through the approval engine
+    (purposes ``decision``, ``programme``, ``protocol``); accountants read.
+    A visit whose decision was approved is never deleted, only cancelled.
+    """
+
+    _name = "intl.delegation"
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.approval.mixin", "intl.document.mixin"]
+    _description = "Foreign Delegation Visit"
+    _order = "date_arrival desc, id desc"
+    _intl_process_code = "delegation"
+    _check_company_auto = True
+
+    _approval_submit_states = {
+        "decision": ("draft",),
+        "programme": ("invitation_sent",),
+        "protocol": ("in_progress",),
+    }
+    _approval_pending_state = {
+        "decision": "decision_requested",
+        "programme": "programme_review",
+        "protocol": "protocol_review",
+    }
+    _approval_approved_state = {
+        "decision": "approved",
+        "programme": "programme_approved",
+        "protocol": "protocol_approved",
+    }
+    _approval_rejected_state = {
+        "decision": "refused",
+        "programme": "invitation_sent",
+        "protocol": "in_progress",
+    }
+    _approval_cancel_states = ("cancel", "refused", "closed")
+
+    name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner", "Sending Institution", required=True, tracking=True, index=True,
+        domain=[("is_intl_institution", "=", True)],
+    )
+    country_id = fields.Many2one(related="partner_id.country_id", store=True, string="Country")
+    agreement_id = fields.Many2one(
+        "intl.agreement", "Related Agreement", tracking=True, index=True,
+        domain="[('partner_id', '=', partner_id)]",
+    )
+    reason_id = fields.Many2one("intl.delegation.reason", "Reason for the Visit", tracking=True)
+    purpose = fields.Text("Purpose of the Visit", required=True)
+    date_arrival = fields.Date("Arrival", required=True, tracking=True)
+    date_departure = fields.Date("Departure", required=True, tracking=True)
+    year = fields.Char(compute="_compute_year", store=True)
+    lang_id = fields.Many2one("res.lang", "Language of Communication",
+                              context={"active_test": False})
+    contact_name = fields.Char("Contact Person")
+    contact_phone = fields.Char()
+    contact_email = fields.Char("Contact E-mail")
+    other_information = fields.Text()
+    responsible_id = fields.Many2one("res.users", "DIC Officer", default=lambda self: self.env.user,
+                                     tracking=True)
+    institute_id = fields.Many2one(
+        "hr.department", "Host Institute", required=True, tracking=True, index=True,
+        domain=[("intl_kind", "=", "institute")],
+        default=lambda self: self.env.user.employee_id.intl_institute_id,
+    )
+    unit_ids = fields.Many2many("hr.department", "intl_delegation_unit_rel", "delegation_id",
+                                "department_id", string="Units Visited")
+    host_employee_ids = fields.Many2many("hr.employee", "intl_delegation_host_employee_rel",
+                                         "delegation_id", "employee_id", string="University Participants")
+    member_ids = fields.One2many("intl.delegation.member", "delegation_id", "Members")
+    member_count = fields.Integer(compute="_compute_member_count", store=True)
+    head_member_id = fields.Many2one("intl.delegation.member", compute="_compute_head_member_id",
+                                     string="Head of Delegation")
+    state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False,
+                             index=True, readonly=True, group_expand="_group_expand_states")
+
+    # decision memo to the rector (5.4.1)
+    cooperation_level = fields.Text("Level of Cooperation")
+    prospects = fields.Text("Prospects of Cooperation")
+    refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    cancel_reason = fields.Text("Cancellation Reason", readonly=True, copy=False, tracking=True)
+
+    # invitation letter
+    signatory_id = fields.Many2one("hr.employee", "Signatory", tracking=True,
+                                   help="Rector or vice-rector who signs the invitation letter.")
+    invitation_date = fields.Date("Invitation Sent On", tracking=True, copy=False)
+
+    # logistics
+    hotel_partner_id = fields.Many2one("res.partner", "Hotel")
+    hotel_room_category = fields.Char("Room Category")
+    hotel_room_count = fields.Integer("Rooms")
+    hotel_occupant_count = fields.Integer("Occupants")
+    hotel_nights = fields.Integer("Nights", compute="_compute_hotel_nights", store=True, readonly=False)
+    transport_needed = fields.Boolean("Vehicle Needed")
+    transport_details = fields.Text()
+    hall_needed = fields.Boolean("Halls Needed")
+    hall_details = fields.Text("Halls")
+    tech_support_needed = fields.Boolean("Technical Support Needed")
+    tech_support_details = fields.Text("Technical Support")
+    photo_video_needed = fields.Boolean("Photo/Video Needed")
+    photo_video_details = fields.Text("Photo/Video")
+    souvenir_ids = fields.One2many("intl.delegation.souvenir", "delegation_id", "Souvenirs")
+    cultural_item_ids = fields.One2many("intl.delegation.cultural.item", "delegation_id",
+                                        "Cultural Programme")
+
+    # programme and money (5.4.3)
+    programme_line_ids = fields.One2many("intl.delegation.programme.line", "delegation_id", "Programme")
+    cost_line_ids = fields.One2many("intl.delegation.cost.line", "delegation_id", "Cost Estimate")
+    amount_total = fields.Monetary("Estimated Total", compute="_compute_amounts", store=True,
+                                   tracking=True)
+    actual_total = fields.Monetary(compute="_compute_amounts", store=True)
+    amount_total_words = fields.Char("Total in Words", compute="_compute_amount_total_words")
+    estimate_locked = fields.Boolean(compute="_compute_estimate_locked")
+    guarantee_line_ids = fields.One2many("intl.delegation.guarantee.line", "delegation_id",
+                                         "Guarantee Letters")
+
+    # protocol, form 403-02
+    protocol_date = fields.Date("Meeting Date", copy=False)
+    protocol_place = fields.Char("Meeting Place", copy=False)
+    protocol_employee_ids = fields.Many2many(
+        "hr.employee", "intl_delegation_protocol_employee_rel", "delegation_id", "employee_id",
+        string="University Side", copy=False)
+    protocol_member_ids = fields.Many2many(
+        "intl.delegation.member", "intl_delegation_protocol_member_rel", "delegation_id", "member_id",
+        string="Partner Side", copy=False, domain="[('delegation_id', '=', id)]")
+    protocol_agenda = fields.Text("Agenda", copy=False)
+    protocol_discussion = fields.Text("Discussion", copy=False)
+    protocol_decision_ids = fields.One2many("intl.delegation.protocol.decision", "delegation_id",
+                                            "Agreements Reached", copy=False)
+    protocol_director_id = fields.Many2one("hr.employee", "Responsible Director",
+                                           help="Director who signs the protocol.")
+    plan_line_count = fields.Integer(compute="_compute_plan_line_count")
+    can_create_plan_lines = fields.Boolean(compute="_compute_plan_line_count")
+
+    _sql_constraints = [
+        ("dates_order", "CHECK(date_departure >= date_arrival)",
+         "The departure cannot be before the arrival."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("date_arrival")
+    def _compute_year(self):
+        for visit in self:
+            visit.year = str(visit.date_arrival.year) if visit.date_arrival else False
+
+    @api.depends("member_ids")
+    def _compute_member_count(self):
+        for visit in self:
+            visit.member_count = len(visit.member_ids)
+
+    @api.depends("member_ids.is_head")
+    def _compute_head_member_id(self):
+        for visit in self:
+            visit.head_member_id = visit.member_ids.filtered("is_head")[:1]
+
+    @api.depends("date_arrival", "date_departure")
+    def _compute_hotel_nights(self):
+        for visit in self:
+            if visit.date_arrival and visit.date_departure:
+                visit.hotel_nights = (visit.date_departure - visit.date_arrival).days
+
+    @api.depends("cost_line_ids.amount", "cost_line_ids.actual_amount")
+    def _compute_amounts(self):
+        for visit in self:
+            visit.amount_total = sum(visit.cost_line_ids.mapped("amount"))
+            visit.actual_total = sum(visit.cost_line_ids.mapped("actual_amount"))
+
+    @api.depends_context("lang")
+    @api.depends("amount_total", "currency_id")
+    def _compute_amount_total_words(self):
+        for visit in self:
+            visit.amount_total_words = visit._amount_in_words(visit.amount_total)
+
+    @api.depends("state")
+    def _compute_estimate_locked(self):
+        for visit in self:
+            visit.estimate_locked = visit.state in ESTIMATE_LOCKED_STATES
+
+    @api.depends("protocol_decision_ids.plan_line_id", "agreement_id")
+    def _compute_plan_line_count(self):
+        for visit in self:
+            decisions = visit.protocol_decision_ids
+            visit.plan_line_count = len(decisions.plan_line_id)
+            visit.can_create_plan_lines = bool(
+                visit.agreement_id and decisions.filtered(lambda d: not d.plan_line_id)
+            )
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in STATES]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("date_arrival", "date_departure")
+    def _check_programme_dates(self):
+        for visit in self:
+            outside = visit.programme_line_ids.filtered(
+                lambda rec, visit=visit: not visit.date_arrival <= rec.date <= visit.date_departure
+            )
+            if outside:
+                raise ValidationError(
+                    self.env._("The visit dates of %(visit)s leave programme activities outside: %(lines)s",
+                               visit=visit.display_name, lines=", ".join(outside.mapped("name")))
+                )
+
+    @api.constrains("agreement_id", "partner_id")
+    def _check_agreement_partner(self):
+        for visit in self:
+            agreement = visit.agreement_id
+            if agreement and visit.partner_id not in agreement.partner_id | agreement.partner_ids:
+                raise ValidationError(
+                    self.env._("Agreement %(agreement)s is not with %(partner)s.",
+                               agreement=agreement.display_name, partner=visit.partner_id.display_name)
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("intl.delegation") or "/"
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        for visit in self:
+            decided = visit.approval_line_ids.filtered(
+                lambda rec: rec.purpose == "decision" and rec.state == "approved"
+            )
+            if visit.state not in ("draft", "refused", "cancel") or decided:
+                raise UserError(
+                    self.env._("Visit %(visit)s was approved and cannot be deleted; cancel it instead.",
+                               visit=visit.display_name)
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_request_decision(self):
+        """DIC's service memo to the rector goes to Management."""
+        self._check_dic()
+        self._approval_submit("decision")
+
+    def action_send_invitation(self):
+        self._check_can_send_invitation()
+        self._do_send_invitation()
+
+    def action_submit_programme(self):
+        self._check_dic()
+        self._approval_submit("programme")
+
+    def action_start_visit(self):
+        self._check_can_transition("programme_approved")
+        self.write({"state": "in_progress"})
+
+    def action_submit_protocol(self):
+        self._check_dic()
+        self._approval_submit("protocol")
+
+    def action_close(self):
+        self._check_can_transition("protocol_approved")
+        self.write({"state": "closed"})
+
+    def action_cancel(self):
+        """Ask the reason, then cancel (see ``intl.delegation.cancel``)."""
+        self._check_can_cancel()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Visit"),
+            "res_model": "intl.delegation.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def action_reset_draft(self):
+        self._check_can_transition("cancel")
+        if any(line.state == "approved" for line in self.approval_line_ids):
+            raise UserError(self.env._("A visit that was approved cannot go back to draft."))
+        self.write({"state": "draft", "cancel_reason": False})
+
+    def action_create_plan_lines(self):
+        """Turn the protocol's agreements reached into plan lines of the related agreement."""
+        self._check_can_create_plan_lines()
+        return self._do_create_plan_lines()
+
+    def action_open_plan_lines(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Plan Lines"),
+            "res_model": "intl.agreement.plan.line",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.protocol_decision_ids.plan_line_id.ids)],
+        }
+
+    def action_open_programme(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "intl_cooperation.intl_delegation_programme_line_action")
+        action["domain"] = [("delegation_id", "=", self.id)]
+        action["context"] = {"default_delegation_id": self.id, "initial_date": str(self.date_arrival)}
+        return action
+
+    def action_print(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Print"),
+            "res_model": "intl.delegation.print",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_delegation_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _check_dic(self):
+        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
+            raise AccessError(self.env._("Only the International Cooperation Department moves a visit "
+                                         "through its stages."))
+
+    def _check_can_transition(self, from_state):
+        self._check_dic()
+        wrong = self.filtered(lambda v: v.state != from_state)
+        if wrong:
+            raise UserError(
+                self.env._("%(visit)s is not at the stage %(stage)s.", visit=wrong[0].display_name,
+                           stage=dict(STATES)[from_state])
+            )
+
+    def _check_can_send_invitation(self):
+        self._check_can_transition("approved")
+        for visit in self:
+            if not visit.signatory_id:
+                raise UserError(
+                    self.env._("Choose the rector or vice-rector who signs the invitation to %(visit)s.",
+                               visit=visit.display_name)
+                )
+
+    def _do_send_invitation(self):
+        for visit in self:
+            visit.write({
+                "state": "invitation_sent",
+                "invitation_date": visit.invitation_date or fields.Date.context_today(visit),
+            })
+
+    def _check_can_cancel(self):
+        self._check_dic()
+        started = self.filtered(lambda v: v.state not in CANCELLABLE_STATES)
+        if started:
+            raise UserError(
+                self.env._("%(visit)s can no longer be cancelled: the visit has started or ended.",
+                           visit=started[0].display_name)
+            )
+
+    def _do_cancel(self, reason):
+        self._approval_cancel()
+        self.write({"state": "cancel", "cancel_reason": reason})
+
+    def _approval_check_can_submit(self, purpose):
+        self.ensure_one()
+        if purpose == "decision" and not (self.cooperation_level or self.prospects):
+            raise UserError(
+                self.env._("Describe the level of cooperation and the prospects in the memo to the rector."))
+        if purpose == "programme":
+            if not self.programme_line_ids:
+                raise UserError(self.env._("The visit programme of %(visit)s is empty.",
+                                           visit=self.display_name))
+            if not self.cost_line_ids:
+                raise UserError(self.env._("The cost estimate of %(visit)s is empty.",
+                                           visit=self.display_name))
+        if purpose == "protocol":
+            if not (self.protocol_date and self.protocol_place and self.protocol_decision_ids):
+                raise UserError(
+                    self.env._("Fill in the protocol of %(visit)s: date, place and the agreements reached.",
+                               visit=self.display_name))
+
+    def _approval_rejected(self, purpose, reason):
+        if purpose == "decision":
+            self.refusal_reason = reason
+        return super()._approval_rejected(purpose, reason)
+
+    def _approval_institute(self):
+        return self.institute_id
+
+    def _approval_curator(self):
+        return self.responsible_id
+
+    def _check_can_create_plan_lines(self):
+        self._check_dic()
+        for visit in self:
+            if visit.state not in ("protocol_approved", "closed"):
+                raise UserError(self.env._("Approve the protocol of %(visit)s first.",
+                                           visit=visit.display_name))
+            if not visit.agreement_id:
+                raise UserError(self.env._("%(visit)s has no related agreement to plan in.",
+                                           visit=visit.display_name))
+            if not visit.protocol_decision_ids.filtered(lambda d: not d.plan_line_id):
+                raise UserError(self.env._("Every agreement reached in %(visit)s is already planned.",
+                                           visit=visit.display_name))
+
+    def _do_create_plan_lines(self):
+        decisions = self.protocol_decision_ids.filtered(lambda d: not d.plan_line_id)
+        plan_lines = self.env["intl.agreement.plan.line"].create(
+            [d._prepare_plan_line_vals(d.delegation_id.agreement_id) for d in decisions]
+        )
+        for decision, plan_line in zip(decisions, plan_lines, strict=True):
+            decision.plan_line_id = plan_line
+        for visit in self:
+            visit.message_post(
+                body=self.env._("%(count)s agreements reached became plan lines of %(agreement)s.",
+                                count=len(decisions.filtered(lambda d, v=visit: d.delegation_id == v)),
+                                agreement=visit.agreement_id.display_name),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _amount_in_words(self, amount):
+        self.ensure_one()
+        currency = self.currency_id or self.env.company.currency_id
+        return currency.intl_amount_to_words(amount, self.env.lang)
+
+    def _approval_decision(self, purpose):
+        """The approved line of the current round of ``purpose`` (for printed approval lines)."""
+        self.ensure_one()
+        return self.approval_line_ids.filtered(
+            lambda rec: rec.purpose == purpose and rec.is_current and rec.state == "approved"
+        ).sorted("sequence")[-1:]
+
+    def _visit_days(self):
+        """Dates of the visit, for the printed programme."""
+        self.ensure_one()
+        days = (self.date_departure - self.date_arrival).days
+        return [self.date_arrival + timedelta(days=i) for i in range(days + 1)]
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+
+    def _demo_move_to(self, target_state, refusal_reason=None):
+        """Demo data only: walk the visits to ``target_state`` as the demo users would."""
+        officer = self.env.ref("intl_cooperation.user_dic_officer")
+        flow = [
+            ("decision_requested", "action_request_decision"),
+            ("approved", None),
+            ("invitation_sent", "action_send_invitation"),
+            ("programme_review", "action_submit_programme"),
+            ("programme_approved", None),
+            ("in_progress", "action_start_visit"),
+            ("protocol_review", "action_submit_protocol"),
+            ("protocol_approved", None),
+            ("closed", "action_close"),
+        ]
+        for visit in self:
+            if target_state == "refused":
+                visit.with_user(officer).action_request_decision()
+                approver = visit.approval_user_ids[:1]
+                visit.with_user(approver)._approval_do_reject(refusal_reason or "-")
+                continue
+            if target_state == "cancel":
+                visit.with_user(officer)._check_can_cancel()
+                visit.with_user(officer)._do_cancel(refusal_reason or "-")
+                continue
+            for state, method in flow:
+                if visit.state == target_state:
+                    break
+                if method:
+                    getattr(visit.with_user(officer), method)()
+                else:
+                    visit.with_user(visit.approval_user_ids[:1]).action_approval_approve()
+                if visit.state != state:
+                    raise UserError(self.env._("Demo visit %(visit)s stopped at %(state)s instead of %(target)s.",
+                                               visit=visit.name, state=visit.state, target=state))

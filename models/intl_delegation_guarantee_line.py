@@ -1,0 +1,30 @@
+from odoo import fields, models
+
+
+class IntlDelegationGuaranteeLine(models.Model):
+    """A supplier the university guarantees payment to (one guarantee letter each)."""
+
+    _name = "intl.delegation.guarantee.line"
+    _description = "Delegation Guarantee Letter"
+    _order = "delegation_id, supplier_type, id"
+
+    delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade", index=True)
+    supplier_type = fields.Selection(
+        [("hotel", "Hotel"), ("cultural", "Cultural institution"), ("catering", "Catering")],
+        required=True, default="hotel",
+    )
+    partner_id = fields.Many2one("res.partner", "Supplier", required=True)
+    services = fields.Text("Guaranteed Services", required=True)
+    date_from = fields.Date("From")
+    date_to = fields.Date("To")
+    currency_id = fields.Many2one(related="delegation_id.currency_id")
+    amount = fields.Monetary(required=True)
+
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = f"{line.delegation_id.name} - {line.partner_id.name}"
+
+    def _amount_in_words(self):
+        """The guaranteed amount spelled in the language of the rendering."""
+        self.ensure_one()
+        return self.currency_id.intl_amount_to_words(self.amount, self.env.lang)

@@ -1,0 +1,55 @@
+from datetime import date, timedelta
+
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestIntlDelegationTour(HttpCase):
+    """A visit from draft to closed in the browser, as a DIC director who also decides."""
+
+    def test_delegation_tour(self):
+        admin = self.env.ref("base.user_admin")
+        admin.groups_id |= self.env.ref("intl_cooperation.group_intl_management")
+        admin.employee_id.department_id = self.env["hr.department"].create({
+            "name": "Tour institute", "intl_kind": "institute",
+        })
+        partner = self.env["res.partner"].create({
+            "name": "Tour Technical University", "is_company": True, "is_intl_institution": True,
+            "intl_institution_type": "university", "country_id": self.env.ref("base.it").id,
+        })
+        agreement = self.env["intl.agreement"].create({
+            "title": "Tour agreement",
+            "partner_id": partner.id,
+            "kind_id": self.env.ref("intl_cooperation.intl_agreement_kind_cooperation").id,
+            "institute_id": admin.employee_id.department_id.id,
+        })
+        arrival = date.today() + timedelta(days=20)
+        visit = self.env["intl.delegation"].create({
+            "partner_id": partner.id,
+            "agreement_id": agreement.id,
+            "purpose": "Tour visit",
+            "date_arrival": arrival,
+            "date_departure": arrival + timedelta(days=2),
+            "institute_id": admin.employee_id.department_id.id,
+            "cooperation_level": "Erasmus+ exchange since 2023",
+            "signatory_id": admin.employee_id.id,
+            "member_ids": [Command.create({"surname": "Rossi", "first_name": "Marco", "is_head": True})],
+            "programme_line_ids": [Command.create({
+                "date": arrival, "time_from": 10, "time_to": 12, "name": "Meeting with the rector"})],
+            "cost_line_ids": [Command.create({
+                "category_id": self.env.ref("intl_cooperation.intl_delegation_cost_category_meals").id,
+                "name": "Lunch", "quantity": 5, "unit_price": 8000})],
+            "protocol_date": arrival,
+            "protocol_decision_ids": [Command.create({
+                "name": "Prepare a joint summer school", "employee_id": admin.employee_id.id,
+                "date_deadline": arrival + timedelta(days=90)})],
+        })
+        self.start_tour("/odoo", "intl_delegation_tour", login="admin")
+        self.assertEqual(visit.state, "closed")
+        self.assertEqual(visit.protocol_place, "Rectorate, meeting room 2")
+        self.assertEqual(agreement.plan_line_ids.name, "Prepare a joint summer school")
+        self.assertEqual(
+            set(visit.approval_line_ids.filtered(lambda rec: rec.state == "approved").mapped("purpose")),
+            {"decision", "programme", "protocol"},
+        )

@@ -1,0 +1,71 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# document -> report xml id (guarantee letters print the supplier lines, the rest the visit)
+DELEGATION_REPORTS = {
+    "decision_memo": "intl_cooperation.intl_delegation_report_decision_memo",
+    "invitation": "intl_cooperation.intl_delegation_report_invitation",
+    "programme": "intl_cooperation.intl_delegation_report_programme",
+    "estimate": "intl_cooperation.intl_delegation_report_estimate",
+    "guarantee": "intl_cooperation.intl_delegation_guarantee_line_report_letter",
+    "memo_vehicle": "intl_cooperation.intl_delegation_report_memo_vehicle",
+    "memo_halls": "intl_cooperation.intl_delegation_report_memo_halls",
+    "memo_tech": "intl_cooperation.intl_delegation_report_memo_tech",
+    "memo_photo": "intl_cooperation.intl_delegation_report_memo_photo",
+    "protocol": "intl_cooperation.intl_delegation_report_protocol",
+}
+
+
+class IntlDelegationPrint(models.TransientModel):
+    """Print a document of a visit in the language chosen at print time."""
+
+    _name = "intl.delegation.print"
+    _description = "Print a Delegation Document"
+
+    delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade")
+    document = fields.Selection(
+        [
+            ("decision_memo", "Decision memo to the rector"),
+            ("invitation", "Invitation letter"),
+            ("programme", "Visit programme"),
+            ("estimate", "Cost estimate"),
+            ("guarantee", "Guarantee letters"),
+            ("memo_vehicle", "Service memo: vehicle"),
+            ("memo_halls", "Service memo: halls"),
+            ("memo_tech", "Service memo: technical support"),
+            ("memo_photo", "Service memo: photo/video"),
+            ("protocol", "Protocol (form 403-02)"),
+        ],
+        required=True, default="decision_memo",
+    )
+    lang = fields.Selection(
+        [("kk_KZ", "Kazakh"), ("ru_RU", "Russian"), ("en_US", "English")],
+        "Language", required=True, default=lambda self: self._default_lang(),
+    )
+    guarantee_line_ids = fields.Many2many(
+        "intl.delegation.guarantee.line", string="Suppliers",
+        domain="[('delegation_id', '=', delegation_id)]",
+        help="Guarantee letters to print, one per supplier (all when empty).",
+    )
+
+    @api.model
+    def _default_lang(self):
+        lang = self.env.user.lang
+        return lang if lang in ("kk_KZ", "ru_RU", "en_US") else "en_US"
+
+    def action_print(self):
+        self.ensure_one()
+        report, docs = self._get_report_and_docs()
+        return report.with_context(lang=self.lang).report_action(docs)
+
+    def _get_report_and_docs(self):
+        """The report action and the records it prints."""
+        self.ensure_one()
+        report = self.env.ref(DELEGATION_REPORTS[self.document])
+        if self.document != "guarantee":
+            return report, self.delegation_id
+        docs = self.guarantee_line_ids or self.delegation_id.guarantee_line_ids
+        if not docs:
+            raise UserError(self.env._("%(visit)s has no supplier to write a guarantee letter to.",
+                                       visit=self.delegation_id.display_name))
+        return report, docs
