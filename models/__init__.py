@@ -17,3 +17,16 @@ from . import intl_cooperation_form
 from . import intl_agreement
 from . import intl_agreement_plan_line
 from . import res_currency
+from . import res_company
+from . import res_config_settings
+from . import intl_funding_source
+from . import intl_trip_expense_category
+from . import intl_per_diem_rate
+from . import intl_trip
+from . import intl_trip_estimate_line
+from . import intl_trip_extension
+from . import intl_trip_payment
+from . import intl_trip_advance_report
+from . import intl_trip_advance_report_line
+from . import intl_disciplinary_case
+from . import hr_employee_trip
