@@ -1,1 +1,2 @@
 from . import test_intl_trip
+from . import test_intl_trip_money
