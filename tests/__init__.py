@@ -1,2 +1,3 @@
 from . import test_intl_trip
 from . import test_intl_trip_money
+from . import test_intl_trip_return
