@@ -16,7 +16,7 @@ class IntlPerDiemRate(models.Model):
     )
     date_from = fields.Date("Valid From", required=True, default=fields.Date.context_today)
     job_id = fields.Many2one("hr.job", "Job Position", help="Empty: every position.")
-    job_grade = fields.Char("Job Grade")
+    job_grade = fields.Char()
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     note = fields.Char("Legal Basis")
 

@@ -62,12 +62,12 @@ class IntlTrip(models.Model):
                                    string="Institute", index=True)
     job_id = fields.Many2one(related="employee_id.job_id", string="Job Position")
     country_id = fields.Many2one("res.country", "Destination Country", required=True, tracking=True)
-    city = fields.Char("City", required=True)
+    city = fields.Char(required=True)
     host_partner_id = fields.Many2one(
         "res.partner", "Host Organisation", tracking=True,
         help="A partner institution or any other contact.")
     purpose = fields.Char(required=True, tracking=True)
-    assignment = fields.Text("Assignment", help="What the traveller has to do (the service task).")
+    assignment = fields.Text(help="What the traveller has to do (the service task).")
     agreement_id = fields.Many2one("intl.agreement", "Agreement", tracking=True)
     plan_line_id = fields.Many2one(
         "intl.agreement.plan.line", "Plan Activity", domain="[('agreement_id', '=', agreement_id)]")
@@ -81,9 +81,9 @@ class IntlTrip(models.Model):
                                           raise_if_not_found=False))
     host_pays_all = fields.Boolean(related="funding_source_id.host_pays_all")
     invitation_ref = fields.Char("Invitation")
-    invitation_date = fields.Date("Invitation Date")
+    invitation_date = fields.Date()
     # 15-day rule override
-    late_submission_reason = fields.Text("Late Submission Reason", readonly=True, copy=False)
+    late_submission_reason = fields.Text(readonly=True, copy=False)
     late_submission_user_id = fields.Many2one("res.users", "Late Submission Allowed By",
                                               readonly=True, copy=False)
     # estimate
@@ -91,12 +91,12 @@ class IntlTrip(models.Model):
                                 help="The currency rates of this date convert the estimate.")
     estimate_line_ids = fields.One2many("intl.trip.estimate.line", "trip_id", "Cost Estimate",
                                         copy=True)
-    estimate_total = fields.Monetary("Estimate Total", compute="_compute_estimate_total",
+    estimate_total = fields.Monetary(compute="_compute_estimate_total",
                                      store=True, currency_field="currency_id")
     estimate_total_words = fields.Char("Total in Words", compute="_compute_estimate_total_words")
     # order
-    order_number = fields.Char("Order Number", copy=False, tracking=True)
-    order_date = fields.Date("Order Date", copy=False, tracking=True)
+    order_number = fields.Char(copy=False, tracking=True)
+    order_date = fields.Date(copy=False, tracking=True)
     approved_date_from = fields.Date("Approved From", copy=False, tracking=True)
     approved_date_to = fields.Date("Approved Until", copy=False, tracking=True)
     extension_ids = fields.One2many("intl.trip.extension", "trip_id", "Extensions", copy=False)
@@ -197,8 +197,8 @@ class IntlTrip(models.Model):
     def _compute_money_state(self):
         for trip in self:
             reports = trip.advance_report_ids
-            if trip.host_pays_all or trip.state in ("draft", "to_head", "to_dic", "to_management",
-                                                     "cancel") and not trip.amount_advanced:
+            if trip.host_pays_all or (trip.state in ("draft", "to_head", "to_dic", "to_management",
+                                                     "cancel") and not trip.amount_advanced):
                 trip.money_state = "none"
             elif trip.settled_date:
                 trip.money_state = "settled"
@@ -419,7 +419,7 @@ class IntlTrip(models.Model):
                 "unit_amount": rate.amount, "currency_id": rate.currency_id.id,
                 "name": self.env._("Per diem, %(country)s (%(days)s days)",
                                    country=self.country_id.name, days=self.duration_days)}
-        line = self.estimate_line_ids.filtered(lambda l: l.category_id == category)[:1]
+        line = self.estimate_line_ids.filtered(lambda line: line.category_id == category)[:1]
         if line:
             line.write(vals)
         else:
@@ -591,11 +591,11 @@ class IntlTrip(models.Model):
             lambda m: m.state == "posted")
         moves |= moves.reversal_move_ids
         account = self._get_advance_account()
-        return moves.line_ids.filtered(lambda l: l.account_id == account)
+        return moves.line_ids.filtered(lambda line: line.account_id == account)
 
     def _reconcile_advance_items(self):
         self.ensure_one()
-        lines = self._advance_move_lines().filtered(lambda l: not l.reconciled)
+        lines = self._advance_move_lines().filtered(lambda aml: not aml.reconciled)
         if lines:
             lines.reconcile()
 

@@ -15,7 +15,7 @@ class IntlTripEstimateLine(models.Model):
     category_id = fields.Many2one("intl.trip.expense.category", "Category", required=True)
     name = fields.Char("Description")
     quantity = fields.Float(default=1.0, digits=(16, 2))
-    unit_amount = fields.Monetary("Unit Amount", currency_field="currency_id")
+    unit_amount = fields.Monetary(currency_field="currency_id")
     currency_id = fields.Many2one(
         "res.currency", required=True, default=lambda self: self.env.company.currency_id)
     amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id")

@@ -22,7 +22,7 @@ class IntlTripExtension(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         trips = self.env["intl.trip"].browse([vals.get("trip_id") for vals in vals_list])
-        for vals, trip in zip(vals_list, trips):
+        for vals, trip in zip(vals_list, trips, strict=False):
             vals["previous_date_to"] = trip.approved_date_to
         extensions = super().create(vals_list)
         extensions._check_can_request()

@@ -49,7 +49,7 @@ class TestIntlTrip(IntlTripCommon):
             trip.with_user(self.user_requester).action_allow_late_submission()
         action = trip.with_user(self.user_management).action_allow_late_submission()
         wizard = self.env["intl.trip.override"].with_user(self.user_management).with_context(
-            action["context"]).create({"reason": "Conference invitation received late"})
+            **action["context"]).create({"reason": "Conference invitation received late"})
         wizard.action_confirm()
         self.assertEqual(trip.late_submission_user_id, self.user_management)
         self.assertIn("Conference invitation received late", trip.message_ids[0].body)
@@ -64,13 +64,13 @@ class TestIntlTrip(IntlTripCommon):
     def test_host_funded_trip_needs_no_estimate(self):
         trip = self._create_trip(lines=[], funding_source_id=self.funding_host.id)
         estimate_type = self.env.ref("intl_cooperation.intl_document_type_cost_estimate")
-        estimate_line = trip.document_line_ids.filtered(lambda l: l.type_id == estimate_type)
+        estimate_line = trip.document_line_ids.filtered(lambda line: line.type_id == estimate_type)
         self.assertFalse(estimate_line.required)
         self._approve(trip)
         self.assertEqual(trip.money_state, "none")
         # a university-funded trip without estimate is refused
         trip2 = self._create_trip(lines=[])
-        self.assertTrue(trip2.document_line_ids.filtered(lambda l: l.type_id == estimate_type).required)
+        self.assertTrue(trip2.document_line_ids.filtered(lambda line: line.type_id == estimate_type).required)
         with self.assertRaises(UserError):
             trip2.with_user(self.user_requester).action_submit()
 
@@ -81,7 +81,7 @@ class TestIntlTrip(IntlTripCommon):
             "country_id": self.env.ref("base.de").id, "amount": 80.0, "currency_id": self.eur.id,
             "date_from": self.today - timedelta(days=1), "company_id": self.company.id})
         trip.with_user(self.user_requester).action_propose_per_diem()
-        per_diem = trip.estimate_line_ids.filtered(lambda l: l.category_id == self.cat_per_diem)
+        per_diem = trip.estimate_line_ids.filtered(lambda line: line.category_id == self.cat_per_diem)
         self.assertEqual(per_diem.quantity, 5)  # calendar days including travel days
         self.assertEqual(per_diem.unit_amount, 80.0)
         self.assertAlmostEqual(per_diem.amount_company, 5 * 80 * 500.0)
