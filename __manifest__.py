@@ -41,6 +41,7 @@
         "demo/res_users_demo.xml",
         "demo/hr_department_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/intl_trip_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
