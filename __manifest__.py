@@ -37,6 +37,14 @@
         "wizards/intl_delegation_print_views.xml",
         "wizards/intl_delegation_cancel_views.xml",
         "views/intl_delegation_views.xml",
+        "data/intl_trip_data.xml",
+        "views/intl_trip_views.xml",
+        "views/intl_trip_advance_report_views.xml",
+        "views/intl_disciplinary_case_views.xml",
+        "views/intl_trip_config_views.xml",
+        "views/hr_employee_trip_views.xml",
+        "wizards/intl_trip_wizard_views.xml",
+        "report/intl_trip_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -44,6 +52,7 @@
         "demo/res_partner_demo.xml",
         "demo/intl_agreement_demo.xml",
         "demo/intl_delegation_demo.xml",
+        "demo/intl_trip_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

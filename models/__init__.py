@@ -31,3 +31,17 @@ from . import intl_delegation_cost_line
 from . import intl_delegation_guarantee_line
 from . import intl_delegation_protocol_decision
 from . import res_partner_delegation
+from . import res_company
+from . import res_config_settings
+from . import intl_funding_source
+from . import intl_trip_expense_category
+from . import intl_per_diem_rate
+from . import intl_trip
+from . import intl_trip_estimate_line
+from . import intl_trip_extension
+from . import intl_trip_payment
+from . import intl_trip_advance_report
+from . import intl_trip_advance_report_line
+from . import intl_disciplinary_case
+from . import hr_employee_trip
+from . import intl_trip_demo

@@ -3,3 +3,7 @@ from . import intl_agreement_terminate
 from . import intl_agreement_print
 from . import intl_delegation_print
 from . import intl_delegation_cancel
+from . import intl_trip_override
+from . import intl_trip_return
+from . import intl_trip_payment_wizard
+from . import intl_trip_print

@@ -1,0 +1,136 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class IntlTripAdvanceReport(models.Model):
+    """What the traveller spent, with receipts; the accountant approves and posts it.
+
+    Posting debits the expense account of each category and credits the
+    employee advances account for the total spent.
+    """
+
+    _name = "intl.trip.advance.report"
+    _inherit = ["mail.thread"]
+    _description = "Trip Advance Report"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    trip_id = fields.Many2one("intl.trip", required=True, ondelete="restrict", index=True)
+    company_id = fields.Many2one(related="trip_id.company_id", store=True)
+    currency_id = fields.Many2one(related="trip_id.currency_id")
+    employee_id = fields.Many2one(related="trip_id.employee_id", store=True)
+    user_id = fields.Many2one(related="trip_id.user_id", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted"), ("posted", "Posted"),
+         ("cancel", "Reversed")],
+        default="draft", required=True, readonly=True, tracking=True)
+    line_ids = fields.One2many("intl.trip.advance.report.line", "report_id", "Expenses", copy=True)
+    total_amount = fields.Monetary("Total Spent", compute="_compute_total_amount", store=True)
+    total_words = fields.Char(compute="_compute_total_words")
+    amount_advanced = fields.Monetary(related="trip_id.amount_advanced")
+    move_id = fields.Many2one("account.move", "Journal Entry", readonly=True, copy=False,
+                              check_company=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+
+    @api.depends("trip_id.name", "date")
+    def _compute_name(self):
+        for report in self:
+            report.name = self.env._("Advance report %(trip)s", trip=report.trip_id.name or "")
+
+    @api.depends("line_ids.amount_company")
+    def _compute_total_amount(self):
+        for report in self:
+            report.total_amount = sum(report.line_ids.mapped("amount_company"))
+
+    @api.depends("total_amount")
+    @api.depends_context("lang")
+    def _compute_total_words(self):
+        for report in self:
+            report.total_words = report.currency_id.intl_amount_to_words(report.total_amount)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        if any(report.state != "draft" for report in self):
+            raise UserError(self.env._("Submitted advance reports are never deleted."))
+
+    def action_submit(self):
+        for report in self:
+            if report.state != "draft":
+                raise UserError(self.env._("Only a draft advance report can be submitted."))
+            if not report.line_ids:
+                raise UserError(self.env._("Add the expenses to the advance report."))
+            if report.trip_id.state not in ("returned", "done"):
+                raise UserError(self.env._("Register the return of the trip first."))
+        self.write({"state": "submitted"})
+        self.trip_id.activity_feedback(["intl_cooperation.mail_activity_type_trip_report"],
+                                       feedback=self.env._("Advance report submitted"))
+
+    def action_post(self):
+        self.trip_id._check_is_accountant()
+        self._check_can_post()
+        self._do_post()
+
+    def _check_can_post(self):
+        for report in self:
+            if report.state != "submitted":
+                raise UserError(self.env._("Only a submitted advance report can be posted."))
+
+    def _do_post(self):
+        for report in self:
+            move = self.env["account.move"].create(report._prepare_move_vals())
+            move.action_post()
+            report.write({"state": "posted", "move_id": move.id, "approved_by_id": self.env.uid})
+
+    def action_reset(self):
+        for report in self:
+            if report.state != "submitted":
+                raise UserError(self.env._("Only a submitted advance report goes back to draft."))
+        self.write({"state": "draft"})
+
+    def action_reverse(self):
+        self.trip_id._check_is_accountant()
+        for report in self:
+            if report.state != "posted":
+                raise UserError(self.env._("Only a posted advance report can be reversed."))
+            if report.trip_id.settled_date:
+                raise UserError(self.env._("The trip is settled: its report cannot be reversed."))
+            report.move_id._reverse_moves(
+                [{"ref": self.env._("Reversal of %(entry)s", entry=report.move_id.name),
+                  "date": fields.Date.context_today(self)}], cancel=True)
+            report.state = "cancel"
+
+    def _prepare_move_vals(self):
+        """Debit each category's expense account, credit the advances for the total spent."""
+        self.ensure_one()
+        trip = self.trip_id
+        company = trip.company_id
+        advance_account = trip._get_advance_account()
+        partner = trip._get_traveller_partner()
+        journal = company.intl_expense_journal_id
+        if not journal:
+            raise UserError(self.env._(
+                "Set the advance report journal in the International Cooperation settings."))
+        by_account = defaultdict(float)
+        for line in self.line_ids:
+            account = line.category_id.with_company(company).account_id \
+                or company.intl_trip_expense_account_id
+            if not account:
+                raise UserError(self.env._("The category %(category)s has no expense account.",
+                                           category=line.category_id.name))
+            by_account[account] += line.amount_company
+        label = self.env._("Advance report: %(trip)s, %(employee)s",
+                           trip=trip.name, employee=trip.employee_id.name)
+        line_vals = [
+            fields.Command.create({"name": label, "account_id": account.id, "partner_id": partner.id,
+                                   "debit": company.currency_id.round(amount), "credit": 0.0})
+            for account, amount in by_account.items()
+        ]
+        line_vals.append(fields.Command.create({
+            "name": label, "account_id": advance_account.id, "partner_id": partner.id,
+            "debit": 0.0, "credit": company.currency_id.round(self.total_amount)}))
+        return {"move_type": "entry", "journal_id": journal.id, "date": self.date, "ref": label,
+                "company_id": company.id, "line_ids": line_vals}

@@ -1,0 +1,176 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common_trip import IntlTripCommon
+
+
+@tagged("post_install", "-at_install")
+class TestIntlTripMoney(IntlTripCommon):
+
+    def _pay(self, trip, amount=None, kind="advance"):
+        wizard = Form(self.env["intl.trip.payment.wizard"].with_user(self.user_accountant).with_context(
+            default_trip_id=trip.id, default_kind=kind))
+        if amount is not None:
+            wizard.amount = amount
+        wizard.save().action_confirm()
+        return trip.payment_ids.sorted("id")[-1]
+
+    def _return(self, trip, days_after=0):
+        with freeze_time(trip.approved_date_to + timedelta(days=1)):
+            trip.with_user(self.user_requester)._register_return(
+                trip.approved_date_to + timedelta(days=days_after))
+
+    def _report(self, trip, lines):
+        report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
+            "trip_id": trip.id, "date": trip.date_return_actual,
+            "line_ids": [Command.create({
+                "category_id": category.id, "name": category.name, "amount": amount,
+                "currency_id": currency.id, "date": trip.date_departure,
+            }) for category, amount, currency in lines],
+        })
+        report.with_user(self.user_requester).action_submit()
+        self.assertEqual(trip.money_state, "to_approve")
+        report.with_user(self.user_accountant).action_post()
+        return report
+
+    def _lines(self, move):
+        return sorted((line.account_id.code, line.debit, line.credit, line.partner_id.id)
+                      for line in move.line_ids)
+
+    def test_full_trip_spent_less(self):
+        trip = self._approve(self._create_trip())
+        self.assertEqual(trip.estimate_total, 500000.0)
+        self.assertEqual(trip.money_state, "to_pay")
+        partner = self.employee_requester.work_contact_id
+        bank_code = self.bank_journal.default_account_id.code
+        advance = self._pay(trip)
+        self.assertEqual(advance.amount, 500000.0)
+        self.assertEqual(advance.move_id.state, "posted")
+        self.assertEqual(self._lines(advance.move_id), sorted([
+            ("1250", 500000.0, 0.0, partner.id), (bank_code, 0.0, 500000.0, partner.id)]))
+        self.assertEqual(trip.money_state, "advanced")
+        self._return(trip)
+        self.assertEqual(trip.state, "returned")
+        self.assertEqual(trip.report_deadline, trip.date_return_actual + timedelta(days=10))
+        report = self._report(trip, [(self.cat_per_diem, 150000.0, self.kzt),
+                                     (self.cat_accommodation, 200000.0, self.kzt),
+                                     (self.cat_fares, 120000.0, self.kzt)])
+        self.assertEqual(report.total_amount, 470000.0)
+        self.assertEqual(self._lines(report.move_id), sorted([
+            ("7211", 150000.0, 0.0, partner.id), ("7212", 320000.0, 0.0, partner.id),
+            ("1250", 0.0, 470000.0, partner.id)]))
+        self.assertEqual(trip.money_state, "to_settle")
+        self.assertEqual(trip.amount_balance, 30000.0)
+        trip.with_user(self.user_accountant).action_settle()
+        refund = trip.payment_ids.filtered(lambda p: p.kind == "return")
+        self.assertEqual(self._lines(refund.move_id), sorted([
+            (bank_code, 30000.0, 0.0, partner.id), ("1250", 0.0, 30000.0, partner.id)]))
+        self.assertEqual(trip.amount_balance, 0.0)
+        self.assertEqual(trip.money_state, "settled")
+        advance_lines = trip._advance_move_lines()
+        self.assertEqual(len(advance_lines), 3)
+        self.assertTrue(all(advance_lines.mapped("reconciled")))
+        self.assertEqual(len(advance_lines.full_reconcile_id), 1)
+        self.assertEqual(sum(advance_lines.mapped("balance")), 0.0)
+        trip.with_user(self.user_requester).write({"results": "<p>Curriculum agreed</p>"})
+        trip.with_user(self.user_requester).action_submit_assignment_report()
+        self.assertEqual(trip.state, "done")
+
+    def test_spent_exactly_the_advance(self):
+        trip = self._approve(self._create_trip())
+        self._pay(trip, 300000.0)
+        self._pay(trip, 200000.0)  # several advances
+        self.assertEqual(trip.amount_advanced, 500000.0)
+        self._return(trip)
+        self._report(trip, [(self.cat_fares, 500000.0, self.kzt)])
+        trip.with_user(self.user_accountant).action_settle()
+        self.assertEqual(len(trip.payment_ids), 2)  # nothing to return or to pay
+        self.assertTrue(all(trip._advance_move_lines().mapped("reconciled")))
+        self.assertEqual(trip.money_state, "settled")
+
+    def test_spent_more_than_the_advance(self):
+        trip = self._approve(self._create_trip())
+        partner = self.employee_requester.work_contact_id
+        self._pay(trip)
+        self._return(trip)
+        self._report(trip, [(self.cat_fares, 560000.0, self.kzt)])
+        self.assertEqual(trip.amount_balance, -60000.0)
+        trip.with_user(self.user_accountant).action_settle()
+        payment = trip.payment_ids.filtered(lambda p: p.kind == "reimbursement")
+        self.assertEqual(payment.journal_id, self.company.intl_reimbursement_journal_id)
+        self.assertEqual(self._lines(payment.move_id), sorted([
+            ("1250", 60000.0, 0.0, partner.id),
+            (self.bank_journal.default_account_id.code, 0.0, 60000.0, partner.id)]))
+        self.assertEqual(trip.amount_balance, 0.0)
+        self.assertTrue(all(trip._advance_move_lines().mapped("reconciled")))
+
+    def test_foreign_currency_lines(self):
+        trip = self._approve(self._create_trip(lines=[(self.cat_accommodation, 2, 250.0, self.eur)]))
+        self.assertEqual(trip.estimate_total, 250000.0)
+        self._pay(trip)
+        self._return(trip)
+        report = self._report(trip, [(self.cat_accommodation, 400.0, self.eur),
+                                     (self.cat_per_diem, 10000.0, self.kzt)])
+        self.assertEqual(report.line_ids[0].amount_company, 200000.0)
+        self.assertEqual(report.total_amount, 210000.0)
+        trip.with_user(self.user_accountant).action_settle()
+        self.assertEqual(trip.amount_returned, 40000.0)
+        self.assertEqual(trip.money_state, "settled")
+
+    def test_reversal_never_deletes(self):
+        trip = self._approve(self._create_trip())
+        advance = self._pay(trip, 100000.0)
+        with self.assertRaises(UserError):
+            advance.unlink()
+        advance.with_user(self.user_accountant).action_reverse()
+        self.assertEqual(advance.state, "reversed")
+        move = advance.sudo().move_id
+        self.assertTrue(move.exists())
+        self.assertEqual(move.reversal_move_ids.state, "posted")
+        self.assertEqual(trip.amount_advanced, 0.0)
+        self.assertTrue(all(trip._advance_move_lines().mapped("reconciled")))
+
+    def test_host_funded_trip_skips_money(self):
+        trip = self._approve(self._create_trip(lines=[], funding_source_id=self.funding_host.id))
+        with self.assertRaises(UserError):
+            self._pay(trip, 1000.0)
+        self._return(trip)
+        with self.assertRaises(UserError):
+            trip.with_user(self.user_accountant).action_settle()
+        trip.with_user(self.user_requester).write({"results": "<p>Done</p>"})
+        trip.with_user(self.user_requester).action_submit_assignment_report()
+        self.assertEqual(trip.state, "done")
+
+    def test_only_accountants_post(self):
+        trip = self._approve(self._create_trip())
+        with self.assertRaises(AccessError):
+            self.env["intl.trip.payment.wizard"].with_user(self.user_requester).create({
+                "trip_id": trip.id, "amount": 1000.0, "journal_id": self.bank_journal.id})
+        with self.assertRaises(UserError):
+            trip.with_user(self.user_officer).action_pay_advance()
+        self._pay(trip)
+        self._return(trip)
+        report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
+            "trip_id": trip.id, "line_ids": [Command.create({
+                "category_id": self.cat_fares.id, "name": "Flight", "amount": 1000.0})]})
+        report.with_user(self.user_requester).action_submit()
+        with self.assertRaises(UserError):
+            report.with_user(self.user_requester).action_post()
+        with self.assertRaises(AccessError):
+            report.with_user(self.user_requester).line_ids.amount = 5.0
+        with self.assertRaises(UserError):
+            trip.with_user(self.user_requester).action_settle()
+        with self.assertRaises(AccessError):
+            self.env["account.move"].with_user(self.user_requester).create({
+                "move_type": "entry", "journal_id": self.misc_journal.id})
+
+    def test_missing_settings_give_clear_error(self):
+        trip = self._approve(self._create_trip())
+        self.company.intl_advance_account_id = False
+        with self.assertRaisesRegex(UserError, "advances account"):
+            self._pay(trip)
