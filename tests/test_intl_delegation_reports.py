@@ -1,10 +1,12 @@
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .test_intl_delegation import DelegationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestIntlDelegationReports(DelegationCommon):
+class TestIntlDelegationReports(DelegationCommon, HttpCase):
+    """HttpCase: wkhtmltopdf fetches the report assets from the test server."""
+
     """Every document of a visit renders to PDF, with the visit's data, in kk/ru/en."""
 
     @classmethod
