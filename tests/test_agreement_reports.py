@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .agreement_common import AgreementCommon
 
@@ -13,7 +13,8 @@ KIND_NAMES = {"en_US": "Memorandum of understanding", "ru_RU": "Меморанд
 
 
 @tagged("post_install", "-at_install")
-class TestAgreementReports(AgreementCommon):
+class TestAgreementReports(AgreementCommon, HttpCase):
+    """An HttpCase: wkhtmltopdf fetches the report assets from the test server, served in this transaction."""
 
     @classmethod
     def setUpClass(cls):
