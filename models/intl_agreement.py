@@ -97,6 +97,7 @@ class IntlAgreement(models.Model):
             ("cancel", "Cancelled"),
         ],
         default="draft", required=True, tracking=True, copy=False, index=True, readonly=True,
+        group_expand="_group_expand_states",
     )
 
     # memo 403-03 / proposal 403-10
@@ -179,6 +180,10 @@ class IntlAgreement(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+
+    def _group_expand_states(self, states, domain):
+        """Kanban columns: every stage of the lifecycle, cancelled ones only when present."""
+        return [key for key, _label in self._fields["state"].selection if key != "cancel" or key in states]
 
     @api.depends("date_sign_university", "date_sign_partner")
     def _compute_date_signed(self):

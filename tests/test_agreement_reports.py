@@ -14,8 +14,7 @@ KIND_NAMES = {"en_US": "Memorandum of understanding", "ru_RU": "Меморанд
 
 @tagged("post_install", "-at_install")
 class TestAgreementReports(AgreementCommon, HttpCase):
-    """HttpCase: wkhtmltopdf fetches the report assets from the test server."""
-
+    """An HttpCase: wkhtmltopdf fetches the report assets from the test server, served in this transaction."""
 
     @classmethod
     def setUpClass(cls):

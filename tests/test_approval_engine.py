@@ -124,6 +124,8 @@ class TestApprovalEngine(AgreementCommon):
 
     def test_chatter_entries(self):
         agreement = self._create_agreement()
+        # commit-time hooks end the creation's transaction: the next changes are tracked
+        self.env.cr.flush()
         self._to_drafting(agreement)
         agreement.with_user(self.user_dic_director).action_approval_approve()
         bodies = " ".join(agreement.message_ids.mapped("body"))
