@@ -96,3 +96,19 @@ class TestIntlDelegationAccess(DelegationCommon):
         self._run_to(visit, "approved")
         with self.assertRaises(UserError):
             visit.with_user(self.user_dic_director).unlink()
+
+    def test_list_actions_approve_and_reject(self):
+        first, second = self._create_visit(), self._create_visit()
+        (first | second).with_user(self.user_officer).action_request_decision()
+        approve = self.env.ref("intl_cooperation.intl_delegation_action_server_approve")
+        approve.with_user(self.user_management).with_context(
+            active_model="intl.delegation", active_ids=first.ids).run()
+        self.assertEqual(first.state, "approved")
+        reject = self.env.ref("intl_cooperation.intl_delegation_action_server_reject")
+        action = reject.with_user(self.user_management).with_context(
+            active_model="intl.delegation", active_ids=second.ids).run()
+        self.assertEqual(action["res_model"], "intl.approval.reject")
+        # a coordinator cannot run Management's decision
+        with self.assertRaises(AccessError):
+            approve.with_user(self.user_coordinator).with_context(
+                active_model="intl.delegation", active_ids=second.ids).run()

@@ -1,13 +1,16 @@
-from odoo.tests import HttpCase, tagged
+from odoo.exceptions import UserError
+from odoo.tests import Form, HttpCase, tagged
 
 from .test_intl_delegation import DelegationCommon
 
 
 @tagged("post_install", "-at_install")
 class TestIntlDelegationReports(DelegationCommon, HttpCase):
-    """HttpCase: wkhtmltopdf fetches the report assets from the test server."""
+    """Every document of a visit renders to PDF, with the visit's data, in kk/ru/en.
 
-    """Every document of a visit renders to PDF, with the visit's data, in kk/ru/en."""
+    An ``HttpCase``: wkhtmltopdf fetches the report assets from the test
+    server, which must share the test's cursor (as Odoo's own report tests do).
+    """
 
     @classmethod
     def setUpClass(cls):
@@ -30,17 +33,15 @@ class TestIntlDelegationReports(DelegationCommon, HttpCase):
 
     def test_all_documents_render_pdf(self):
         self._run_to(self.visit, "protocol_approved")
+        hotel = self.visit.guarantee_line_ids.filtered(lambda rec: rec.supplier_type == "hotel")
         for document in ("decision_memo", "invitation", "programme", "estimate", "guarantee",
                          "memo_vehicle", "memo_halls", "memo_tech", "memo_photo", "protocol"):
             with self.subTest(document=document):
-                report, docs = self._print(document)
-                # one PDF per record: the test server cannot serve wkhtmltopdf the
-                # assets that split a multi-record PDF (guarantee letters)
-                for doc in docs:
-                    pdf, fmt = self.env["ir.actions.report"].with_context(
-                        force_report_rendering=True)._render_qweb_pdf(report.report_name, doc.ids)
-                    self.assertEqual(fmt, "pdf")
-                    self.assertTrue(pdf.startswith(b"%PDF"))
+                report, docs = self._print(document, guarantee_line_id=hotel.id)
+                pdf, fmt = self.env["ir.actions.report"].with_context(
+                    force_report_rendering=True)._render_qweb_pdf(report.report_name, docs.ids)
+                self.assertEqual(fmt, "pdf")
+                self.assertTrue(pdf.startswith(b"%PDF"))
                 html = self._html(report, docs, "en_US")
                 self.assertIn(self.partner_institution.name, html)
 
@@ -71,17 +72,33 @@ class TestIntlDelegationReports(DelegationCommon, HttpCase):
         self.assertNotIn("C01X00T47", self._html(report, docs, "en_US"))
 
     def test_guarantee_letters_one_per_supplier(self):
-        report, docs = self._print("guarantee")
-        self.assertEqual(len(docs), 2)
-        html = self._html(report, docs, "en_US")
-        self.assertEqual(html.count("GUARANTEE LETTER"), 2)
-        self.assertIn("Hotel Kazakhstan (test)", html)
-        self.assertIn("Restaurant Navat (test)", html)
-        hotel_line = self.visit.guarantee_line_ids.filtered(lambda rec: rec.supplier_type == "hotel")
-        report, docs = self._print("guarantee", guarantee_line_ids=[(6, 0, hotel_line.ids)])
-        self.assertEqual(docs, hotel_line)
-        html = self._html(report, docs, "en_US")
-        self.assertNotIn("Restaurant Navat (test)", html)
+        for line in self.visit.guarantee_line_ids:
+            report, docs = self._print("guarantee", guarantee_line_id=line.id)
+            self.assertEqual(docs, line)
+            html = self._html(report, docs, "en_US")
+            self.assertEqual(html.count("GUARANTEE LETTER"), 1)
+            self.assertIn(line.partner_id.name, html)
+            self.assertIn(line.services, html)
+            self.assertIn(line.with_context(lang="en_US")._amount_in_words(), html)
+            other = self.visit.guarantee_line_ids - line
+            self.assertNotIn(other.partner_id.name, html)
+
+    def test_guarantee_letter_needs_a_supplier(self):
+        wizard = self.env["intl.delegation.print"].with_user(self.user_officer).create({
+            "delegation_id": self.visit.id, "document": "guarantee", "lang": "en_US"})
+        with self.assertRaises(UserError):
+            wizard.action_print()
+        empty = self._create_visit(guarantee_line_ids=[])
+        wizard = self.env["intl.delegation.print"].with_user(self.user_officer).create({
+            "delegation_id": empty.id, "document": "guarantee", "lang": "en_US"})
+        with self.assertRaises(UserError):
+            wizard.action_print()
+
+    def test_print_wizard_form_proposes_supplier(self):
+        form = Form(self.env["intl.delegation.print"].with_user(self.user_officer).with_context(
+            default_delegation_id=self.visit.id))
+        form.document = "guarantee"
+        self.assertEqual(form.guarantee_line_id, self.visit.guarantee_line_ids[:1])
 
     def test_estimate_words_in_each_language(self):
         report, docs = self._print("estimate", lang="ru_RU")

@@ -42,11 +42,16 @@ class IntlDelegationPrint(models.TransientModel):
         [("kk_KZ", "Kazakh"), ("ru_RU", "Russian"), ("en_US", "English")],
         "Language", required=True, default=lambda self: self._default_lang(),
     )
-    guarantee_line_ids = fields.Many2many(
-        "intl.delegation.guarantee.line", string="Suppliers",
+    guarantee_line_id = fields.Many2one(
+        "intl.delegation.guarantee.line", string="Supplier",
         domain="[('delegation_id', '=', delegation_id)]",
-        help="Guarantee letters to print, one per supplier (all when empty).",
+        help="Supplier the guarantee letter is written to: one letter per supplier.",
     )
+
+    @api.onchange("document")
+    def _onchange_document(self):
+        if self.document == "guarantee" and not self.guarantee_line_id:
+            self.guarantee_line_id = self.delegation_id.guarantee_line_ids[:1]
 
     @api.model
     def _default_lang(self):
@@ -64,8 +69,9 @@ class IntlDelegationPrint(models.TransientModel):
         report = self.env.ref(DELEGATION_REPORTS[self.document])
         if self.document != "guarantee":
             return report, self.delegation_id
-        docs = self.guarantee_line_ids or self.delegation_id.guarantee_line_ids
-        if not docs:
+        if not self.delegation_id.guarantee_line_ids:
             raise UserError(self.env._("%(visit)s has no supplier to write a guarantee letter to.",
                                        visit=self.delegation_id.display_name))
-        return report, docs
+        if not self.guarantee_line_id:
+            raise UserError(self.env._("Choose the supplier the guarantee letter is written to."))
+        return report, self.guarantee_line_id
