@@ -132,7 +132,7 @@ class TestApprovalEngine(AgreementCommon):
         self.assertIn("Submitted for approval", bodies)
         self.assertIn("Approved: DIC Director", bodies)
         # the state changes are tracked (tracking values are written at commit)
-        self.env.cr.flush()
+        self.env.cr.precommit.run()
         self.env.invalidate_all()
         tracked = agreement.message_ids.sudo().tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
         self.assertTrue(tracked)
