@@ -369,6 +369,7 @@ class IntlAgreement(models.Model):
     def _check_can_approve_stage(self):
         """The DIC Director approves once negotiation produced the draft agreement."""
         for agreement in self:
+            # sudo: engine-internal read of the approval lines of a record the user reads
             pending = agreement.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
             if pending.record_state == "dic_review" and agreement.state != "drafting":
                 raise UserError(self.env._(
@@ -663,6 +664,7 @@ class IntlAgreement(models.Model):
     @api.model
     def _reminder_lead_days(self):
         """Lead times of the expiry reminders (days), largest first, from a system parameter."""
+        # sudo: system parameters are readable by administrators only
         raw = self.env["ir.config_parameter"].sudo().get_param(
             "intl_cooperation.agreement_reminder_days", DEFAULT_REMINDER_DAYS
         )

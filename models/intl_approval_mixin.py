@@ -90,6 +90,7 @@ class IntlApprovalMixin(models.AbstractModel):
         for record in self:
             if record[record._approval_state_field] == new_state:
                 continue
+            # sudo: engine-internal read of the record's approval lines (the user reads the record)
             lines = record.sudo().approval_line_ids.filtered(
                 lambda line: line.is_current and line.purpose in purposes
             )
@@ -148,6 +149,7 @@ class IntlApprovalMixin(models.AbstractModel):
                                record=record.display_name)
                 )
             routes[record] = route
+            # sudo: engine-internal read of the record's approval lines (the user reads the record)
             previous = record.sudo().approval_line_ids.filtered(lambda line: line.purpose == purpose)
             round_no = max(previous.mapped("round"), default=0) + 1
             # sudo: approval lines are written by the engine only (see class docstring)
@@ -187,6 +189,7 @@ class IntlApprovalMixin(models.AbstractModel):
 
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""
+        # sudo: engine-internal read of the record's approval lines (the user reads the record)
         return self.sudo().approval_line_ids.filtered(
             lambda line: line.state == "pending" and self.env.user in line.user_ids
         )
@@ -194,6 +197,7 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_check_can_approve(self):
         reasons = []
         for record in self:
+            # sudo: engine-internal read of the record's approval lines (the user reads the record)
             pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
             if record[record._approval_state_field] in record._approval_cancel_states:
                 reasons.append(self.env._("%(record)s is cancelled.", record=record.display_name))
@@ -244,6 +248,7 @@ class IntlApprovalMixin(models.AbstractModel):
             line.write({"state": "rejected", "decided_by_id": self.env.uid,
                         "decided_on": now, "comment": reason})
             record._approval_close_activities(line, self.env._("Rejected: %(reason)s", reason=reason))
+            # sudo: engine-internal read of the record's approval lines (the user reads the record)
             record.sudo().approval_line_ids.filtered_domain(
                 [("purpose", "=", purpose), ("state", "=", "waiting")]
             ).write({"state": "cancelled"})
@@ -267,6 +272,7 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_activate_next(self, purpose):
         """Open the next waiting step of ``purpose``, or finish the round."""
         self.ensure_one()
+        # sudo: engine-internal read of the record's approval lines (the user reads the record)
         lines = self.sudo().approval_line_ids.filtered(
             lambda line: line.purpose == purpose and line.is_current
         ).sorted("sequence")
