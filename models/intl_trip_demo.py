@@ -27,8 +27,6 @@ class IntlTrip(models.Model):
     @api.model
     def _demo_setup_trips(self):
         """Approve / return the demo trips (approvals go through the engine as the approvers)."""
-        pdf = self.env["ir.attachment"].create({
-            "name": "scan.pdf", "datas": base64.b64encode(b"%PDF-1.4 demo scan")})
         for suffix, (stage, _money) in DEMO_TRIPS.items():
             trip = self.env.ref(f"intl_cooperation.intl_trip_{suffix}_demo", raise_if_not_found=False)
             if not trip or trip.state != "draft":
@@ -40,6 +38,9 @@ class IntlTrip(models.Model):
             while trip.state != order[target]:
                 if trip.state == "to_dic":
                     lines = trip.document_line_ids.filtered("required")
+                    pdf = self.env["ir.attachment"].create({
+                        "name": "scan.pdf", "datas": base64.b64encode(b"%PDF-1.4 demo scan"),
+                        "res_model": trip._name, "res_id": trip.id})
                     lines.write({"attachment_ids": [Command.set(pdf.ids)], "state": "verified"})
                 approver = trip.approval_user_ids[:1]
                 trip.with_user(approver).action_approval_approve()
