@@ -58,6 +58,12 @@ class IntlTrip(models.Model):
         """Advances, advance reports and settlements of the demo trips; nothing without a chart."""
         company = self.env.company
         company._intl_setup_trip_accounting()
+        if company.chart_template and not company.intl_advance_account_id:
+            # a chart without the Kazakh 1250 (e.g. the generic one): open the account for the demo
+            company.intl_advance_account_id = self.env["account.account"].create({
+                "name": "Short-term receivables from employees (advances)", "code": "1250",
+                "account_type": "asset_receivable", "reconcile": True,
+                "company_ids": [Command.set(company.ids)]})
         if not (company.intl_advance_account_id and company.intl_advance_journal_id
                 and company.intl_expense_journal_id):
             return
