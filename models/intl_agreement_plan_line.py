@@ -19,3 +19,4 @@ class IntlAgreementPlanLine(models.Model):
         default="planned", required=True,
     )
     outcome = fields.Text("Outcome")
+    trip_ids = fields.One2many("intl.trip", "plan_line_id", "Business Trips")

@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common_trip import IntlTripCommon
 
@@ -23,7 +23,9 @@ WORDS = {
 
 
 @tagged("post_install", "-at_install")
-class TestIntlTripReports(IntlTripCommon):
+class TestIntlTripReports(IntlTripCommon, HttpCase):
+    """An HttpCase: wkhtmltopdf fetches the report assets through the test cursor."""
+
 
     @classmethod
     def setUpClass(cls):
