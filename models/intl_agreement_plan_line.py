@@ -28,6 +28,7 @@ class IntlAgreementPlanLine(models.Model):
     outcome = fields.Text()
     overdue_activity_id = fields.Many2one("mail.activity", readonly=True, copy=False, ondelete="set null")
     delegation_id = fields.Many2one("intl.delegation", "Delegation Visit", index=True, ondelete="set null")
+    trip_ids = fields.One2many("intl.trip", "plan_line_id", "Business Trips")
 
     def write(self, vals):
         if "date_deadline" in vals and "state" not in vals:

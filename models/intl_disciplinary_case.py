@@ -171,6 +171,30 @@ class IntlDisciplinaryCase(models.Model):
                 valid = today + relativedelta(months=case.company_id.intl_case_sanction_months or 6)
             case.write({"state": "decided", "decision_date": today, "sanction_valid_until": valid})
 
+    @api.model
+    def _cron_warn_deadlines(self):
+        """One warning activity per case whose one-month decision deadline is a week away."""
+        today = fields.Date.context_today(self)
+        cases = self.search([("state", "not in", ("decided", "closed")),
+                             ("decision_deadline", "<=", today + timedelta(days=7))])
+        if not cases:
+            return
+        summary = self.env._("Decision deadline near")
+        warned = {res_id for [res_id] in self.env["mail.activity"]._read_group(
+            [("res_model", "=", self._name), ("res_id", "in", cases.ids), ("summary", "=", summary)],
+            ["res_id"])}
+        hr_user = self.env.ref("intl_cooperation.group_intl_hr").users.filtered(
+            lambda u: not u.share)[:1]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [{
+            "res_model_id": model_id, "res_id": case.id, "summary": summary,
+            "user_id": (case.activity_ids[:1].user_id or hr_user).id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_warning").id,
+            "date_deadline": case.decision_deadline,
+        } for case in cases if case.id not in warned]
+        if vals_list:
+            self.env["mail.activity"].sudo().create(vals_list)  # sudo: the cron warns HR
+
     def action_close(self):
         self._check_hr()
         if any(case.state != "decided" for case in self):

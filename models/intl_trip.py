@@ -695,6 +695,7 @@ class IntlTrip(models.Model):
             unapproved[start:start + batch_size]._open_cases("unapproved_departure")
         overdue = self.search([("report_overdue", "=", True)])
         overdue._remind_overdue_reports()
+        self.env["intl.disciplinary.case"]._cron_warn_deadlines()
 
     def _remind_overdue_reports(self):
         """One reminder activity per overdue trip (idempotent)."""

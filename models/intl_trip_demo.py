@@ -27,8 +27,6 @@ class IntlTrip(models.Model):
     @api.model
     def _demo_setup_trips(self):
         """Approve / return the demo trips (approvals go through the engine as the approvers)."""
-        pdf = self.env["ir.attachment"].create({
-            "name": "scan.pdf", "datas": base64.b64encode(b"%PDF-1.4 demo scan")})
         for suffix, (stage, _money) in DEMO_TRIPS.items():
             trip = self.env.ref(f"intl_cooperation.intl_trip_{suffix}_demo", raise_if_not_found=False)
             if not trip or trip.state != "draft":
@@ -40,6 +38,9 @@ class IntlTrip(models.Model):
             while trip.state != order[target]:
                 if trip.state == "to_dic":
                     lines = trip.document_line_ids.filtered("required")
+                    pdf = self.env["ir.attachment"].create({
+                        "name": "scan.pdf", "datas": base64.b64encode(b"%PDF-1.4 demo scan"),
+                        "res_model": trip._name, "res_id": trip.id})
                     lines.write({"attachment_ids": [Command.set(pdf.ids)], "state": "verified"})
                 approver = trip.approval_user_ids[:1]
                 trip.with_user(approver).action_approval_approve()
@@ -57,6 +58,12 @@ class IntlTrip(models.Model):
         """Advances, advance reports and settlements of the demo trips; nothing without a chart."""
         company = self.env.company
         company._intl_setup_trip_accounting()
+        if company.chart_template and not company.intl_advance_account_id:
+            # a chart without the Kazakh 1250 (e.g. the generic one): open the account for the demo
+            company.intl_advance_account_id = self.env["account.account"].create({
+                "name": "Short-term receivables from employees (advances)", "code": "1250",
+                "account_type": "asset_receivable", "reconcile": True,
+                "company_ids": [Command.set(company.ids)]})
         if not (company.intl_advance_account_id and company.intl_advance_journal_id
                 and company.intl_expense_journal_id):
             return

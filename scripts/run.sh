@@ -16,6 +16,9 @@ if psql -d "$DB" -tAc "select 1 from ir_module_module where name='intl_cooperati
 else
     echo "== creating database $DB with the module and demo data (a few minutes)"
     "${ODOO[@]}" -i intl_cooperation,l10n_kz --load-language=ru_RU --stop-after-init --log-level=warn
+    echo "== trip money demo (advances, advance reports, settlements) on the Kazakh chart"
+    echo "env['intl.trip']._demo_setup_money(); env.cr.commit()" \
+        | "${ODOO[@]}" shell --no-http --log-level=warn >/dev/null
 fi
 
 cat <<MSG

@@ -118,7 +118,8 @@ class IntlTripCommon(AccountTestInvoicingCommon):
     def _verify_documents(self, trip):
         lines = trip.sudo().document_line_ids.filtered("required")
         attachment = self.env["ir.attachment"].create({
-            "name": "scan.pdf", "datas": base64.b64encode(b"%PDF-1.4 test")})
+            "name": "scan.pdf", "datas": base64.b64encode(b"%PDF-1.4 test"),
+            "res_model": trip._name, "res_id": trip.id})
         lines.write({"attachment_ids": [Command.set(attachment.ids)]})
         lines.with_user(self.user_officer).action_verify()
 

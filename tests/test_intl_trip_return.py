@@ -85,7 +85,7 @@ class TestIntlTripReturn(IntlTripCommon):
             with freeze_time(self.today + timedelta(days=60)):
                 self.env["intl.trip"]._cron_check_trips()  # opens the cases
                 self.env.invalidate_all()
-                with self.assertQueryCount(12):
+                with self.assertQueryCount(15):
                     self.env["intl.trip"]._cron_check_trips()  # finds them open already
             return trips
         run(2)
@@ -130,6 +130,11 @@ class TestIntlTripReturn(IntlTripCommon):
         with freeze_time(case.decision_deadline - timedelta(days=3)):
             case.invalidate_recordset(["deadline_near"])
             self.assertTrue(case.deadline_near)
+            self.env["intl.trip"]._cron_check_trips()
+            self.env["intl.trip"]._cron_check_trips()
+        warnings = case.activity_ids.filtered(lambda a: a.summary == "Decision deadline near")
+        self.assertEqual(len(warnings), 1)
+        self.assertEqual(warnings.date_deadline, case.decision_deadline)
 
     def test_case_visibility(self):
         trip = self._approve(self._create_trip())
