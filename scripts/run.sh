@@ -15,7 +15,26 @@ if psql -d "$DB" -tAc "select 1 from ir_module_module where name='intl_cooperati
     "${ODOO[@]}" -u intl_cooperation --stop-after-init --log-level=warn
 else
     echo "== creating database $DB with the module and demo data (a few minutes)"
-    "${ODOO[@]}" -i intl_cooperation,l10n_kz --load-language=ru_RU --stop-after-init --log-level=warn
+    "${ODOO[@]}" -i base --load-language=ru_RU --stop-after-init --log-level=warn
+    # The demo university is Kazakh: set its company before Accounting is
+    # installed, so that the Kazakh chart (l10n_kz, tenge) is loaded on it.
+    "${ODOO[@]}" shell --no-http --log-level=warn >/dev/null <<'PY'
+company = env.ref("base.main_company")
+env.ref("base.KZT").active = True
+company.write({
+    "name": "Satbayev University",
+    "street": "22 Satbayev Street",
+    "city": "Almaty",
+    "zip": "050013",
+    "country_id": env.ref("base.kz").id,
+    "currency_id": env.ref("base.KZT").id,
+    "website": "https://satbayev.university",
+    "email": "dic@satbayev.university",
+    "phone": "+7 727 292 60 25",
+})
+env.cr.commit()
+PY
+    "${ODOO[@]}" -i intl_cooperation,l10n_kz --stop-after-init --log-level=warn
     echo "== trip money demo (advances, advance reports, settlements) on the Kazakh chart"
     echo "env['intl.trip']._demo_setup_money(); env.cr.commit()" \
         | "${ODOO[@]}" shell --no-http --log-level=warn >/dev/null
