@@ -9,6 +9,7 @@ PORT=${PORT:-8069}
 WORKERS=${WORKERS:-0}
 ODOO=("$PY" "$ODOO_HOME/odoo-bin"
       --addons-path="$ADDONS_PATH" -d "$DB" --db-filter="^$DB\$")
+SHELL_CMD=("$PY" "$ODOO_HOME/odoo-bin" shell --addons-path="$ADDONS_PATH" -d "$DB" --no-http --log-level=warn)
 
 if psql -d "$DB" -tAc "select 1 from ir_module_module where name='intl_cooperation' and state='installed'" 2>/dev/null | grep -q 1; then
     echo "== reusing database $DB (updating the module)"
@@ -18,7 +19,7 @@ else
     "${ODOO[@]}" -i base --load-language=ru_RU --stop-after-init --log-level=warn
     # The demo university is Kazakh: set its company before Accounting is
     # installed, so that the Kazakh chart (l10n_kz, tenge) is loaded on it.
-    "${ODOO[@]}" shell --no-http --log-level=warn >/dev/null <<'PY'
+    "${SHELL_CMD[@]}" >/dev/null <<'PY'
 company = env.ref("base.main_company")
 env.ref("base.KZT").active = True
 company.write({
@@ -37,7 +38,7 @@ PY
     "${ODOO[@]}" -i intl_cooperation,l10n_kz --stop-after-init --log-level=warn
     echo "== trip money demo (advances, advance reports, settlements) on the Kazakh chart"
     echo "env['intl.trip']._demo_setup_money(); env.cr.commit()" \
-        | "${ODOO[@]}" shell --no-http --log-level=warn >/dev/null
+        | "${SHELL_CMD[@]}" >/dev/null
 fi
 
 cat <<MSG
