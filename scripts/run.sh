@@ -46,6 +46,7 @@ cat <<MSG
 International Cooperation is served on http://localhost:$PORT  (database $DB)
 Demo logins (password "intl" for each; admin / admin is the administrator):
   requester         Requester (faculty member)
+  head              Head of the Department of Software Engineering (unit head approving trips)
   coordinator       Institute Coordinator (Institute of Automation and IT)
   coordinator.geo   Institute Coordinator (Institute of Geology and Oil and Gas)
   dic.officer       DIC Officer
