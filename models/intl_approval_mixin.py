@@ -132,7 +132,7 @@ class IntlApprovalMixin(models.AbstractModel):
         """Start an approval round of ``purpose`` on every record of ``self``."""
         Route = self.env["intl.approval.route"]
         line_vals = []
-        routes = {}
+        routes = Route._find_routes(self, purpose)
         for record in self:
             state = record[record._approval_state_field]
             allowed = record._approval_submit_states.get(purpose, ())
@@ -142,13 +142,12 @@ class IntlApprovalMixin(models.AbstractModel):
                                record=record.display_name)
                 )
             record._approval_check_can_submit(purpose)
-            route = Route._find_route(record, purpose)
+            route = routes[record]
             if not route.step_ids:
                 raise UserError(
                     self.env._("No approval route applies to %(record)s. Ask the DIC Director to define one.",
                                record=record.display_name)
                 )
-            routes[record] = route
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             previous = record.sudo().approval_line_ids.filtered(lambda line: line.purpose == purpose)
             round_no = max(previous.mapped("round"), default=0) + 1

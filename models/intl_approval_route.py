@@ -59,11 +59,14 @@ class IntlApprovalRoute(models.Model):
         return bool(record.filtered_domain(domain)) if domain else True
 
     @api.model
-    def _find_route(self, record, purpose="default"):
-        """The route that applies to ``record`` for ``purpose`` (may be empty)."""
+    def _find_routes(self, records, purpose="default"):
+        """``{record: route}`` for ``records`` of one model (one search for all of them)."""
         routes = self.search([
-            ("model", "=", record._name),
+            ("model", "=", records._name),
             ("purpose", "=", purpose),
-            ("company_id", "in", [False, *record.env.companies.ids]),
+            ("company_id", "in", [False, *records.env.companies.ids]),
         ])
-        return next((route for route in routes if route._matches(record)), self.browse())
+        return {
+            record: next((route for route in routes if route._matches(record)), self.browse())
+            for record in records
+        }
