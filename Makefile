@@ -7,7 +7,7 @@ PYTHON ?= python3
 
 export ODOO_HOME DB PORT WORKERS PYTHON
 
-.PHONY: run test lint pot prepare
+.PHONY: run test lint pot prepare kk-pack
 
 ## make run: serve database $(DB) with the module, demo data and kk/ru/en on http://localhost:$(PORT)
 run:
@@ -24,6 +24,10 @@ lint:
 ## make pot: regenerate i18n/intl_cooperation.pot and merge it into kk.po and ru.po
 pot:
 	@bash scripts/pot.sh
+
+## make kk-pack: refresh and check the pack of Odoo's own terms (i18n_pack/), reload it into $(DB)
+kk-pack:
+	@bash scripts/kk_pack.sh
 
 prepare:
 	@bash scripts/prepare.sh

@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
         "data/res_lang_data.xml",
+        "data/ir_module_module_data.xml",
         "data/intl_process_data.xml",
         "data/intl_document_type_data.xml",
         "data/mail_activity_type_data.xml",
@@ -55,6 +56,12 @@
         "demo/intl_trip_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "intl_cooperation/static/src/js/l10n/kazakh_intl.js",
+        ],
+        "web.report_assets_common": [
+            "intl_cooperation/static/src/scss/intl_report.scss",
+        ],
         "web.assets_tests": [
             "intl_cooperation/static/src/js/tours/*.js",
         ],

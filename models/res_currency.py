@@ -1,5 +1,5 @@
 from odoo import models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import amount_to_words
 
@@ -17,6 +17,10 @@ class ResCurrency(models.Model):
         self.ensure_one()
         if not isinstance(amount, int | float) or abs(amount) >= MAX_AMOUNT:
             return ""
+        if amount < 0:
+            raise UserError(self.env._(
+                "Amounts are written in words only when they are zero or positive; %(amount)s is negative.",
+                amount=amount))
         return amount_to_words(amount, self.name, lang or self.env.lang or "en_US")
 
     def _intl_check_amount(self, amount, quantity=1.0):

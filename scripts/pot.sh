@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make pot: export the module's terms to i18n/intl_cooperation.pot from a
 # throw-away database, then merge the template into i18n/kk.po and i18n/ru.po
-# (existing translations kept, new terms added empty, obsolete ones dropped).
+# (existing translations kept, new terms added empty, obsolete ones dropped);
+# then refresh and check the pack of Odoo's own terms (i18n_pack/, scripts/kk_pack.py).
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "$0")/env.sh"
@@ -15,3 +16,5 @@ ODOO=("$PY" "$ODOO_HOME/odoo-bin"
 "${ODOO[@]}" --modules=intl_cooperation --i18n-export="$ROOT/i18n/intl_cooperation.pot"
 "$PY" "$ROOT/scripts/po_merge.py" "$ROOT/i18n/intl_cooperation.pot" \
     "$ROOT/i18n/kk.po" "$ROOT/i18n/ru.po"
+# the pack of Odoo's own terms follows the Odoo tree's current .pot files
+ODOO_HOME="$ODOO_HOME" "$PY" "$ROOT/scripts/kk_pack.py" refresh check

@@ -4,6 +4,7 @@ set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/prepare.sh"
+bash "$ROOT/scripts/fonts.sh"
 DB=${DB:-intl_demo}
 PORT=${PORT:-8069}
 WORKERS=${WORKERS:-0}

@@ -5,11 +5,13 @@ set -uo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/prepare.sh" || exit 2
+bash "$ROOT/scripts/fonts.sh" || exit 2
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v msgfmt >/dev/null || missing+=(gettext)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian"
     if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi

@@ -21,3 +21,8 @@ from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
 from . import test_lifecycle
+from . import test_language_tour
+from . import test_language_pack
+from . import test_language_prints
+from . import test_amount_words_table
+from . import test_language_english

@@ -29,6 +29,9 @@ def amount_to_words(amount, currency_code="KZT", lang_code="en_US"):
     """Spell ``amount`` of ``currency_code`` in the language ``lang_code``."""
     lang = _num2words_lang(lang_code)
     amount = round(float(amount or 0.0), 2)
+    if amount < 0:
+        # a printed form never spells a negative amount (res.currency says so to the user)
+        raise ValueError(f"negative amount {amount} cannot be written in words")
     try:
         text = num2words(amount, lang=lang, to="currency", currency=currency_code)
     except NotImplementedError:
