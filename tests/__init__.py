@@ -20,3 +20,9 @@ from . import test_intl_trip_return
 from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
+from . import test_learner_import
+from . import test_degree_selection
+from . import test_study_plan
+from . import test_degree_access
+from . import test_mobility
+from . import test_degree_reports
