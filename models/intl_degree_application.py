@@ -15,12 +15,22 @@ class IntlDegreeApplication(models.Model):
     """
 
     _name = "intl.degree.application"
-    _inherit = ["intl.state.guard.mixin", "mail.thread", "mail.activity.mixin", "intl.document.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin", "intl.document.mixin"]
     _description = "Double-Degree Application"
     _order = "intake_id desc, rank, id"
     _intl_process_code = "double_degree_candidate"
     _check_company_auto = True
-    _state_guarded_fields = ("state", "rank")
+    _lifecycle_transitions = {
+        "submit": {"from": ("draft",), "to": "submitted", "who": ("intl_cooperation.group_intl_coordinator",),
+                   "guard": "_guard_submit"},
+        # the commission's decision, recorded on the intake
+        "select": {"from": ("submitted", "reserve"), "to": "selected", "who": ("system",)},
+        "reserve": {"from": ("submitted",), "to": "reserve", "who": ("system",)},
+        "reject": {"from": ("submitted",), "to": "ineligible", "who": ("system",)},
+        "withdraw": {"from": ("draft", "submitted", "selected", "reserve"), "to": "withdrawn",
+                     "who": ("intl_cooperation.group_intl_coordinator", "system"), "guard": "_guard_withdraw"},
+    }
+    _lifecycle_workflow_fields = ("rank",)
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
     intake_id = fields.Many2one(
@@ -51,8 +61,11 @@ class IntlDegreeApplication(models.Model):
     period_ok = fields.Boolean("Period Completed", compute="_compute_eligibility", store=True)
     eligible = fields.Boolean(compute="_compute_eligibility", store=True, index=True)
     eligibility_note = fields.Text("Eligibility", compute="_compute_eligibility", store=True)
-    rank = fields.Integer(readonly=True, copy=False, help="Position among the eligible candidates (GPA, then language score).")
+    rank = fields.Integer(readonly=True, copy=False,
+                          help="Position among the eligible candidates (GPA, then language score).")
     study_plan_ids = fields.One2many("intl.study.plan", "application_id", "Study Plans")
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_withdraw = fields.Boolean(compute="_compute_lifecycle_can")
 
     _sql_constraints = [
         ("learner_intake_uniq", "unique(intake_id, learner_id)", "The learner already applied to this intake."),
@@ -109,10 +122,7 @@ class IntlDegreeApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.degree.application") or "/"
-        return super().create(vals_list)
+        return super().create(self._lifecycle_next_reference(vals_list, "intl.degree.application"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
@@ -123,40 +133,34 @@ class IntlDegreeApplication(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def action_submit(self):
-        self._check_can_submit()
-        self._state_transition({"state": "submitted"}, self.env._("Application submitted."))
+    def _guard_submit(self):
+        reason = self.intake_id._guard_manage()
+        if reason:
+            return reason
+        if self.intake_id.state != "open":
+            return self.env._("Applications to %(intake)s are closed.", intake=self.intake_id.display_name)
+        missing = [
+            line.type_id.display_name
+            for line in self.document_line_ids
+            if line.required and (not line.attachment_ids or line.state == "rejected")
+        ]
+        if missing:
+            return self.env._("Complete the dossier of %(application)s: %(documents)s.",
+                              application=self.display_name, documents=", ".join(missing))
+        return False
 
-    def _check_can_submit(self):
-        self.intake_id._check_can_manage()
-        for application in self:
-            if application.state != "draft":
-                raise UserError(self.env._("%(application)s was already submitted.",
-                                           application=application.display_name))
-            if application.intake_id.state != "open":
-                raise UserError(self.env._("Applications to %(intake)s are closed.",
-                                           intake=application.intake_id.display_name))
-            missing = [
-                line.type_id.display_name
-                for line in application.document_line_ids
-                if line.required and (not line.attachment_ids or line.state == "rejected")
-            ]
-            if missing:
-                raise UserError(self.env._(
-                    "Complete the dossier of %(application)s: %(documents)s.",
-                    application=application.display_name, documents=", ".join(missing),
-                ))
+    def _guard_withdraw(self):
+        if self.study_plan_ids.filtered(lambda plan: plan.state != "cancel"):
+            return self.env._("Cancel the study plan of %(application)s first.", application=self.display_name)
+        if self.env.su or self.env.user.has_group("intl_cooperation.group_intl_officer"):
+            return False
+        return self.intake_id._guard_manage()
+
+    def action_submit(self):
+        return self._lifecycle_run("submit")
 
     def action_withdraw(self):
-        self.intake_id._check_can_manage()
-        for application in self:
-            if application.state not in ("draft", "submitted", "reserve", "selected"):
-                raise UserError(self.env._("%(application)s cannot be withdrawn.",
-                                           application=application.display_name))
-            if application.study_plan_ids.filtered(lambda plan: plan.state != "cancel"):
-                raise UserError(self.env._("Cancel the study plan of %(application)s first.",
-                                           application=application.display_name))
-        self._state_transition({"state": "withdrawn", "rank": 0}, self.env._("Application withdrawn."))
+        return self._lifecycle_run("withdraw", {"rank": 0})
 
     def action_attach_transcripts(self):
         """Print the learner's transcript in Russian and English into the dossier."""

@@ -3,7 +3,8 @@ from odoo.exceptions import UserError
 
 from .intl_learner_grade import check_academic_year
 
-DECIDERS = ("intl_cooperation.group_intl_officer",)
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+OFFICER = "intl_cooperation.group_intl_officer"
 
 
 class IntlDegreeIntake(models.Model):
@@ -15,11 +16,21 @@ class IntlDegreeIntake(models.Model):
     """
 
     _name = "intl.degree.intake"
-    _inherit = ["intl.state.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin"]
     _description = "Double-Degree Intake"
     _order = "academic_year desc, id desc"
     _check_company_auto = True
-    _state_guarded_fields = ("state", "decision_date", "decided_by_id")
+    _lifecycle_transitions = {
+        "open": {"from": ("draft",), "to": "open", "who": (COORDINATOR,), "guard": "_guard_open"},
+        "close_applications": {"from": ("open",), "to": "evaluation", "who": (COORDINATOR,),
+                               "guard": "_guard_manage"},
+        # the institute's commission (its members, whatever their role) or DIC
+        "decide": {"from": ("evaluation",), "to": "decided", "who": ("requester", OFFICER),
+                   "guard": "_guard_decide"},
+        "cancel": {"from": ("draft", "open", "evaluation"), "to": "cancel", "who": (COORDINATOR,),
+                   "guard": "_guard_manage"},
+    }
+    _lifecycle_workflow_fields = ("decision_date", "decided_by_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     programme_id = fields.Many2one(
@@ -48,6 +59,10 @@ class IntlDegreeIntake(models.Model):
     application_count = fields.Integer(compute="_compute_counts")
     eligible_count = fields.Integer(compute="_compute_counts")
     selected_count = fields.Integer(compute="_compute_counts")
+    can_open = fields.Boolean(compute="_compute_lifecycle_can")
+    can_close_applications = fields.Boolean(compute="_compute_lifecycle_can")
+    can_decide = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
 
     @api.depends("programme_id.name", "academic_year")
     def _compute_name(self):
@@ -85,80 +100,76 @@ class IntlDegreeIntake(models.Model):
             raise UserError(self.env._("Only draft intakes can be deleted: cancel the others."))
 
     # ------------------------------------------------------------------
+    # Guards
+    # ------------------------------------------------------------------
+
+    def _lifecycle_requester_users(self):
+        return self.commission_user_ids
+
+    def _guard_manage(self):
+        return self.programme_id._guard_institute()
+
+    def _check_can_manage(self):
+        """Raise unless the current user manages the intakes of ``self`` (their institute or DIC)."""
+        self.programme_id._check_institute_or_dic()
+
+    def _guard_open(self):
+        if self.programme_id.state != "active":
+            return self.env._("%(programme)s is not running: its contract must be signed first.",
+                              programme=self.programme_id.display_name)
+        return self._guard_manage()
+
+    def _guard_decide(self):
+        if not self.decision_ref:
+            return self.env._("Enter the number of the commission's protocol of %(intake)s.",
+                              intake=self.display_name)
+        return False
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
-    def _check_can_manage(self):
-        self.programme_id._check_institute_or_dic()
-
-    def _check_state(self, states):
-        for intake in self:
-            if intake.state not in states:
-                raise UserError(self.env._("%(intake)s is not at the right stage for this action.",
-                                           intake=intake.display_name))
-
     def action_open(self):
-        self._check_can_manage()
-        self._check_state(("draft",))
-        for intake in self:
-            if intake.programme_id.state != "active":
-                raise UserError(self.env._("%(programme)s is not running: its contract must be signed first.",
-                                           programme=intake.programme_id.display_name))
-        self._state_transition({"state": "open"}, self.env._("Applications are open."))
+        return self._lifecycle_run("open")
 
     def action_close_applications(self):
-        """Applications close: ranking is frozen for the commission."""
-        self._check_can_manage()
-        self._check_state(("open",))
-        self.application_ids.filtered(lambda a: a.state == "draft")._state_transition(
-            {"state": "withdrawn"}, self.env._("Not submitted before the applications closed."))
-        self._state_transition({"state": "evaluation"}, self.env._("Applications closed: the commission reviews them."))
-        self._rank_applications()
+        """Applications close: drafts lapse, the ranking is frozen for the commission."""
+        self._lifecycle_check("close_applications")
+        drafts = self.application_ids.filtered(lambda a: a.state == "draft")
+        drafts._lifecycle_run("withdraw", by="system")
+        self._lifecycle_do("close_applications")
+        for intake in self:
+            intake._rank_applications()
 
     def action_rank(self):
         self._check_can_manage()
-        self._check_state(("open", "evaluation"))
-        self._rank_applications()
+        for intake in self:
+            if intake.state not in ("open", "evaluation"):
+                raise UserError(self.env._("%(intake)s is not being evaluated.", intake=intake.display_name))
+            intake._rank_applications()
 
     def action_decide(self):
         """The institute's commission selects the best eligible candidates within the seats."""
-        self._check_can_decide()
-        self._do_decide()
-
-    def _check_can_decide(self):
-        self._check_state(("evaluation",))
-        is_officer = self.env.user.has_group("intl_cooperation.group_intl_officer")
-        for intake in self:
-            if not is_officer and self.env.user not in intake.commission_user_ids:
-                raise UserError(self.env._(
-                    "Only members of the selection commission of %(intake)s record its decision.",
-                    intake=intake.display_name))
-            if not intake.decision_ref:
-                raise UserError(self.env._("Enter the number of the commission's protocol of %(intake)s.",
-                                           intake=intake.display_name))
-
-    def _do_decide(self):
+        self._lifecycle_check("decide")
         for intake in self:
             ranked = intake._rank_applications()
             selected = ranked[:intake.seats]
             reserve = ranked[intake.seats:]
-            submitted = intake.application_ids.filtered(lambda a: a.state == "submitted")
-            ineligible = submitted - ranked
-            selected._state_transition({"state": "selected"})
-            reserve._state_transition({"state": "reserve"})
-            ineligible._state_transition({"state": "ineligible"})
-            intake._state_transition(
-                {"state": "decided", "decision_date": fields.Date.context_today(self),
-                 "decided_by_id": self.env.uid},
-                self.env._("Commission decision %(ref)s: %(selected)s selected, %(reserve)s in reserve, "
-                           "%(ineligible)s not eligible.", ref=intake.decision_ref, selected=len(selected),
-                           reserve=len(reserve), ineligible=len(ineligible)),
+            ineligible = intake.application_ids.filtered(lambda a: a.state == "submitted") - ranked
+            selected._lifecycle_run("select", by="system")
+            reserve._lifecycle_run("reserve", by="system")
+            ineligible._lifecycle_run("reject", by="system")
+            intake._lifecycle_do("decide", {"decision_date": fields.Date.context_today(self),
+                                            "decided_by_id": self.env.uid})
+            intake.message_post(
+                body=self.env._("Commission decision %(ref)s: %(selected)s selected, %(reserve)s in reserve, "
+                                "%(ineligible)s not eligible.", ref=intake.decision_ref, selected=len(selected),
+                                reserve=len(reserve), ineligible=len(ineligible)),
+                subtype_xmlid="mail.mt_note",
             )
 
     def action_cancel(self):
-        self._check_can_manage()
-        self._check_state(("draft", "open", "evaluation"))
-        self._state_transition({"state": "cancel"})
+        return self._lifecycle_run("cancel")
 
     def action_print_results(self):
         self.ensure_one()
@@ -187,10 +198,10 @@ class IntlDegreeIntake(models.Model):
         )
         ranked = candidates.sorted(lambda a: (-a.gpa, -a.language_score, a.learner_id.student_code or "", a.id))
         others = self.application_ids - ranked
-        others.filtered("rank")._state_transition({"rank": 0})
+        others.filtered("rank")._lifecycle_write({"rank": 0})
         for position, application in enumerate(ranked, start=1):
             if application.rank != position:
-                application._state_transition({"rank": position})
+                application._lifecycle_write({"rank": position})
         return ranked
 
     def _results_lines(self):

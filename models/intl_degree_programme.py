@@ -4,6 +4,8 @@ from odoo.exceptions import UserError, ValidationError
 from .intl_learner import LEVELS
 from .intl_learner_language import CEFR_LEVELS
 
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+OFFICER = "intl_cooperation.group_intl_officer"
 FINANCE_GROUPS = ("intl_cooperation.group_intl_coordinator,intl_cooperation.group_intl_management,"
                   "intl_cooperation.group_intl_accountant")
 CONTRACT_SIGNED_STATES = ("signed", "in_force")
@@ -12,7 +14,7 @@ CONTRACT_SIGNED_STATES = ("signed", "in_force")
 class IntlDegreeProgramme(models.Model):
     """A double-degree programme with a foreign university (DP 717 section 5.6).
 
-    Lifecycle (one transition method per action):
+    Lifecycle (declared in ``_lifecycle_transitions``):
 
     * ``draft``: the institute prepares the service memo 403-03 and the
       proposal 403-10 (document checklist) and submits them;
@@ -26,13 +28,25 @@ class IntlDegreeProgramme(models.Model):
     """
 
     _name = "intl.degree.programme"
-    _inherit = ["intl.state.guard.mixin", "mail.thread", "mail.activity.mixin", "intl.approval.mixin",
-                "intl.document.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.approval.mixin", "intl.document.mixin"]
     _description = "Double-Degree Programme"
     _order = "name desc, id desc"
     _intl_process_code = "double_degree"
     _check_company_auto = True
-    _state_guarded_fields = ("state", "agreement_id")
+    _lifecycle_transitions = {
+        "submit": {"from": ("draft",), "approval": "default", "who": (COORDINATOR,), "guard": "_guard_submit"},
+        "management": {"from": ("draft",), "to": "management", "who": ("approval",)},
+        "approve": {"from": ("management",), "to": "negotiation", "who": ("approval",)},
+        "reject": {"from": ("management",), "to": "draft", "who": ("approval",)},
+        "prepare_contract": {"from": ("negotiation",), "to": "contract", "who": (OFFICER,),
+                             "guard": "_guard_prepare_contract"},
+        "start": {"from": ("contract",), "to": "active", "who": (COORDINATOR,), "guard": "_guard_start"},
+        "close": {"from": ("active",), "to": "closed", "who": (COORDINATOR,), "guard": "_guard_close"},
+        "cancel": {"from": ("draft", "management", "negotiation", "contract"), "to": "cancel",
+                   "who": (COORDINATOR,), "guard": "_guard_institute"},
+        "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,), "guard": "_guard_institute"},
+    }
+    _lifecycle_workflow_fields = ("agreement_id",)
 
     _approval_submit_states = {"default": ("draft",)}
     _approval_pending_state = {"default": "management"}
@@ -107,6 +121,12 @@ class IntlDegreeProgramme(models.Model):
     intake_count = fields.Integer(compute="_compute_intake_count")
     is_my_institute = fields.Boolean(compute="_compute_is_my_institute")
     color = fields.Integer()
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_prepare_contract = fields.Boolean(compute="_compute_lifecycle_can")
+    can_start = fields.Boolean(compute="_compute_lifecycle_can")
+    can_close = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
     _sql_constraints = [
         ("seats_positive", "CHECK(seats >= 0)", "Seats cannot be negative."),
@@ -157,10 +177,7 @@ class IntlDegreeProgramme(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.degree.programme") or "/"
-        return super().create(vals_list)
+        return super().create(self._lifecycle_next_reference(vals_list, "intl.degree.programme"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
@@ -181,9 +198,6 @@ class IntlDegreeProgramme(models.Model):
     def _approval_curator(self):
         return self.curator_id
 
-    def _approval_check_can_submit(self, purpose):
-        self._check_memo_attached()
-
     def _approval_done(self, purpose):
         result = super()._approval_done(purpose)
         self.message_post(
@@ -193,68 +207,83 @@ class IntlDegreeProgramme(models.Model):
         )
         return result
 
+    def _lifecycle_requester_users(self):
+        return self.create_uid
+
     # ------------------------------------------------------------------
-    # Actions
+    # Guards
     # ------------------------------------------------------------------
+
+    def _guard_institute(self):
+        """Coordinators of the programme's own institute and DIC act on it."""
+        if not self or self.env.user.has_group(OFFICER):
+            return False
+        if self.institute_id != self.env.user.employee_id.intl_institute_id:
+            return self.env._("Only the institute of %(programme)s and DIC act on it.",
+                              programme=self.display_name)
+        return False
+
+    def _guard_submit(self):
+        return self._guard_institute() or self._check_memo_attached()
+
+    def _guard_prepare_contract(self):
+        if not self.discipline_ids:
+            return self.env._("%(programme)s: record the matched disciplines agreed with the partner first.",
+                              programme=self.display_name)
+        return False
+
+    def _guard_start(self):
+        if self.agreement_id.state not in CONTRACT_SIGNED_STATES:
+            return self.env._("%(programme)s starts once its contract %(agreement)s is signed.",
+                              programme=self.display_name, agreement=self.agreement_id.display_name or "-")
+        return self._guard_institute()
+
+    def _guard_close(self):
+        if self.intake_ids.filtered(lambda intake: intake.state in ("open", "evaluation")):
+            return self.env._("%(programme)s: decide or cancel its open intakes first.",
+                              programme=self.display_name)
+        return self._guard_institute()
 
     def _check_institute_or_dic(self):
-        """Coordinators of the programme's institute and DIC act on it."""
-        is_officer = self.env.user.has_group("intl_cooperation.group_intl_officer")
-        institute = self.env.user.employee_id.intl_institute_id
-        for programme in self:
-            if not is_officer and not (
-                self.env.user.has_group("intl_cooperation.group_intl_coordinator")
-                and programme.institute_id == institute
-            ):
-                raise UserError(self.env._(
-                    "Only the institute of %(programme)s and DIC act on it.", programme=programme.display_name,
-                ))
-
-    def _check_state(self, states):
-        for programme in self:
-            if programme.state not in states:
-                raise UserError(self.env._(
-                    "%(programme)s is not at the right stage for this action.", programme=programme.display_name,
-                ))
-
-    def action_submit(self):
-        """The institute submits memo 403-03 and proposal 403-10 to Management."""
-        self._check_institute_or_dic()
-        self._check_state(("draft",))
-        self._approval_submit("default")
+        """Raise unless the current user acts for the institute of every programme of ``self`` (or DIC)."""
+        reasons = [reason for reason in (programme._guard_institute() for programme in self) if reason]
+        if reasons or not self.env.user.has_group(COORDINATOR):
+            raise UserError(reasons[0] if reasons else self.env._("Only coordinators and DIC act on programmes."))
 
     def _check_memo_attached(self):
         required = (
             self.env.ref("intl_cooperation.intl_document_type_service_memo")
             | self.env.ref("intl_cooperation.intl_document_type_proposal")
         )
-        for programme in self:
-            present = programme.document_line_ids.filtered(
-                lambda line: line.attachment_ids and line.state != "rejected"
-            ).type_id
-            missing = required - present
-            if missing:
-                raise UserError(self.env._(
-                    "Attach to %(programme)s: %(documents)s.",
-                    programme=programme.display_name, documents=", ".join(missing.mapped("display_name")),
-                ))
+        present = self.document_line_ids.filtered(
+            lambda line: line.attachment_ids and line.state != "rejected"
+        ).type_id
+        missing = required - present
+        if missing:
+            return self.env._("Attach to %(programme)s: %(documents)s.", programme=self.display_name,
+                              documents=", ".join(missing.mapped("display_name")))
+        return False
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_submit(self):
+        """The institute submits memo 403-03 and proposal 403-10 to Management."""
+        return self._lifecycle_run("submit")
 
     def action_prepare_contract(self):
         """Negotiation done: the matched disciplines are agreed, the contract is drafted as an agreement."""
-        self._check_can_prepare_contract()
-        self._do_prepare_contract()
-        return self.action_view_agreement()
-
-    def _check_can_prepare_contract(self):
-        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
-            raise UserError(self.env._("DIC prepares the double-degree contract."))
-        self._check_state(("negotiation",))
+        self._lifecycle_check("prepare_contract")
+        Agreement = self.env["intl.agreement"]
         for programme in self:
-            if not programme.discipline_ids:
-                raise UserError(self.env._(
-                    "%(programme)s: record the matched disciplines agreed with the partner first.",
-                    programme=programme.display_name,
-                ))
+            agreement = programme.agreement_id or Agreement.create(programme._prepare_agreement_vals())
+            programme._lifecycle_do("prepare_contract", {"agreement_id": agreement.id})
+            programme._copy_memo_to_agreement(agreement)
+            programme.message_post(body=self.env._("Contract drafted: %(agreement)s",
+                                                   agreement=agreement.display_name),
+                                   subtype_xmlid="mail.mt_note")
+        return self.action_view_agreement() if len(self) == 1 else True
 
     def _prepare_agreement_vals(self):
         """Values of the double-degree contract (an ``intl.agreement``) drafted from the programme."""
@@ -270,16 +299,6 @@ class IntlDegreeProgramme(models.Model):
             "form_ids": [Command.link(self.env.ref("intl_cooperation.intl_cooperation_form_training_students").id)],
         }
 
-    def _do_prepare_contract(self):
-        Agreement = self.env["intl.agreement"]
-        for programme in self:
-            agreement = programme.agreement_id or Agreement.create(programme._prepare_agreement_vals())
-            programme._copy_memo_to_agreement(agreement)
-            programme._state_transition(
-                {"state": "contract", "agreement_id": agreement.id},
-                self.env._("Contract drafted: %(agreement)s", agreement=agreement.display_name),
-            )
-
     def _copy_memo_to_agreement(self, agreement):
         """The contract carries the programme's memo and proposal in its own checklist."""
         self.ensure_one()
@@ -289,44 +308,20 @@ class IntlDegreeProgramme(models.Model):
                 copies = line.attachment_ids.copy({"res_model": agreement._name, "res_id": agreement.id})
                 target.attachment_ids = [Command.set(copies.ids)]
 
-    def action_link_agreement(self):
-        """Link a double-degree contract that already exists instead of drafting one."""
-        self._check_can_prepare_contract()
-        for programme in self:
-            agreement = self.env["intl.agreement"].browse(self.env.context.get("agreement_id"))
-            if not agreement.exists() or agreement.partner_id != programme.partner_id:
-                raise UserError(self.env._("Choose a contract with the programme's partner."))
-            programme._state_transition({"state": "contract", "agreement_id": agreement.id})
-
     def action_start(self):
         """The contract is signed: the programme runs and opens intakes."""
-        self._check_institute_or_dic()
-        self._check_state(("contract",))
-        for programme in self:
-            if programme.agreement_id.state not in CONTRACT_SIGNED_STATES:
-                raise UserError(self.env._(
-                    "%(programme)s starts once its contract %(agreement)s is signed.",
-                    programme=programme.display_name, agreement=programme.agreement_id.display_name,
-                ))
-        self._state_transition({"state": "active"}, self.env._("The contract is signed: the programme runs."))
+        return self._lifecycle_run("start")
 
     def action_close(self):
-        self._check_institute_or_dic()
-        self._check_state(("active",))
-        if self.intake_ids.filtered(lambda intake: intake.state in ("open", "evaluation")):
-            raise UserError(self.env._("Decide or cancel the open intakes first."))
-        self._state_transition({"state": "closed"})
+        return self._lifecycle_run("close")
 
     def action_cancel(self):
-        self._check_institute_or_dic()
-        self._check_state(("draft", "management", "negotiation", "contract"))
+        self._lifecycle_check("cancel")
         self._approval_cancel()
-        self._state_transition({"state": "cancel"})
+        return self._lifecycle_do("cancel")
 
     def action_reset_draft(self):
-        self._check_institute_or_dic()
-        self._check_state(("cancel",))
-        self._state_transition({"state": "draft", "agreement_id": False})
+        return self._lifecycle_run("reset", {"agreement_id": False})
 
     def action_view_agreement(self):
         self.ensure_one()

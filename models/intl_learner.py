@@ -39,7 +39,8 @@ class IntlLearner(models.Model):
         "hr.department", "Graduating Department", tracking=True, check_company=True,
         domain="[('intl_kind', '=', 'academic')]",
     )
-    programme = fields.Char("Educational Programme", tracking=True, help="Code and name, e.g. 6B06102 Computer Science.")
+    programme = fields.Char("Educational Programme", tracking=True,
+                            help="Code and name, e.g. 6B06102 Computer Science.")
     level = fields.Selection(LEVELS, required=True, default="bachelor", tracking=True)
     eqf_level = fields.Char("EQF Level", compute="_compute_eqf_level")
     year_of_study = fields.Integer("Year of Study", default=1, tracking=True)

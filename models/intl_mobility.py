@@ -4,6 +4,8 @@ from odoo.exceptions import UserError, ValidationError
 from .intl_learner_grade import check_academic_year
 from .intl_learner_language import CEFR_LEVELS
 
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+OFFICER = "intl_cooperation.group_intl_officer"
 FINANCE_GROUPS = ("intl_cooperation.group_intl_coordinator,intl_cooperation.group_intl_management,"
                   "intl_cooperation.group_intl_accountant")
 EQF_LEVELS = [("5", "EQF 5 (short cycle)"), ("6", "EQF 6 (bachelor)"), ("7", "EQF 7 (master)"),
@@ -20,11 +22,15 @@ class IntlMobility(models.Model):
     """
 
     _name = "intl.mobility"
-    _inherit = ["intl.state.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin"]
     _description = "Academic Mobility"
     _order = "date_start desc, id desc"
     _check_company_auto = True
-    _state_guarded_fields = ("state",)
+    _lifecycle_transitions = {
+        "complete": {"from": ("planned",), "to": "completed", "who": (COORDINATOR,), "guard": "_guard_complete"},
+        "cancel": {"from": ("planned",), "to": "cancel", "who": (COORDINATOR,), "guard": "_guard_manage"},
+        "reset": {"from": ("completed", "cancel"), "to": "planned", "who": (OFFICER,)},
+    }
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -88,6 +94,9 @@ class IntlMobility(models.Model):
     credits_recognised = fields.Float("Credits Recognised", digits=(6, 1), tracking=True)
     report_received = fields.Boolean("Report Received", tracking=True)
     outcome = fields.Text()
+    can_complete = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
     @api.depends("participant_type", "learner_id", "employee_id", "visitor_name")
     def _compute_participant(self):
@@ -183,10 +192,7 @@ class IntlMobility(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.mobility") or "/"
-        return super().create(vals_list)
+        return super().create(self._lifecycle_next_reference(vals_list, "intl.mobility"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_completed(self):
@@ -197,37 +203,26 @@ class IntlMobility(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _check_can_manage(self):
-        is_officer = self.env.user.has_group("intl_cooperation.group_intl_officer")
-        institute = self.env.user.employee_id.intl_institute_id
-        for mobility in self:
-            if not is_officer and not (
-                self.env.user.has_group("intl_cooperation.group_intl_coordinator")
-                and mobility.institute_id == institute
-            ):
-                raise UserError(self.env._("Only DIC and the institute's coordinators record mobility results."))
+    def _guard_manage(self):
+        """DIC, or the coordinators of the mobility's institute."""
+        if self.env.user.has_group(OFFICER) or self.institute_id == self.env.user.employee_id.intl_institute_id:
+            return False
+        return self.env._("Only DIC and the institute's coordinators record mobility results.")
+
+    def _guard_complete(self):
+        if self.date_end and self.date_end > fields.Date.context_today(self):
+            return self.env._("%(mobility)s has not ended yet.", mobility=self.display_name)
+        return self._guard_manage()
 
     def action_complete(self):
         """The mobility took place: its outcome is recorded."""
-        self._check_can_manage()
-        for mobility in self:
-            if mobility.state != "planned":
-                raise UserError(self.env._("%(mobility)s is not planned.", mobility=mobility.display_name))
-            if mobility.date_end > fields.Date.context_today(self):
-                raise UserError(self.env._("%(mobility)s has not ended yet.", mobility=mobility.display_name))
-        self._state_transition({"state": "completed"}, self.env._("Mobility completed."))
+        return self._lifecycle_run("complete")
 
     def action_cancel(self):
-        self._check_can_manage()
-        if self.filtered(lambda m: m.state != "planned"):
-            raise UserError(self.env._("Only planned mobility can be cancelled."))
-        self._state_transition({"state": "cancel"})
+        return self._lifecycle_run("cancel")
 
     def action_reset(self):
-        self._check_can_manage()
-        if self.filtered(lambda m: m.state == "planned"):
-            raise UserError(self.env._("The mobility is already planned."))
-        self._state_transition({"state": "planned"})
+        return self._lifecycle_run("reset")
 
     # ------------------------------------------------------------------
     # Figures

@@ -2,6 +2,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 REGISTRAR_GROUP = "intl_cooperation.group_intl_registrar"
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+APPROVAL_STATES = ("institute", "registrar")
 
 
 class IntlStudyPlan(models.Model):
@@ -16,11 +18,23 @@ class IntlStudyPlan(models.Model):
     """
 
     _name = "intl.study.plan"
-    _inherit = ["intl.state.guard.mixin", "mail.thread", "mail.activity.mixin", "intl.approval.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.approval.mixin"]
     _description = "Individual Study Plan"
     _order = "id desc"
     _check_company_auto = True
-    _state_guarded_fields = ("state", "date_recognised")
+    _lifecycle_transitions = {
+        "submit": {"from": ("draft",), "approval": "default", "who": (COORDINATOR,), "guard": "_guard_submit"},
+        "institute": {"from": ("draft", "registrar"), "to": "institute", "who": ("approval",)},
+        "registrar": {"from": ("draft", "institute"), "to": "registrar", "who": ("approval",)},
+        "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",)},
+        "reject": {"from": APPROVAL_STATES, "to": "draft", "who": ("approval",)},
+        "recognise": {"from": ("approved",), "to": "recognised", "who": (REGISTRAR_GROUP,),
+                      "guard": "_guard_recognise"},
+        "cancel": {"from": ("draft", "institute", "registrar", "approved"), "to": "cancel", "who": (COORDINATOR,),
+                   "guard": "_guard_manage"},
+        "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,), "guard": "_guard_manage"},
+    }
+    _lifecycle_workflow_fields = ("date_recognised",)
 
     _approval_submit_states = {"default": ("draft",)}
     _approval_pending_state = {"default": "institute"}
@@ -50,6 +64,10 @@ class IntlStudyPlan(models.Model):
     home_credits = fields.Float(compute="_compute_totals")
     partner_credits = fields.Float("Partner Credits (ECTS)", compute="_compute_totals")
     date_recognised = fields.Date("Recognised On", readonly=True, copy=False)
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_recognise = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
     @api.depends("line_ids.home_credits", "line_ids.partner_credits")
     def _compute_totals(self):
@@ -63,10 +81,7 @@ class IntlStudyPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.study.plan") or "/"
-        return super().create(vals_list)
+        return super().create(self._lifecycle_next_reference(vals_list, "intl.study.plan"))
 
     def _check_lines_editable(self):
         """Disciplines change while the plan is a draft; afterwards only through a new round."""
@@ -87,6 +102,10 @@ class IntlStudyPlan(models.Model):
 
     def _approval_institute(self):
         return self.institute_id
+
+    def _lifecycle_requester_users(self):
+        """Who drafted the plan does not approve it."""
+        return self.create_uid
 
     def _approval_role_users(self, role):
         if role == "department_head":
@@ -124,48 +143,40 @@ class IntlStudyPlan(models.Model):
         return super()._approval_done(purpose)
 
     # ------------------------------------------------------------------
+    # Guards
+    # ------------------------------------------------------------------
+
+    def _guard_manage(self):
+        return self.application_id.intake_id._guard_manage()
+
+    def _guard_submit(self):
+        if not self.line_ids:
+            return self.env._("%(plan)s has no disciplines.", plan=self.display_name)
+        if not self.date_partner_agreed:
+            return self.env._("%(plan)s: enter the date the graduating department agreed it with the partner.",
+                              plan=self.display_name)
+        return self._guard_manage()
+
+    def _guard_recognise(self):
+        missing = self.line_ids.filtered(lambda line: not line.partner_grade or not line.converted_grade)
+        if missing:
+            return self.env._("%(plan)s: record the partner's grade and its conversion for %(disciplines)s.",
+                              plan=self.display_name, disciplines=", ".join(missing.mapped("home_discipline")))
+        return False
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
     def action_submit(self):
-        self._check_can_submit()
-        self._approval_submit("default")
-
-    def _check_can_submit(self):
-        for plan in self:
-            plan.application_id.intake_id._check_can_manage()
-            if plan.state != "draft":
-                raise UserError(self.env._("%(plan)s was already submitted.", plan=plan.display_name))
-            if not plan.line_ids:
-                raise UserError(self.env._("%(plan)s has no disciplines.", plan=plan.display_name))
-            if not plan.date_partner_agreed:
-                raise UserError(self.env._(
-                    "%(plan)s: enter the date the graduating department agreed it with the partner.",
-                    plan=plan.display_name))
+        return self._lifecycle_run("submit")
 
     def action_recognise(self):
         """On return the Registrar records the converted grades; they join the learner's transcript."""
-        self._check_can_recognise()
-        self._do_recognise()
-
-    def _check_can_recognise(self):
-        if not self.env.user.has_group(REGISTRAR_GROUP):
-            raise UserError(self.env._("The Registrar Office recognises the results studied abroad."))
+        self._lifecycle_check("recognise")
         for plan in self:
-            if plan.state != "approved":
-                raise UserError(self.env._("%(plan)s is not approved.", plan=plan.display_name))
-            missing = plan.line_ids.filtered(lambda line: not line.partner_grade or not line.converted_grade)
-            if missing:
-                raise UserError(self.env._(
-                    "%(plan)s: record the partner's grade and its conversion for %(disciplines)s.",
-                    plan=plan.display_name, disciplines=", ".join(missing.mapped("home_discipline")),
-                ))
-
-    def _do_recognise(self):
-        for plan in self:
-            year = plan.academic_year
             plan.learner_id.write({"grade_ids": [Command.create({
-                "academic_year": year,
+                "academic_year": plan.academic_year,
                 "term": "1" if line.semester % 2 else "2",
                 "discipline": line.home_discipline,
                 "discipline_en": line.partner_discipline,
@@ -174,23 +185,14 @@ class IntlStudyPlan(models.Model):
                 "source": "recognised",
                 "study_plan_line_id": line.id,
             }) for line in plan.line_ids]})
-            plan._state_transition(
-                {"state": "recognised", "date_recognised": fields.Date.context_today(self)},
-                self.env._("Results recognised: %(count)s disciplines added to the transcript.",
-                           count=len(plan.line_ids)),
-            )
+            plan._lifecycle_do("recognise", {"date_recognised": fields.Date.context_today(self)})
+            plan.message_post(body=self.env._("Results recognised: %(count)s disciplines added to the transcript.",
+                                              count=len(plan.line_ids)), subtype_xmlid="mail.mt_note")
 
     def action_cancel(self):
-        for plan in self:
-            plan.application_id.intake_id._check_can_manage()
-            if plan.state in ("recognised", "cancel"):
-                raise UserError(self.env._("%(plan)s cannot be cancelled.", plan=plan.display_name))
+        self._lifecycle_check("cancel")
         self._approval_cancel()
-        self._state_transition({"state": "cancel"})
+        return self._lifecycle_do("cancel")
 
     def action_reset_draft(self):
-        for plan in self:
-            plan.application_id.intake_id._check_can_manage()
-            if plan.state != "cancel":
-                raise UserError(self.env._("Only cancelled plans go back to draft."))
-        self._state_transition({"state": "draft"})
+        return self._lifecycle_run("reset")

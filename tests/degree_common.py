@@ -19,8 +19,8 @@ class DegreeCommon(IntlCommon):
         cls.lang_de = cls.env.ref("base.lang_de")
         cls.env.company.partner_id.intl_schac_code = "test.university.kz"
         cls.partner_institution.intl_schac_code = "test-tu.de"
-        cls.programme = cls._create_programme(cls)
-        cls._run_programme(cls, cls.programme)
+        cls.programme = cls._create_programme()
+        cls._run_programme(cls.programme)
         cls.intake = cls.env["intl.degree.intake"].with_user(cls.user_coordinator).create({
             "programme_id": cls.programme.id,
             "academic_year": "2027/2028",
@@ -32,6 +32,7 @@ class DegreeCommon(IntlCommon):
 
     # ------------------------------------------------------------------
 
+    @classmethod
     def _create_learner(self, code, grades=("A", "A-", "B+"), periods=1, cert=("C1", 7.0), user=None, **vals):
         grade_lines = []
         for period in range(periods):
@@ -52,6 +53,7 @@ class DegreeCommon(IntlCommon):
             **vals,
         })
 
+    @classmethod
     def _attach_all(self, record, user=None):
         for line in record.document_line_ids:
             attachment = self.env["ir.attachment"].create({
@@ -63,6 +65,7 @@ class DegreeCommon(IntlCommon):
                 "expiry_date": self.today + timedelta(days=400) if line.expires else False,
             })
 
+    @classmethod
     def _create_programme(self, **vals):
         return self.env["intl.degree.programme"].with_user(self.user_coordinator).create({
             "title": "Double-degree master in data science",
@@ -86,6 +89,7 @@ class DegreeCommon(IntlCommon):
             **vals,
         })
 
+    @classmethod
     def _run_programme(self, programme):
         """Proposal → Management → negotiation → contract signed → running."""
         self._attach_all(programme)
@@ -112,6 +116,7 @@ class DegreeCommon(IntlCommon):
         contract.with_user(self.user_coordinator).action_sign()
         programme.with_user(self.user_coordinator).action_start()
 
+    @classmethod
     def _apply(self, learner, intake=None, submit=True):
         application = self.env["intl.degree.application"].with_user(self.user_coordinator).create({
             "intake_id": (intake or self.intake).id, "learner_id": learner.id,

@@ -11,9 +11,9 @@ class TestDegreeAccess(DegreeCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.learner = cls._create_learner(cls, "ST-ACC")
-        cls.learner_other = cls._create_learner(cls, "ST-GEO", institute_id=cls.other_institute.id)
-        cls.application = cls._apply(cls, cls.learner)
+        cls.learner = cls._create_learner("ST-ACC")
+        cls.learner_other = cls._create_learner("ST-GEO", institute_id=cls.other_institute.id)
+        cls.application = cls._apply(cls.learner)
         cls.mobility = cls.env["intl.mobility"].with_user(cls.user_officer).create({
             "participant_type": "learner", "learner_id": cls.learner.id, "direction": "outgoing",
             "partner_id": cls.partner_institution.id, "academic_year": "2026/2027",

@@ -13,11 +13,11 @@ class TestDegreeReports(DegreeCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.learner = cls._create_learner(cls, "REP-1", name_cyrillic="Аружан Серікбаева")
+        cls.learner = cls._create_learner("REP-1", name_cyrillic="Аружан Серікбаева")
         cls.learner.grade_ids[0].discipline_en = "Linear Algebra"
         cls.learner.grade_ids[0].discipline = "Линейная алгебра"
-        cls.application = cls._apply(cls, cls.learner)
-        cls.weak = cls._apply(cls, cls._create_learner(cls, "REP-2", grades=("A", "C+")))
+        cls.application = cls._apply(cls.learner)
+        cls.weak = cls._apply(cls._create_learner("REP-2", grades=("A", "C+")))
         cls.intake.action_close_applications()
         cls.intake.decision_ref = "No. 3"
         cls.intake.with_user(cls.user_director_institute).action_decide()
@@ -60,7 +60,8 @@ class TestDegreeReports(DegreeCommon, HttpCase):
     def test_transcripts_attached_to_the_dossier(self):
         application = self._apply(self._create_learner("REP-3"), submit=False)
         application.with_user(self.user_coordinator).action_attach_transcripts()
-        line = application.document_line_ids.filtered(lambda doc: doc.code is False and "Transcript" in doc.type_id.name)
+        transcript = self.env.ref("intl_cooperation.intl_document_type_transcript")
+        line = application.document_line_ids.filtered(lambda doc: doc.type_id == transcript)
         self.assertEqual(len(line.attachment_ids), 2)
         self.assertTrue(all(att.raw.startswith(b"%PDF") for att in line.attachment_ids))
         self.assertEqual(line.state, "received")

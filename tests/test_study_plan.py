@@ -1,4 +1,3 @@
-from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -12,8 +11,8 @@ class TestStudyPlan(DegreeCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        learner = cls._create_learner(cls, "ST-PLAN")
-        cls.application = cls._apply(cls, learner)
+        learner = cls._create_learner("ST-PLAN")
+        cls.application = cls._apply(learner)
         cls.intake.action_close_applications()
         cls.intake.decision_ref = "No. 1"
         cls.intake.with_user(cls.user_director_institute).action_decide()
@@ -61,16 +60,24 @@ class TestStudyPlan(DegreeCommon):
             self._submit()
         self.assertEqual(self.plan.state, "draft")
 
-    def test_registrar_step_cannot_be_replaced(self):
-        # a route whose last step went to somebody else: the plan still cannot reach approved
+    def test_registrar_step_given_to_a_registrar_user(self):
         route = self.env.ref("intl_cooperation.intl_approval_route_study_plan")
         step = route.step_ids.filtered(lambda s: s.group_id)
+        step.write({"approver_type": "user", "user_id": self.user_officer.id, "group_id": False})
+        with self.assertRaisesRegex(UserError, "Registrar"):
+            self._submit()
+        step.user_id = self.user_registrar
         self._submit()
         self.plan.with_user(self.user_director_institute).action_approval_approve()
-        line = self.plan.approval_line_ids.filtered(lambda s: s.step_id == step)
-        line.sudo().user_ids = [Command.set(self.user_officer.ids)]
-        with self.assertRaisesRegex(UserError, "Registrar"):
-            self.plan.with_user(self.user_officer).action_approval_approve()
+        self.plan.with_user(self.user_registrar).action_approval_approve()
+        self.assertEqual(self.plan.state, "approved")
+
+    def test_drafter_does_not_approve(self):
+        # the coordinator drafted the plan: the directorate step is the director's alone
+        self._submit()
+        self.assertFalse(self.plan.with_user(self.user_coordinator).can_approve)
+        with self.assertRaises(UserError):
+            self.plan.with_user(self.user_coordinator).action_approval_approve()
 
     def test_recognition_on_return(self):
         self._submit()
@@ -80,7 +87,7 @@ class TestStudyPlan(DegreeCommon):
             self.plan.with_user(self.user_registrar).action_recognise()
         with self.assertRaises(UserError):
             self.plan.with_user(self.user_coordinator).action_recognise()
-        for line, (partner, converted) in zip(self.plan.line_ids, [("1.3", "A"), ("2.0", "B+")]):
+        for line, (partner, converted) in zip(self.plan.line_ids, [("1.3", "A"), ("2.0", "B+")], strict=False):
             line.with_user(self.user_registrar).write({"partner_grade": partner, "converted_grade": converted})
         learner = self.plan.learner_id
         credits_before = learner.credits_total

@@ -170,7 +170,7 @@ class IntlLearnerImport(models.TransientModel):
 
     def _read_xlsx(self, content):
         try:
-            from openpyxl import load_workbook  # noqa: PLC0415 (Odoo's own requirement, loaded on demand)
+            from openpyxl import load_workbook
 
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception as exc:  # any reading error of a foreign file is the user's file
