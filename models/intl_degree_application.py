@@ -51,11 +51,11 @@ class IntlDegreeApplication(models.Model):
     motivation = fields.Text()
     funding = fields.Selection(
         [("own", "Own expense"), ("university", "University funds"), ("other", "Other funds")],
-        "Funding", default="own", required=True,
+        default="own", required=True,
     )
     gpa = fields.Float("GPA", related="learner_id.gpa", store=True, digits=(4, 2))
     period_count = fields.Integer(related="learner_id.period_count", string="Completed Periods")
-    language_score = fields.Float("Language Score", compute="_compute_eligibility", store=True, digits=(6, 1))
+    language_score = fields.Float(compute="_compute_eligibility", store=True, digits=(6, 1))
     language_ok = fields.Boolean("Language Certificate", compute="_compute_eligibility", store=True)
     grades_ok = fields.Boolean("Grades A to B-", compute="_compute_eligibility", store=True)
     period_ok = fields.Boolean("Period Completed", compute="_compute_eligibility", store=True)

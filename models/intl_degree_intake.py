@@ -53,7 +53,7 @@ class IntlDegreeIntake(models.Model):
         default="draft", required=True, readonly=True, tracking=True, copy=False, index=True,
     )
     decision_ref = fields.Char("Commission Protocol No.", tracking=True)
-    decision_date = fields.Date("Decision Date", readonly=True, copy=False)
+    decision_date = fields.Date(readonly=True, copy=False)
     decided_by_id = fields.Many2one("res.users", "Recorded By", readonly=True, copy=False)
     application_ids = fields.One2many("intl.degree.application", "intake_id", "Applications")
     application_count = fields.Integer(compute="_compute_counts")

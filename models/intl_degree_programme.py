@@ -87,8 +87,8 @@ class IntlDegreeProgramme(models.Model):
     level = fields.Selection(LEVELS, "Degree Level", required=True, default="master", tracking=True)
     field_of_study = fields.Char("Field of Study", translate=True)
     isced_code = fields.Char("ISCED-F Code", size=4, help="ISCED-F 2013 field code, four digits (e.g. 0613).")
-    home_degree = fields.Char("Home Degree", translate=True)
-    partner_degree = fields.Char("Partner Degree", translate=True)
+    home_degree = fields.Char(translate=True)
+    partner_degree = fields.Char(translate=True)
     language_ids = fields.Many2many(
         "res.lang", "intl_degree_programme_lang_rel", "programme_id", "lang_id",
         string="Languages of Instruction", context={"active_test": False},
@@ -110,7 +110,7 @@ class IntlDegreeProgramme(models.Model):
     purpose = fields.Text("Purpose and Justification")
     discipline_ids = fields.One2many("intl.degree.discipline", "programme_id", "Matched Disciplines", copy=True)
     discipline_count = fields.Integer(compute="_compute_discipline_totals")
-    home_credits = fields.Float("Home Credits", compute="_compute_discipline_totals")
+    home_credits = fields.Float(compute="_compute_discipline_totals")
     partner_credits = fields.Float("Partner Credits (ECTS)", compute="_compute_discipline_totals")
     agreement_id = fields.Many2one(
         "intl.agreement", "Double-Degree Contract", readonly=True, copy=False, tracking=True,

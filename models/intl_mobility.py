@@ -81,7 +81,7 @@ class IntlMobility(models.Model):
     isced_code = fields.Char("ISCED-F Code", size=4, help="ISCED-F 2013 field code, four digits (e.g. 0613).")
     language_id = fields.Many2one("res.lang", "Language of Instruction", context={"active_test": False})
     cefr_level = fields.Selection(CEFR_LEVELS, "Language Level (CEFR)")
-    blended = fields.Boolean("Blended", help="Combines a physical stay with a virtual component.")
+    blended = fields.Boolean(help="Combines a physical stay with a virtual component.")
     funding = fields.Selection(
         [("erasmus", "Erasmus+ grant"), ("university", "University funds"), ("state", "State scholarship"),
          ("host", "Host institution"), ("own", "Own expense"), ("other", "Other")],
@@ -90,9 +90,9 @@ class IntlMobility(models.Model):
     funding_amount = fields.Monetary(groups=FINANCE_GROUPS)
     currency_id = fields.Many2one("res.currency", default=lambda self: self.env.company.currency_id,
                                   groups=FINANCE_GROUPS)
-    credits_planned = fields.Float("Credits Planned", digits=(6, 1))
-    credits_recognised = fields.Float("Credits Recognised", digits=(6, 1), tracking=True)
-    report_received = fields.Boolean("Report Received", tracking=True)
+    credits_planned = fields.Float(digits=(6, 1))
+    credits_recognised = fields.Float(digits=(6, 1), tracking=True)
+    report_received = fields.Boolean(tracking=True)
     outcome = fields.Text()
     can_complete = fields.Boolean(compute="_compute_lifecycle_can")
     can_cancel = fields.Boolean(compute="_compute_lifecycle_can")

@@ -17,12 +17,12 @@ class IntlStudyPlanLine(models.Model):
     sequence = fields.Integer(default=10)
     discipline_id = fields.Many2one("intl.degree.discipline", "Matched Discipline", ondelete="set null")
     semester = fields.Integer(default=1)
-    home_discipline = fields.Char("Home Discipline", required=True)
-    home_credits = fields.Float("Home Credits", digits=(6, 1), required=True)
+    home_discipline = fields.Char(required=True)
+    home_credits = fields.Float(digits=(6, 1), required=True)
     partner_discipline = fields.Char("Partner Module", required=True)
     partner_credits = fields.Float("Partner Credits (ECTS)", digits=(6, 1), required=True)
     partner_grade = fields.Char("Partner's Grade", help="As written in the partner's transcript, e.g. 1.7 or B.")
-    converted_grade = fields.Selection(GRADE_SELECTION, "Converted Grade")
+    converted_grade = fields.Selection(GRADE_SELECTION)
 
     @api.onchange("discipline_id")
     def _onchange_discipline_id(self):

@@ -59,7 +59,7 @@ class TestDegreeReports(DegreeCommon, HttpCase):
 
     def test_transcripts_attached_to_the_dossier(self):
         application = self._apply(self._create_learner("REP-3"), submit=False)
-        application.with_user(self.user_coordinator).action_attach_transcripts()
+        application.with_user(self.user_coordinator).with_context(force_report_rendering=True).action_attach_transcripts()
         transcript = self.env.ref("intl_cooperation.intl_document_type_transcript")
         line = application.document_line_ids.filtered(lambda doc: doc.type_id == transcript)
         self.assertEqual(len(line.attachment_ids), 2)
