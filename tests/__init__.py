@@ -26,3 +26,4 @@ from . import test_study_plan
 from . import test_degree_access
 from . import test_mobility
 from . import test_degree_reports
+from . import test_mobility_tour
