@@ -27,3 +27,4 @@ from . import test_degree_access
 from . import test_mobility
 from . import test_degree_reports
 from . import test_mobility_tour
+from . import test_lifecycle
