@@ -132,7 +132,7 @@ def run_selection(programme, learners):
     Intake = env["intl.degree.intake"].with_user(coordinator)
     intake = Intake.create({
         "programme_id": programme.id,
-        "academic_year": f"{start}/{start + 1}",
+        "academic_year": f"{start + 1}/{start + 2}",
         "date_deadline": fields.Date.today() + timedelta(days=20),
         "commission_user_ids": [Command.set((coordinator | user("user_dic_officer")).ids)],
     })

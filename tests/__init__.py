@@ -28,3 +28,4 @@ from . import test_mobility
 from . import test_degree_reports
 from . import test_mobility_tour
 from . import test_lifecycle
+from . import test_degree_jsonrpc

@@ -137,3 +137,10 @@ class TestLearnerImport(IntlCommon):
         wizard = self._wizard(self._csv(self._rows(2)), user=self.user_coordinator)
         wizard.action_import()
         self.assertEqual(self._count(), 2)
+        # a coordinator does not import the learners of another institute
+        rows = self._rows(1)
+        rows[0] = ["IMP-GEO", *rows[0][1:3], self.other_institute.name, *rows[0][4:]]
+        wizard = self._wizard(self._csv(rows), user=self.user_coordinator)
+        wizard.action_preview()
+        self.assertEqual(wizard.error_count, 1)
+        self.assertIn("your own institute", wizard.error_html)

@@ -194,7 +194,12 @@ class IntlLearnerImport(models.TransientModel):
         for key, label in [*LEVELS, *translated]:
             levels[key] = key
             levels[label.lower()] = key
+        user = self.env.user
+        restricted = not (user.has_group("intl_cooperation.group_intl_officer")
+                          or user.has_group("intl_cooperation.group_intl_registrar"))
         return {
+            # a coordinator imports the learners of their own institute only
+            "own_institute": user.employee_id.intl_institute_id if restricted else False,
             "institutes": {d.name.lower(): d for d in departments if d.intl_kind == "institute"},
             "departments": {d.name.lower(): d for d in departments if d.intl_kind == "academic"},
             "countries": {c.code.lower(): c for c in self.env["res.country"].search([])},
@@ -256,7 +261,10 @@ class IntlLearnerImport(models.TransientModel):
         institute = values.get("institute")
         if institute:
             department = lookups["institutes"].get(institute.lower())
-            if department:
+            if department and lookups["own_institute"] is not False and department != lookups["own_institute"]:
+                problems.append(self.env._("You import the learners of your own institute only, not of %(name)s.",
+                                           name=institute))
+            elif department:
                 vals["institute_id"] = department.id
             else:
                 problems.append(self.env._("Unknown institute %(name)s.", name=institute))
