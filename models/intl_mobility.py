@@ -46,7 +46,7 @@ class IntlMobility(models.Model):
     participant_name = fields.Char("Name", compute="_compute_participant", store=True)
     is_foreign = fields.Boolean("Foreign Citizen", compute="_compute_participant", store=True)
     institute_id = fields.Many2one(
-        "hr.department", "Institute", compute="_compute_participant", store=True, readonly=False, index=True,
+        "hr.department", "Institute", compute="_compute_institute_id", store=True, readonly=False, index=True,
         domain=[("intl_kind", "=", "institute")], check_company=True,
     )
     direction = fields.Selection([("outgoing", "Outgoing"), ("incoming", "Incoming")], required=True,
@@ -98,16 +98,22 @@ class IntlMobility(models.Model):
     can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
     can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
-    @api.depends("participant_type", "learner_id", "employee_id", "visitor_name")
+    @api.depends("participant_type", "learner_id.name", "learner_id.is_foreign", "employee_id", "visitor_name")
     def _compute_participant(self):
         for mobility in self:
             if mobility.participant_type == "learner":
                 mobility.participant_name = mobility.learner_id.name
                 mobility.is_foreign = mobility.learner_id.is_foreign
-                mobility.institute_id = mobility.learner_id.institute_id or mobility.institute_id
             else:
                 mobility.participant_name = mobility.employee_id.name or mobility.visitor_name
                 mobility.is_foreign = not mobility.employee_id and bool(mobility.visitor_name)
+
+    @api.depends("participant_type", "learner_id", "employee_id")
+    def _compute_institute_id(self):
+        for mobility in self:
+            if mobility.participant_type == "learner":
+                mobility.institute_id = mobility.learner_id.institute_id or mobility.institute_id
+            else:
                 mobility.institute_id = mobility.employee_id.intl_institute_id or mobility.institute_id
 
     @api.depends("date_start", "date_end")
