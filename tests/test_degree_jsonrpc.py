@@ -1,5 +1,6 @@
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .degree_common import DegreeCommon
 
@@ -13,6 +14,7 @@ class TestDegreeJsonRpc(DegreeCommon, HttpCase):
         return self.make_jsonrpc_request("/web/dataset/call_kw", {
             "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
 
+    @mute_logger("odoo.http")  # the refusals are expected: each one is asserted below
     def test_workflow_fields_refused(self):
         application = self._apply(self._create_learner("RPC-1"))
         mobility = self.env["intl.mobility"].with_user(self.user_officer).create({
