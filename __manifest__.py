@@ -1,7 +1,7 @@
 {
     "name": "International Cooperation",
-    "summary": "DP 717: partner institutions, agreements, trips abroad, delegations, "
-    "approvals and document checklists of the international office",
+    "summary": "DP 717: partner institutions, agreements, trips abroad, delegations, double degrees, "
+    "academic mobility, approvals and document checklists of the international office",
     "version": "18.0.1.0.0",
     "category": "Human Resources/International Cooperation",
     "author": "Satbayev University International Cooperation Department",
@@ -46,6 +46,17 @@
         "views/hr_employee_trip_views.xml",
         "wizards/intl_trip_wizard_views.xml",
         "report/intl_trip_reports.xml",
+        "security/intl_degree_rules.xml",
+        "data/intl_degree_data.xml",
+        "wizards/intl_degree_wizard_views.xml",
+        "views/intl_learner_views.xml",
+        "views/intl_degree_programme_views.xml",
+        "views/intl_degree_intake_views.xml",
+        "views/intl_degree_application_views.xml",
+        "views/intl_study_plan_views.xml",
+        "views/intl_mobility_views.xml",
+        "views/intl_degree_menus.xml",
+        "report/intl_degree_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -54,6 +65,7 @@
         "demo/intl_agreement_demo.xml",
         "demo/intl_delegation_demo.xml",
         "demo/intl_trip_demo.xml",
+        "demo/intl_degree_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

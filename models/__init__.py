@@ -47,3 +47,14 @@ from . import intl_trip_advance_report_line
 from . import intl_disciplinary_case
 from . import hr_employee_trip
 from . import ir_module_module
+from . import intl_learner_grade
+from . import intl_learner_language
+from . import intl_learner
+from . import intl_degree_programme
+from . import intl_degree_discipline
+from . import intl_degree_intake
+from . import intl_degree_application
+from . import intl_study_plan
+from . import intl_study_plan_line
+from . import intl_mobility
+from . import intl_agreement_mobility

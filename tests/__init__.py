@@ -20,9 +20,17 @@ from . import test_intl_trip_return
 from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
+from . import test_learner_import
+from . import test_degree_selection
+from . import test_study_plan
+from . import test_degree_access
+from . import test_mobility
+from . import test_degree_reports
+from . import test_mobility_tour
 from . import test_lifecycle
 from . import test_language_tour
 from . import test_language_pack
 from . import test_language_prints
 from . import test_amount_words_table
 from . import test_language_english
+from . import test_degree_jsonrpc

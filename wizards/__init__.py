@@ -8,3 +8,5 @@ from . import intl_trip_override
 from . import intl_trip_return
 from . import intl_trip_payment_wizard
 from . import intl_trip_print
+from . import intl_learner_import
+from . import intl_degree_intake_print
