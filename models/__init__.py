@@ -46,3 +46,4 @@ from . import intl_trip_advance_report
 from . import intl_trip_advance_report_line
 from . import intl_disciplinary_case
 from . import hr_employee_trip
+from . import intl_trip_funding_line

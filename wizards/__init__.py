@@ -8,3 +8,6 @@ from . import intl_trip_override
 from . import intl_trip_return
 from . import intl_trip_payment_wizard
 from . import intl_trip_print
+from . import intl_trip_settle_wizard
+from . import intl_trip_excess_wizard
+from . import intl_trip_statement_match
