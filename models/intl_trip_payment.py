@@ -96,6 +96,9 @@ class IntlTripPayment(models.Model):
         if trip.payment_ids.filtered(lambda p: p.state == "posted") and self.currency_id != currency:
             return self.env._("The money of %(trip)s is in %(currency)s: pay in that currency.",
                               trip=trip.name, currency=currency.name)
+        if not self.currency_id.active:
+            return self.env._("Activate the currency %(currency)s first (Accounting > Configuration > "
+                              "Currencies).", currency=self.currency_id.name)
         if self.kind == "advance" and trip.state not in ("approved", "returned"):
             return self.env._("Advances are paid on approved trips only.")
         if trip.settled_date:

@@ -223,7 +223,13 @@ if company.intl_advance_account_id and company.intl_advance_journal_id \
         if not category.account_id:
             category.account_id = expense
     eur, usd = env.ref("base.EUR"), env.ref("base.USD")
+    (eur | usd).filtered(lambda currency: not currency.active).active = True  # the accountant's setup
     if company.currency_id.name == "KZT":
+        # the university keeps its books in tenge: tenge is the reference of its rates (Odoo's
+        # demo rates are quoted against the dollar)
+        env["res.currency.rate"].search([
+            ("currency_id", "=", company.currency_id.id),
+            ("company_id", "in", [company.id, False])]).unlink()
         # tenge per euro / dollar: a year ago and since the autumn (the euro rose)
         today = fields.Date.today()
         for currency, days, kzt in ((eur, 400, 545.0), (eur, 115, 560.0), (usd, 400, 505.0)):
@@ -232,6 +238,10 @@ if company.intl_advance_account_id and company.intl_advance_journal_id \
                 env["res.currency.rate"].create({
                     "currency_id": currency.id, "company_id": company.id, "rate": 1 / kzt,
                     "name": date})
+        # the estimates were converted when the demo was loaded: convert them at these rates
+        estimate_lines = env["intl.trip.estimate.line"].search([("company_id", "=", company.id)])
+        estimate_lines.modified(["unit_amount"])
+        env.flush_all()
     if not company.intl_payroll_account_id:
         # a chart without the Kazakh 3350: open the payroll account for the demo
         company.intl_payroll_account_id = env["account.account"].create({
@@ -247,12 +257,14 @@ if company.intl_advance_account_id and company.intl_advance_journal_id \
             continue
         paid_on = trip.approved_date_from - timedelta(days=3)
         currency = eur if money in ("check", "foreign") else company.currency_id
+        amount = company.currency_id._convert(trip.estimate_total, currency, company, paid_on)
         Wizard.create({"trip_id": trip.id, "kind": "advance", "date": paid_on,
-                       "currency_id": currency.id}).action_confirm()
+                       "currency_id": currency.id, "amount": round(amount, -1)}).action_confirm()
         if money == "advance":
             continue
         spent = {"check": 1.04, "deduction": 0.9, "to_settle": 1.06, "foreign": 0.95}[money]
-        traveller = trip.user_id or officer
+        # a traveller without a login hands the report to the accounting office
+        traveller = trip.user_id or accountant
         lines = []
         for number, line in enumerate(trip.estimate_line_ids, start=1):
             vals = {
