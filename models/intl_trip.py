@@ -182,7 +182,7 @@ class IntlTrip(models.Model):
         domain = [
             ("state", "=", "returned"), ("report_deadline", "<", today),
             "|", ("assignment_report_date", "=", False),
-            "&", ("host_pays_all", "=", False), ("money_state", "in", ("to_pay", "advanced")),
+            "&", ("no_advance", "=", False), ("money_state", "in", ("to_pay", "advanced")),
         ]
         positive = (operator == "=") == value
         return domain if positive else ["!", *domain]
@@ -472,7 +472,7 @@ class IntlTrip(models.Model):
         return False
 
     def _guard_close(self):
-        if not self.assignment_report_date or not (self.host_pays_all or self.settled_date):
+        if not self.assignment_report_date or not (self.no_advance or self.settled_date):
             return self.env._("%(trip)s still waits for its reports or its settlement.", trip=self.name)
         return False
 

@@ -262,7 +262,7 @@ if company.intl_advance_account_id and company.intl_advance_journal_id \
                        "currency_id": currency.id, "amount": round(amount, -1)}).action_confirm()
         if money == "advance":
             continue
-        spent = {"check": 1.04, "deduction": 0.9, "to_settle": 1.06, "foreign": 0.95}[money]
+        spent = {"check": 1.04, "deduction": 0.9, "to_settle": 1.06, "foreign": 0.9}[money]
         # a traveller without a login hands the report to the accounting office
         traveller = trip.user_id or accountant
         lines = []
