@@ -58,3 +58,4 @@ from . import intl_study_plan
 from . import intl_study_plan_line
 from . import intl_mobility
 from . import intl_agreement_mobility
+from . import intl_trip_funding_line

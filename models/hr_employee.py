@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .intl_per_diem_rate import JOB_GRADES
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -8,6 +10,9 @@ class HrEmployee(models.Model):
         "hr.department", "Institute", related="department_id.intl_institute_id",
         store=True, index=True,
     )
+    intl_job_grade = fields.Selection(
+        JOB_GRADES, "Trip Norm Grade",
+        help="The job grade of the per-diem and accommodation norms of business trips.")
     intl_agreement_count = fields.Integer("Agreement Count", compute="_compute_intl_agreement_count")
 
     def _compute_intl_agreement_count(self):

@@ -16,3 +16,11 @@ class IntlFundingSource(models.Model):
         "Host Pays Everything",
         help="The host party covers every expense: no cost estimate, no advance, no advance report.",
     )
+    no_advance = fields.Boolean(
+        "No Advance Needed",
+        help="The traveller pays from their own funds: no advance and no advance report.",
+    )
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account", "Analytic Account",
+        help="Default analytic account of the trips funded from this source (a grant, a budget line).",
+    )

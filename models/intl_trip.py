@@ -182,7 +182,7 @@ class IntlTrip(models.Model):
         domain = [
             ("state", "=", "returned"), ("report_deadline", "<", today),
             "|", ("assignment_report_date", "=", False),
-            "&", ("host_pays_all", "=", False), ("money_state", "in", ("to_pay", "advanced")),
+            "&", ("no_advance", "=", False), ("money_state", "in", ("to_pay", "advanced")),
         ]
         positive = (operator == "=") == value
         return domain if positive else ["!", *domain]
@@ -384,23 +384,37 @@ class IntlTrip(models.Model):
             trip._propose_per_diem()
 
     def _propose_per_diem(self):
-        """Per diem line = the destination's rate x calendar days including travel days."""
+        """Propose from the norms: per diem = norm x calendar days including travel days;
+        accommodation = limit x nights, unless an accommodation line is already there.
+        Categories the host pays are left out."""
         self.ensure_one()
-        category = self.env["intl.trip.expense.category"].search([("is_per_diem", "=", True)], limit=1)
-        rate = self.env["intl.per.diem.rate"]._find_rate(
-            self.country_id, self.date_departure, self.job_id, self.company_id)
-        if not category or not rate:
-            raise UserError(self.env._("No per-diem rate applies to %(country)s on %(date)s.",
-                                       country=self.country_id.name, date=self.date_departure))
-        vals = {"category_id": category.id, "quantity": self.duration_days,
-                "unit_amount": rate.amount, "currency_id": rate.currency_id.id,
-                "name": self.env._("Per diem, %(country)s (%(days)s days)",
-                                   country=self.country_id.name, days=self.duration_days)}
-        line = self.estimate_line_ids.filtered(lambda line: line.category_id == category)[:1]
-        if line:
-            line.write(vals)
-        else:
-            self.write({"estimate_line_ids": [fields.Command.create(vals)]})
+        Category = self.env["intl.trip.expense.category"]
+        commands = []
+        for kind, field, count in (("per_diem", "is_per_diem", self.duration_days),
+                                   ("accommodation", "is_accommodation", max(self.duration_days - 1, 0))):
+            category = Category.search([(field, "=", True)], limit=1)
+            if not category or category in self.host_category_ids:
+                continue
+            rate = self._find_norm(kind)
+            if not rate:
+                if kind == "per_diem":
+                    raise UserError(self.env._("No per-diem rate applies to %(country)s on %(date)s.",
+                                               country=self.country_id.name, date=self.date_departure))
+                continue
+            line = self.estimate_line_ids.filtered(lambda line, c=category: line.category_id == c)[:1]
+            if kind == "accommodation" and (line or not count):
+                continue
+            if kind == "per_diem":
+                name = self.env._("Per diem, %(country)s (%(days)s days)",
+                                  country=self.country_id.name, days=count)
+            else:
+                name = self.env._("Accommodation, %(city)s (%(nights)s nights)",
+                                  city=self.city, nights=count)
+            vals = {"category_id": category.id, "quantity": count, "unit_amount": rate.amount,
+                    "currency_id": rate.currency_id.id, "name": name}
+            commands.append(fields.Command.update(line.id, vals) if line else fields.Command.create(vals))
+        if commands:
+            self.write({"estimate_line_ids": commands})
 
     def action_request_extension(self):
         self.ensure_one()
@@ -445,7 +459,7 @@ class IntlTrip(models.Model):
     def _guard_cancel(self):
         if self.payment_ids.filtered(lambda p: p.state == "posted" and p.kind == "advance") \
                 and self.amount_balance:
-            return self.env._("An advance was paid for %(trip)s: the traveller returns it first.",
+            return self.env._("An advance was paid for %(trip)s: register its return (or salary deduction) first.",
                               trip=self.name)
         return False
 
@@ -458,7 +472,7 @@ class IntlTrip(models.Model):
         return False
 
     def _guard_close(self):
-        if not self.assignment_report_date or not (self.host_pays_all or self.settled_date):
+        if not self.assignment_report_date or not (self.no_advance or self.settled_date):
             return self.env._("%(trip)s still waits for its reports or its settlement.", trip=self.name)
         return False
 

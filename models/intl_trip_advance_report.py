@@ -22,7 +22,8 @@ class IntlTripAdvanceReport(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     trip_id = fields.Many2one("intl.trip", required=True, ondelete="restrict", index=True)
     company_id = fields.Many2one(related="trip_id.company_id", store=True)
-    currency_id = fields.Many2one(related="trip_id.currency_id")
+    currency_id = fields.Many2one(related="trip_id.money_currency_id", string="Advance Currency")
+    company_currency_id = fields.Many2one(related="trip_id.currency_id", string="Company Currency")
     employee_id = fields.Many2one(related="trip_id.employee_id", store=True)
     user_id = fields.Many2one(related="trip_id.user_id", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -31,7 +32,12 @@ class IntlTripAdvanceReport(models.Model):
          ("cancel", "Reversed")],
         default="draft", required=True, readonly=True, tracking=True)
     line_ids = fields.One2many("intl.trip.advance.report.line", "report_id", "Expenses", copy=True)
-    total_amount = fields.Monetary("Total Spent", compute="_compute_total_amount", store=True)
+    total_amount = fields.Monetary("Total Spent", compute="_compute_total_amount", store=True,
+                                   help="Accepted expenses in the advance currency.")
+    total_amount_company = fields.Monetary(
+        "Total Spent (Company Currency)", compute="_compute_total_amount", store=True,
+        currency_field="company_currency_id")
+    excess_count = fields.Integer("Lines Above the Norm", compute="_compute_excess_count")
     total_words = fields.Char(compute="_compute_total_words")
     amount_advanced = fields.Monetary(related="trip_id.amount_advanced")
     move_id = fields.Many2one("account.move", "Journal Entry", readonly=True, copy=False,
@@ -41,7 +47,8 @@ class IntlTripAdvanceReport(models.Model):
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "to": "submitted", "who": ("requester", ACCOUNTANT),
                    "guard": "_guard_submit"},
-        "post": {"from": ("submitted",), "to": "posted", "who": (ACCOUNTANT,)},
+        "post": {"from": ("submitted",), "to": "posted", "who": (ACCOUNTANT,),
+                 "guard": "_guard_post"},
         "reset": {"from": ("submitted",), "to": "draft", "who": ("requester", ACCOUNTANT)},
         "reverse": {"from": ("posted",), "to": "cancel", "who": (ACCOUNTANT,),
                     "guard": "_guard_reverse"},
@@ -59,10 +66,17 @@ class IntlTripAdvanceReport(models.Model):
         for report in self:
             report.name = self.env._("Advance report %(trip)s", trip=report.trip_id.name or "")
 
-    @api.depends("line_ids.amount_company")
+    @api.depends("line_ids.amount_accepted_money", "line_ids.amount_accepted_company")
     def _compute_total_amount(self):
         for report in self:
-            report.total_amount = sum(report.line_ids.mapped("amount_company"))
+            report.total_amount = sum(report.line_ids.mapped("amount_accepted_money"))
+            report.total_amount_company = sum(report.line_ids.mapped("amount_accepted_company"))
+
+    @api.depends("line_ids.excess_amount")
+    def _compute_excess_count(self):
+        for report in self:
+            report.excess_count = len(report.line_ids.filtered(
+                lambda line: not line.currency_id.is_zero(line.excess_amount)))
 
     @api.depends("total_amount")
     @api.depends_context("lang")
@@ -83,6 +97,22 @@ class IntlTripAdvanceReport(models.Model):
             return self.env._("Add the expenses to the advance report.")
         if self.trip_id.state not in ("returned", "done"):
             return self.env._("Register the return of the trip first.")
+        if self.trip_id.no_advance:
+            return self.env._("%(trip)s needs no advance report (host or personal funds).",
+                              trip=self.trip_id.name)
+        missing = self.line_ids.filtered(lambda line: not line.is_per_diem and not line.attachment_ids)
+        if missing:
+            return self.env._("Attach the receipt of every expense but per diem: %(lines)s.",
+                              lines=", ".join(missing.mapped("name")))
+        return False
+
+    def _guard_post(self):
+        undecided = self.line_ids.filtered(
+            lambda line: not line.currency_id.is_zero(line.excess_amount) and not line.excess_decision)
+        if undecided:
+            return self.env._(
+                "%(lines)s exceed the norm: accept the excess with a reason or charge it to the "
+                "traveller first.", lines=", ".join(undecided.mapped("name")))
         return False
 
     def action_submit(self):
@@ -115,6 +145,9 @@ class IntlTripAdvanceReport(models.Model):
             if report.state != "submitted":
                 raise UserError(self.env._("Only a submitted advance report goes back to draft."))
         self._lifecycle_run("reset")
+        # the traveller may change the lines: the accountant decides their excess again
+        self.line_ids.filtered("excess_decision")._lifecycle_write(
+            {"excess_decision": False, "excess_reason": False})
 
     def _guard_reverse(self):
         if self.trip_id.settled_date:
@@ -134,7 +167,12 @@ class IntlTripAdvanceReport(models.Model):
             report._lifecycle_do("reverse")
 
     def _prepare_move_vals(self):
-        """Debit each category's expense account, credit the advances for the total spent."""
+        """Debit each category's expense account in the line's currency, credit the advances.
+
+        The advances are credited in the advance currency (the amount each line
+        is worth in it on its date), so that the trip's items reconcile in that
+        currency; the company-currency values are those of each line's date.
+        """
         self.ensure_one()
         trip = self.trip_id
         company = trip.company_id
@@ -144,23 +182,31 @@ class IntlTripAdvanceReport(models.Model):
         if not journal:
             raise UserError(self.env._(
                 "Set the advance report journal in the International Cooperation settings."))
-        by_account = defaultdict(float)
-        for line in self.line_ids:
+        distribution = trip._analytic_distribution() or False
+        label = self.env._("Advance report: %(trip)s, %(employee)s",
+                           trip=trip.name, employee=trip.employee_id.name)
+        grouped = defaultdict(lambda: [0.0, 0.0])
+        for line in self.line_ids.filtered(lambda line: not line.currency_id.is_zero(line.amount_accepted)):
             account = line.category_id.with_company(company).account_id \
                 or company.intl_trip_expense_account_id
             if not account:
                 raise UserError(self.env._("The category %(category)s has no expense account.",
                                            category=line.category_id.name))
-            by_account[account] += line.amount_company
-        label = self.env._("Advance report: %(trip)s, %(employee)s",
-                           trip=trip.name, employee=trip.employee_id.name)
+            key = (account, line.currency_id)
+            grouped[key][0] += line.amount_accepted
+            grouped[key][1] += line.amount_accepted_company
         line_vals = [
-            fields.Command.create({"name": label, "account_id": account.id, "partner_id": partner.id,
-                                   "debit": company.currency_id.round(amount), "credit": 0.0})
-            for account, amount in by_account.items()
+            fields.Command.create({
+                "name": label, "account_id": account.id, "partner_id": partner.id,
+                "currency_id": currency.id, "amount_currency": currency.round(amount),
+                "balance": company.currency_id.round(balance),
+                "analytic_distribution": distribution})
+            for (account, currency), (amount, balance) in grouped.items()
         ]
+        total_balance = sum(company.currency_id.round(balance) for _amount, balance in grouped.values())
         line_vals.append(fields.Command.create({
             "name": label, "account_id": advance_account.id, "partner_id": partner.id,
-            "debit": 0.0, "credit": company.currency_id.round(self.total_amount)}))
+            "currency_id": self.currency_id.id, "amount_currency": -self.currency_id.round(self.total_amount),
+            "balance": -total_balance, "analytic_distribution": distribution}))
         return {"move_type": "entry", "journal_id": journal.id, "date": self.date, "ref": label,
                 "company_id": company.id, "line_ids": line_vals}

@@ -38,6 +38,6 @@ class IntlTripEstimateLine(models.Model):
         for line in self:
             line.amount = line.quantity * line.unit_amount
             company = line.trip_id.company_id or self.env.company
-            line.amount_company = line.currency_id._convert(
+            line.amount_company = line.currency_id._intl_convert(
                 line.amount, company.currency_id, company,
                 line.trip_id.estimate_date or fields.Date.context_today(line))

@@ -15,6 +15,9 @@ class IntlTripExpenseCategory(models.Model):
     is_per_diem = fields.Boolean(
         "Per Diem", help="Lines of this category are proposed from the per-diem table."
     )
+    is_accommodation = fields.Boolean(
+        "Accommodation", help="Lines of this category are checked against the accommodation limit."
+    )
     account_id = fields.Many2one(
         "account.account", "Expense Account", company_dependent=True,
         domain="[('account_type', 'in', ('expense', 'expense_direct_cost', 'expense_other'))]",

@@ -25,6 +25,11 @@ class ResCompany(models.Model):
         "account.account", "Default Trip Expense Account", check_company=True,
         help="Used for expense categories without their own account.",
     )
+    intl_payroll_account_id = fields.Many2one(
+        "account.account", "Salary Deduction Account", check_company=True,
+        help="Payroll account debited when an unspent advance is deducted from the salary "
+             "(3350 in the Kazakh chart).",
+    )
     intl_trip_submit_days = fields.Integer("Submit Days Before Departure", default=15)
     intl_trip_report_days = fields.Integer("Report Days After Return", default=10)
     intl_case_explanation_days = fields.Integer("Explanation Working Days", default=2)
@@ -41,6 +46,10 @@ class ResCompany(models.Model):
                 account = Account.search([*domain, ("code", "=like", "1250%")], limit=1)
                 if account:
                     vals["intl_advance_account_id"] = account.id
+            if not company.intl_payroll_account_id:
+                account = Account.search([*domain, ("code", "=like", "3350%")], limit=1)
+                if account:
+                    vals["intl_payroll_account_id"] = account.id
             Journal = self.env["account.journal"]
             jdomain = Journal._check_company_domain(company)
             bank = Journal.search([*jdomain, ("type", "=", "bank")], limit=1)

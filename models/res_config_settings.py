@@ -12,6 +12,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.intl_reimbursement_journal_id", readonly=False)
     intl_expense_journal_id = fields.Many2one(
         related="company_id.intl_expense_journal_id", readonly=False)
+    intl_payroll_account_id = fields.Many2one(
+        related="company_id.intl_payroll_account_id", readonly=False)
     intl_trip_expense_account_id = fields.Many2one(
         related="company_id.intl_trip_expense_account_id", readonly=False)
     intl_trip_submit_days = fields.Integer(related="company_id.intl_trip_submit_days", readonly=False)

@@ -32,3 +32,28 @@ class ResCurrency(models.Model):
             total = "%.2f" % (amount * quantity)
             raise ValidationError(self.env._(
                 "%(amount)s is not a plausible amount: check the figures typed.", amount=total))
+
+    def _intl_check_rate(self, company, date):
+        """Raise when this currency has no rate on or before ``date`` for ``company``.
+
+        Odoo converts a currency without any rate at 1.0; money of a trip must
+        never be converted that way.
+        """
+        for currency in self:
+            if currency == company.currency_id:
+                continue
+            found = self.env["res.currency.rate"].sudo().search_count([  # sudo: rates are public data
+                ("currency_id", "=", currency.id), ("name", "<=", date),
+                ("company_id", "in", [False, company.root_id.id]),
+            ], limit=1)
+            if not found:
+                raise UserError(self.env._(
+                    "No exchange rate of %(currency)s on or before %(date)s: enter it in "
+                    "Accounting > Configuration > Currencies.", currency=currency.name, date=date))
+
+    def _intl_convert(self, amount, to_currency, company, date):
+        """``_convert`` that refuses to convert without a rate on ``date``."""
+        self.ensure_one()
+        if self != to_currency:
+            (self | to_currency)._intl_check_rate(company, date)
+        return self._convert(amount, to_currency, company, date)

@@ -1,9 +1,11 @@
 import base64
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import Command, fields
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 
 
 class IntlTripCommon(AccountTestInvoicingCommon):
@@ -132,3 +134,57 @@ class IntlTripCommon(AccountTestInvoicingCommon):
         trip.with_user(self.user_management).action_approval_approve()
         self.assertEqual(trip.state, "approved")
         return trip
+
+
+class IntlTripMoneyCommon(IntlTripCommon):
+    """Helpers of the money tests: pay, return, report with receipts, settle."""
+
+    def _pay(self, trip, amount=None, kind="advance"):
+        wizard = Form(self.env["intl.trip.payment.wizard"].with_user(self.user_accountant).with_context(
+            default_trip_id=trip.id, default_kind=kind))
+        if amount is not None:
+            wizard.amount = amount
+        wizard.save().action_confirm()
+        return trip.payment_ids.sorted("id")[-1]
+
+    def _return(self, trip, days_after=0):
+        with freeze_time(trip.approved_date_to + timedelta(days=1)):
+            trip.with_user(self.user_requester)._register_return(
+                trip.approved_date_to + timedelta(days=days_after))
+
+    def _receipt(self):
+        return self.env["ir.attachment"].with_user(self.user_requester).create({
+            "name": "receipt.pdf", "datas": base64.b64encode(b"%PDF-1.4 receipt")})
+
+    def _report(self, trip, lines, post=True, date=None):
+        report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
+            "trip_id": trip.id, "date": trip.date_return_actual,
+            "line_ids": [Command.create({
+                "category_id": category.id, "name": category.name, "amount": amount,
+                "currency_id": currency.id, "date": date or trip.date_departure,
+                "receipt_number": f"R-{index}",
+                "attachment_ids": [Command.set(self._receipt().ids)],
+            }) for index, (category, amount, currency) in enumerate(lines)],
+        })
+        report.with_user(self.user_requester).action_submit()
+        self.assertEqual(trip.money_state, "to_approve")
+        if post:
+            report.with_user(self.user_accountant).action_post()
+        return report
+
+    def _settle(self, trip, method="return", date=None, journal=None):
+        action = trip.with_user(self.user_accountant).action_settle()
+        self.assertEqual(action["res_model"], "intl.trip.settle.wizard")
+        Wizard = self.env["intl.trip.settle.wizard"].with_user(self.user_accountant)
+        wizard = Form(Wizard.with_context(**action["context"]))
+        if method != "return":
+            wizard.method = method
+        if date:
+            wizard.date = date
+        if journal:
+            wizard.journal_id = journal
+        wizard.save().action_confirm()
+
+    def _lines(self, move):
+        return sorted((line.account_id.code, line.debit, line.credit, line.partner_id.id)
+                      for line in move.line_ids)

@@ -1,54 +1,21 @@
 from datetime import timedelta
 
-from freezegun import freeze_time
-
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
-from .common_trip import IntlTripCommon
+from .common_trip import IntlTripMoneyCommon
 
 
 @tagged("post_install", "-at_install")
-class TestIntlTripMoney(IntlTripCommon):
-
-    def _pay(self, trip, amount=None, kind="advance"):
-        wizard = Form(self.env["intl.trip.payment.wizard"].with_user(self.user_accountant).with_context(
-            default_trip_id=trip.id, default_kind=kind))
-        if amount is not None:
-            wizard.amount = amount
-        wizard.save().action_confirm()
-        return trip.payment_ids.sorted("id")[-1]
-
-    def _return(self, trip, days_after=0):
-        with freeze_time(trip.approved_date_to + timedelta(days=1)):
-            trip.with_user(self.user_requester)._register_return(
-                trip.approved_date_to + timedelta(days=days_after))
-
-    def _report(self, trip, lines):
-        report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
-            "trip_id": trip.id, "date": trip.date_return_actual,
-            "line_ids": [Command.create({
-                "category_id": category.id, "name": category.name, "amount": amount,
-                "currency_id": currency.id, "date": trip.date_departure,
-            }) for category, amount, currency in lines],
-        })
-        report.with_user(self.user_requester).action_submit()
-        self.assertEqual(trip.money_state, "to_approve")
-        report.with_user(self.user_accountant).action_post()
-        return report
-
-    def _lines(self, move):
-        return sorted((line.account_id.code, line.debit, line.credit, line.partner_id.id)
-                      for line in move.line_ids)
+class TestIntlTripMoney(IntlTripMoneyCommon):
 
     def test_full_trip_spent_less(self):
         trip = self._approve(self._create_trip())
         self.assertEqual(trip.estimate_total, 500000.0)
         self.assertEqual(trip.money_state, "to_pay")
         partner = self.employee_requester.work_contact_id
-        bank_code = self.bank_journal.default_account_id.code
         advance = self._pay(trip)
+        bank_code = advance.account_payment_id.outstanding_account_id.code
         self.assertEqual(advance.amount, 500000.0)
         self.assertEqual(advance.move_id.state, "posted")
         self.assertEqual(self._lines(advance.move_id), sorted([
@@ -66,10 +33,12 @@ class TestIntlTripMoney(IntlTripCommon):
             ("1250", 0.0, 470000.0, partner.id)]))
         self.assertEqual(trip.money_state, "to_settle")
         self.assertEqual(trip.amount_balance, 30000.0)
-        trip.with_user(self.user_accountant).action_settle()
+        self._settle(trip)
         refund = trip.payment_ids.filtered(lambda p: p.kind == "return")
+        self.assertEqual(refund.account_payment_id.payment_type, "inbound")
         self.assertEqual(self._lines(refund.move_id), sorted([
-            (bank_code, 30000.0, 0.0, partner.id), ("1250", 0.0, 30000.0, partner.id)]))
+            (refund.account_payment_id.outstanding_account_id.code, 30000.0, 0.0, partner.id),
+            ("1250", 0.0, 30000.0, partner.id)]))
         self.assertEqual(trip.amount_balance, 0.0)
         self.assertEqual(trip.money_state, "settled")
         advance_lines = trip._advance_move_lines()
@@ -88,7 +57,7 @@ class TestIntlTripMoney(IntlTripCommon):
         self.assertEqual(trip.amount_advanced, 500000.0)
         self._return(trip)
         self._report(trip, [(self.cat_fares, 500000.0, self.kzt)])
-        trip.with_user(self.user_accountant).action_settle()
+        self._settle(trip)
         self.assertEqual(len(trip.payment_ids), 2)  # nothing to return or to pay
         self.assertTrue(all(trip._advance_move_lines().mapped("reconciled")))
         self.assertEqual(trip.money_state, "settled")
@@ -100,27 +69,33 @@ class TestIntlTripMoney(IntlTripCommon):
         self._return(trip)
         self._report(trip, [(self.cat_fares, 560000.0, self.kzt)])
         self.assertEqual(trip.amount_balance, -60000.0)
-        trip.with_user(self.user_accountant).action_settle()
+        self._settle(trip)
         payment = trip.payment_ids.filtered(lambda p: p.kind == "reimbursement")
         self.assertEqual(payment.journal_id, self.company.intl_reimbursement_journal_id)
         self.assertEqual(self._lines(payment.move_id), sorted([
             ("1250", 60000.0, 0.0, partner.id),
-            (self.bank_journal.default_account_id.code, 0.0, 60000.0, partner.id)]))
+            (payment.account_payment_id.outstanding_account_id.code, 0.0, 60000.0, partner.id)]))
         self.assertEqual(trip.amount_balance, 0.0)
         self.assertTrue(all(trip._advance_move_lines().mapped("reconciled")))
 
     def test_foreign_currency_lines(self):
         trip = self._approve(self._create_trip(lines=[(self.cat_accommodation, 2, 250.0, self.eur)]))
         self.assertEqual(trip.estimate_total, 250000.0)
-        self._pay(trip)
+        advance = self._pay(trip)  # the estimate is in euros: so is the advance
+        self.assertEqual((advance.currency_id, advance.amount), (self.eur, 500.0))
+        self.assertEqual(trip.money_currency_id, self.eur)
         self._return(trip)
         report = self._report(trip, [(self.cat_accommodation, 400.0, self.eur),
                                      (self.cat_per_diem, 10000.0, self.kzt)])
         self.assertEqual(report.line_ids[0].amount_company, 200000.0)
-        self.assertEqual(report.total_amount, 210000.0)
-        trip.with_user(self.user_accountant).action_settle()
-        self.assertEqual(trip.amount_returned, 40000.0)
+        self.assertEqual(report.total_amount, 420.0)
+        self.assertEqual(report.total_amount_company, 210000.0)
+        self._settle(trip)
+        self.assertEqual(trip.amount_returned, 80.0)
         self.assertEqual(trip.money_state, "settled")
+        lines = trip._advance_move_lines()
+        self.assertEqual(set(lines.currency_id.mapped("name")), {"EUR"})
+        self.assertTrue(all(lines.mapped("reconciled")))
 
     def test_reversal_never_deletes(self):
         trip = self._approve(self._create_trip())
@@ -155,10 +130,7 @@ class TestIntlTripMoney(IntlTripCommon):
             trip.with_user(self.user_officer).action_pay_advance()
         self._pay(trip)
         self._return(trip)
-        report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
-            "trip_id": trip.id, "line_ids": [Command.create({
-                "category_id": self.cat_fares.id, "name": "Flight", "amount": 1000.0})]})
-        report.with_user(self.user_requester).action_submit()
+        report = self._report(trip, [(self.cat_fares, 1000.0, self.kzt)], post=False)
         with self.assertRaises(UserError):
             report.with_user(self.user_requester).action_post()
         with self.assertRaises(AccessError):

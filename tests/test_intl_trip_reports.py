@@ -1,3 +1,4 @@
+import base64
 from datetime import timedelta
 
 from freezegun import freeze_time
@@ -40,14 +41,22 @@ class TestIntlTripReports(IntlTripCommon, HttpCase):
             "journal_id": self.bank_journal.id}).action_confirm()
         with freeze_time(trip.approved_date_to + timedelta(days=1)):
             trip.with_user(self.user_requester)._register_return(trip.approved_date_to)
+        receipt = self.env["ir.attachment"].with_user(self.user_requester).create({
+            "name": "ticket.pdf", "datas": base64.b64encode(b"%PDF-1.4 ticket")})
         report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
             "trip_id": trip.id, "line_ids": [
                 Command.create({"category_id": self.cat_fares.id, "name": "Flight Almaty-Berlin",
-                                "amount": 320000.0}),
+                                "amount": 320000.0, "receipt_number": "TK-2026-0415",
+                                "attachment_ids": [Command.set(receipt.ids)]}),
                 Command.create({"category_id": self.cat_per_diem.id, "name": "Per diem",
                                 "amount": 150000.0})]})
         report.with_user(self.user_requester).action_submit()
         report.with_user(self.user_accountant).action_post()
+        trip.with_user(self.user_accountant)._do_settle()
+        # a draft report of the same trip is not printed
+        self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
+            "trip_id": trip.id, "line_ids": [Command.create({
+                "category_id": self.cat_per_diem.id, "name": "Unposted draft expense", "amount": 1.0})]})
         trip.with_user(self.user_requester).write({"results": "<p>Curriculum agreed</p>"})
         return trip
 
@@ -68,6 +77,9 @@ class TestIntlTripReports(IntlTripCommon, HttpCase):
             html = html.decode()
             self.assertIn(spent_words, html)
             self.assertIn("Flight Almaty-Berlin", html)
+            self.assertIn("TK-2026-0415", html)
+            self.assertNotIn("Unposted draft expense", html)
+            self.assertIn("1250", html)  # account correspondence
             if lang == "en_US":
                 self.assertIn("470,000.00", html)  # total spent
                 self.assertIn("500,000.00", html)  # advanced

@@ -34,6 +34,8 @@ class TestIntlTripTour(IntlTripCommon, HttpCase):
                         "intl_trip_tour", login="tour_trip")
         trip.invalidate_recordset()
         self.assertEqual(trip.money_state, "settled")
-        self.assertEqual(trip.amount_spent, 470000.0)
-        self.assertEqual(trip.amount_returned, 30000.0)
+        self.assertEqual(trip.amount_spent, 150000.0)
+        self.assertEqual(trip.amount_returned, 350000.0)
+        self.assertEqual(trip.payment_ids.account_payment_id.mapped("payment_type"),
+                         ["outbound", "inbound"])
         self.assertTrue(all(trip._advance_move_lines().mapped("reconciled")))

@@ -10,3 +10,6 @@ from . import intl_trip_payment_wizard
 from . import intl_trip_print
 from . import intl_learner_import
 from . import intl_degree_intake_print
+from . import intl_trip_settle_wizard
+from . import intl_trip_excess_wizard
+from . import intl_trip_statement_match

@@ -79,19 +79,19 @@ registry.category("web_tour.tours").add("intl_trip_tour", {
         },
         {
             trigger: ".o_field_widget[name='line_ids'] .o_data_row .o_field_widget[name='category_id'] input",
-            run: "edit Fares",
+            run: "edit Per diem",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item a:contains('Fares')",
+            trigger: ".o-autocomplete--dropdown-item a:contains('Per diem')",
             run: "click",
         },
         {
             trigger: ".o_field_widget[name='line_ids'] .o_data_row .o_field_widget[name='name'] input",
-            run: "edit Flight Almaty - Berlin - Almaty",
+            run: "edit Per diem, Berlin (5 days)",
         },
         {
             trigger: ".o_field_widget[name='line_ids'] .o_data_row .o_field_widget[name='amount'] input",
-            run: "edit 470000",
+            run: "edit 150000",
         },
         {
             content: "Submit the advance report",
@@ -117,6 +117,14 @@ registry.category("web_tour.tours").add("intl_trip_tour", {
         {
             content: "Settle the balance",
             trigger: ".o_form_view button[name='action_settle']",
+            run: "click",
+        },
+        {
+            content: "The traveller returns the rest by bank",
+            trigger: ".modal .o_field_widget[name='method'] input[data-value='return']:checked",
+        },
+        {
+            trigger: ".modal button[name='action_confirm']",
             run: "click",
         },
         {

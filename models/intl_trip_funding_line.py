@@ -1,0 +1,46 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class IntlTripFundingLine(models.Model):
+    """Who pays which part of a business trip, and where it shows in the analytic ledger.
+
+    A line gives a share (percent) or an amount of the trip's cost; its
+    analytic account (a grant project, a budget line) goes on every journal
+    item of the trip's payments and advance reports.
+    """
+
+    _name = "intl.trip.funding.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
+    _description = "Trip Funding Line"
+    _order = "trip_id, sequence, id"
+    _check_company_auto = True
+
+    trip_id = fields.Many2one("intl.trip", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="trip_id.company_id", store=True)
+    currency_id = fields.Many2one(related="trip_id.currency_id")
+    sequence = fields.Integer(default=10)
+    source_id = fields.Many2one("intl.funding.source", "Funding Source", required=True)
+    share = fields.Float("Share (%)", digits=(5, 2),
+                         help="Part of the trip's cost; leave 0 and give an amount instead.")
+    amount = fields.Monetary(help="Amount paid from this source (instead of a share).")
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account", "Analytic Account", check_company=True,
+        compute="_compute_analytic_account_id", store=True, readonly=False, precompute=True)
+    note = fields.Char()
+
+    @api.depends("source_id")
+    def _compute_analytic_account_id(self):
+        for line in self:
+            if not line.analytic_account_id:
+                line.analytic_account_id = line.source_id.analytic_account_id
+
+    @api.constrains("share", "amount")
+    def _check_share(self):
+        for line in self:
+            if line.share < 0 or line.share > 100 or line.amount < 0:
+                raise ValidationError(self.env._(
+                    "A funding share is between 0 and 100 %, an amount is not negative."))
+            line.currency_id._intl_check_amount(line.amount)
