@@ -45,6 +45,8 @@
         "views/hr_employee_trip_views.xml",
         "wizards/intl_trip_wizard_views.xml",
         "report/intl_trip_reports.xml",
+        "views/intl_home_views.xml",
+        "data/intl_home_tile_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -45,3 +45,5 @@ from . import intl_trip_advance_report
 from . import intl_trip_advance_report_line
 from . import intl_disciplinary_case
 from . import hr_employee_trip
+from . import intl_home_tile
+from . import res_users

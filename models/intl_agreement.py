@@ -52,6 +52,8 @@ class IntlAgreement(models.Model):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel", "terminated", "expired")
+    _approval_summary_fields = {"what": "title", "who": "partner_id", "date_from": "date_start",
+                                "date_to": "date_end"}
 
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "to": "submitted", "who": (COORDINATOR,),
@@ -126,7 +128,7 @@ class IntlAgreement(models.Model):
             ("cancel", "Cancelled"),
         ],
         default="draft", required=True, tracking=True, copy=False, index=True, readonly=True,
-        group_expand="_group_expand_states",
+        group_expand="_lifecycle_group_expand",
     )
 
     # memo 403-03 / proposal 403-10
@@ -209,10 +211,6 @@ class IntlAgreement(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-
-    def _group_expand_states(self, states, domain):
-        """Kanban columns: every stage of the lifecycle, cancelled ones only when present."""
-        return [key for key, _label in self._fields["state"].selection if key != "cancel" or key in states]
 
     @api.depends("date_sign_university", "date_sign_partner")
     def _compute_date_signed(self):

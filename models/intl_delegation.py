@@ -65,6 +65,8 @@ class IntlDelegation(models.Model):
         "protocol": "in_progress",
     }
     _approval_cancel_states = ("cancel", "refused", "closed")
+    _approval_summary_fields = {"what": "reason_id", "who": "partner_id", "amount": "amount_total",
+                                "date_from": "date_arrival", "date_to": "date_departure"}
 
     _lifecycle_transitions = {
         "request_decision": {"from": ("draft",), "approval": "decision", "who": (OFFICER,)},
@@ -131,7 +133,7 @@ class IntlDelegation(models.Model):
     head_member_id = fields.Many2one("intl.delegation.member", compute="_compute_head_member_id",
                                      string="Head of Delegation")
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False,
-                             index=True, readonly=True, group_expand="_group_expand_states")
+                             index=True, readonly=True, group_expand="_lifecycle_group_expand")
 
     # decision memo to the rector (5.4.1)
     cooperation_level = fields.Text("Level of Cooperation")
@@ -246,10 +248,6 @@ class IntlDelegation(models.Model):
             visit.can_create_plan_lines = bool(
                 visit.agreement_id and decisions.filtered(lambda d: not d.plan_line_id)
             )
-
-    @api.model
-    def _group_expand_states(self, states, domain):
-        return [key for key, _label in STATES]
 
     # ------------------------------------------------------------------
     # Constraints

@@ -49,7 +49,8 @@ class IntlDisciplinaryCase(models.Model):
         [("open", "Open"), ("explanation_requested", "Explanation Requested"),
          ("explanation_received", "Explanation Received"), ("refusal", "Refusal Act"),
          ("decided", "Decided"), ("closed", "Closed")],
-        default="open", required=True, tracking=True, index=True)
+        default="open", required=True, tracking=True, index=True,
+        group_expand="_lifecycle_group_expand")
     explanation_requested_on = fields.Date(readonly=True)
     explanation_deadline = fields.Date(readonly=True, tracking=True)
     explanation = fields.Text()

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
 
@@ -26,6 +28,9 @@ class IntlDocumentMixin(models.AbstractModel):
         help="Every mandatory document of the checklist is verified.",
     )
     document_missing_count = fields.Integer(compute="_compute_documents_complete")
+    document_preview = fields.Html(
+        "Checklist", compute="_compute_document_preview", sanitize=True,
+        help="The documents the record will ask for, shown before its first save.")
 
     @api.depends("document_line_ids.state", "document_line_ids.required")
     def _compute_documents_complete(self):
@@ -35,6 +40,22 @@ class IntlDocumentMixin(models.AbstractModel):
             )
             record.documents_complete = not pending
             record.document_missing_count = len(pending)
+
+    @api.depends_context("lang")
+    def _compute_document_preview(self):
+        doc_types = self._document_types()
+        for record in self:
+            if record.id or not doc_types:
+                record.document_preview = False
+                continue
+            ordered = sorted(doc_types, key=lambda t: (not record._document_is_required(t), t.sequence))
+            items = Markup().join(
+                Markup("<li>%s%s</li>") % (
+                    doc_type.display_name,
+                    Markup(" <strong>(%s)</strong>") % self.env._("mandatory")
+                    if record._document_is_required(doc_type) else "")
+                for doc_type in ordered)
+            record.document_preview = Markup("<ul>%s</ul>") % items
 
     @api.model_create_multi
     def create(self, vals_list):

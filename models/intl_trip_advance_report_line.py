@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.amounts import check_amounts
+
 
 class IntlTripAdvanceReportLine(models.Model):
     """One expense of an advance report, converted at the rate of its own date."""
@@ -31,3 +33,7 @@ class IntlTripAdvanceReportLine(models.Model):
             company = line.report_id.company_id or self.env.company
             line.amount_company = line.currency_id._convert(
                 line.amount, company.currency_id, company, line.date or fields.Date.context_today(line))
+
+    @api.constrains("amount", "amount_company")
+    def _check_amounts(self):
+        check_amounts(self, ("amount", "amount_company"))

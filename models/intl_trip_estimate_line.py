@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.amounts import check_amounts
+
 
 class IntlTripEstimateLine(models.Model):
     """A line of a trip's cost estimate, converted at the rate of the estimate date."""
@@ -32,3 +34,7 @@ class IntlTripEstimateLine(models.Model):
             line.amount_company = line.currency_id._convert(
                 line.amount, company.currency_id, company,
                 line.trip_id.estimate_date or fields.Date.context_today(line))
+
+    @api.constrains("quantity", "unit_amount", "amount_company")
+    def _check_amounts(self):
+        check_amounts(self, ("quantity", "unit_amount", "amount", "amount_company"))

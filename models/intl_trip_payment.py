@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.amounts import check_amounts, format_amount_lang
+
 ACCOUNTANT = "intl_cooperation.group_intl_accountant"
 PAYMENT_KINDS = [
     ("advance", "Advance"),
@@ -48,6 +50,10 @@ class IntlTripPayment(models.Model):
     _sql_constraints = [
         ("amount_positive", "CHECK(amount > 0)", "A trip payment must be positive."),
     ]
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        check_amounts(self, ("amount",))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
@@ -98,7 +104,8 @@ class IntlTripPayment(models.Model):
             payment._lifecycle_do("post", {"move_id": move.id})
             payment.trip_id.message_post(
                 body=self.env._("%(entry)s posted: %(amount)s",
-                                entry=move.name, amount=payment.amount),
+                                entry=move.name,
+                                amount=format_amount_lang(self.env, payment.amount, payment.currency_id)),
                 subtype_xmlid="mail.mt_note")
 
     def _guard_reverse(self):

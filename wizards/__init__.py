@@ -7,3 +7,4 @@ from . import intl_trip_override
 from . import intl_trip_return
 from . import intl_trip_payment_wizard
 from . import intl_trip_print
+from . import intl_trip_late_request
