@@ -42,6 +42,7 @@ class IntlDelegation(models.Model):
     _description = "Foreign Delegation Visit"
     _order = "date_arrival desc, id desc"
     _intl_process_code = "delegation"
+    _document_after_states = ("in_progress", "protocol_review", "protocol_approved", "closed")
     _check_company_auto = True
 
     _approval_submit_states = {

@@ -15,6 +15,8 @@ class IntlDocumentMixin(models.AbstractModel):
     _name = "intl.document.mixin"
     _description = "Document Checklist Mixin"
     _intl_process_code = None
+    # statuses from which the documents due after the event (reports) are asked for
+    _document_after_states = ()
 
     document_line_ids = fields.One2many(
         "intl.document.line",
@@ -73,6 +75,12 @@ class IntlDocumentMixin(models.AbstractModel):
         return self.env["intl.document.type"].search(
             [("process_ids.code", "=", self._intl_process_code)]
         )
+
+    def _document_due_later(self, doc_type):
+        """Whether ``doc_type`` is handed in after the event, which has not happened yet."""
+        self.ensure_one()
+        state = self[getattr(self, "_lifecycle_state_field", "state")] if "state" in self else False
+        return bool(doc_type.due_after and state not in self._document_after_states)
 
     def _document_is_required(self, doc_type):
         """Whether ``doc_type`` is mandatory for this record; consumers refine it."""

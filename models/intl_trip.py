@@ -42,6 +42,7 @@ class IntlTrip(models.Model):
     _order = "date_departure desc, id desc"
     _check_company_auto = True
     _intl_process_code = "trip"
+    _document_after_states = ("returned", "done")
 
     _approval_submit_states = {"default": ("draft",), "extension": ("approved",)}
     _approval_pending_state = {"default": "to_head"}

@@ -49,7 +49,7 @@ class ResUsers(models.Model):
                               and user.has_group("intl_cooperation.group_intl_requester"))
         if users:
             # sudo: the home action is a preference the module sets for the user's role
-            users.sudo().action_id = dispatcher
+            users.sudo().action_id = self.env["ir.actions.actions"].browse(dispatcher.id)
 
     def _intl_home_xmlid(self):
         """The xml id of the home action of the user's role."""
