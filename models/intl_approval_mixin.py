@@ -344,7 +344,7 @@ class IntlApprovalMixin(models.AbstractModel):
 
     def _lifecycle_changed(self, previous):
         """Leaving an approved status for submission or cancellation closes the round."""
-        super()._lifecycle_changed(previous)
+        result = super()._lifecycle_changed(previous)
         state_field = self._approval_state_field
         for record in self:
             new = record[state_field]
@@ -358,6 +358,7 @@ class IntlApprovalMixin(models.AbstractModel):
                     record.sudo().approval_line_ids.filtered(
                         lambda line, p=purpose: line.purpose == p and line.is_current
                     )._lifecycle_write({"is_current": False})
+        return result
 
     def _approval_summary(self):
         """``{record id: {what, who, amount, currency, date_from, date_to}}`` for the inbox."""

@@ -1,14 +1,16 @@
 from odoo import api, fields, models
 
-from ..tools.amounts import check_amounts
-
 
 class IntlTripAdvanceReportLine(models.Model):
     """One expense of an advance report, converted at the rate of its own date."""
 
     _name = "intl.trip.advance.report.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
     _description = "Trip Advance Report Line"
     _order = "report_id, date, id"
+    _check_company_auto = True
 
     report_id = fields.Many2one("intl.trip.advance.report", required=True, ondelete="cascade",
                                 index=True)
@@ -27,13 +29,14 @@ class IntlTripAdvanceReportLine(models.Model):
         "ir.attachment", "intl_trip_advance_report_line_attachment_rel", "line_id",
         "attachment_id", string="Receipts")
 
+    @api.constrains("amount")
+    def _check_amount(self):
+        for line in self:
+            line.currency_id._intl_check_amount(line.amount)
+
     @api.depends("amount", "currency_id", "date", "report_id.company_id")
     def _compute_amount_company(self):
         for line in self:
             company = line.report_id.company_id or self.env.company
             line.amount_company = line.currency_id._convert(
                 line.amount, company.currency_id, company, line.date or fields.Date.context_today(line))
-
-    @api.constrains("amount", "amount_company")
-    def _check_amounts(self):
-        check_amounts(self, ("amount", "amount_company"))

@@ -20,6 +20,7 @@ from . import test_intl_trip_return
 from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
+from . import test_lifecycle
 from . import test_ux_inbox
 from . import test_ux_words
 from . import test_ux_guidance

@@ -5,7 +5,7 @@ The module refuses amounts above ``MAX_AMOUNT`` where an amount is entered
 (estimates, payments, reports, costs) and formats every amount it writes in a
 message or a printed form with ``format_amount_plain``.
 """
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from odoo.exceptions import ValidationError
 
@@ -21,9 +21,12 @@ def format_amount_plain(amount, digits=2, thousands_sep=" ", decimal_point=","):
     """
     if amount is None or amount is False:
         amount = 0.0
-    value = Decimal(repr(float(amount))).quantize(Decimal(1).scaleb(-digits))
-    sign = "-" if value < 0 else ""
-    text = f"{abs(value):f}"
+    with localcontext() as context:
+        # enough digits for any float, however large: never an exponent
+        context.prec = 400
+        value = Decimal(repr(float(amount))).quantize(Decimal(1).scaleb(-digits))
+        sign = "-" if value < 0 else ""
+        text = f"{abs(value):f}"
     whole, _, decimals = text.partition(".")
     groups = []
     while len(whole) > 3:
