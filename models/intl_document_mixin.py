@@ -43,6 +43,7 @@ class IntlDocumentMixin(models.AbstractModel):
             record.documents_complete = not pending
             record.document_missing_count = len(pending)
 
+    @api.depends(lambda self: [name for name in ("company_id", "host_pays_all") if name in self._fields])
     @api.depends_context("lang")
     def _compute_document_preview(self):
         doc_types = self._document_types()

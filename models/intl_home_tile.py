@@ -36,8 +36,12 @@ class IntlHomeTile(models.Model):
     def _compute_count(self):
         for tile in self:
             # one count per tile: each tile reads another model or domain
-            model = self.env[tile.action_id.res_model]
+            model = self.env[tile._action_model()]
             tile.count = model.search_count(tile._full_domain()) if model.has_access("read") else 0
+
+    def _action_model(self):
+        # sudo: the web client reads window actions through sudo too (their metadata is public)
+        return self.action_id.sudo().res_model
 
     def _eval_context(self):
         return {
@@ -50,12 +54,13 @@ class IntlHomeTile(models.Model):
     def _full_domain(self):
         self.ensure_one()
         context = self._eval_context()
-        action_domain = safe_eval(self.action_id.domain or "[]", context)
+        # sudo: see _action_model
+        action_domain = safe_eval(self.action_id.sudo().domain or "[]", context)
         return [*action_domain, *safe_eval(self.domain or "[]", context)]
 
     def action_open(self):
         self.ensure_one()
-        if not self.env[self.action_id.res_model].has_access("read"):
+        if not self.env[self._action_model()].has_access("read"):
             raise UserError(self.env._("You have no access to %(tile)s.", tile=self.name))
         action = self.action_id._get_action_dict()
         action["domain"] = self._full_domain()

@@ -25,3 +25,4 @@ from . import test_ux_inbox
 from . import test_ux_words
 from . import test_ux_guidance
 from . import test_ux_home
+from . import test_ux_tours
