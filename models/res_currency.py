@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.exceptions import ValidationError
 
-from ..tools import amount_to_words
+from ..tools import amount_to_words, format_amount_plain
 
 # Beyond these, an amount of a process record is a typing error: no trip, visit or
 # report costs a trillion, and no printed form can spell it out.
@@ -27,4 +27,4 @@ class ResCurrency(models.Model):
                 or abs(amount * quantity) >= MAX_AMOUNT:
             raise ValidationError(self.env._(
                 "%(amount)s is not a plausible amount: check the figures typed.",
-                amount=f"{amount * quantity:.2f}"))
+                amount=format_amount_plain(amount * quantity)))
