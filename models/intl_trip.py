@@ -5,7 +5,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-
 TRIP_STATES = [
     ("draft", "Draft"),
     ("to_head", "Unit Head"),

@@ -48,7 +48,7 @@ class TestTripGuidance(IntlTripCommon):
         self.assertTrue(trip.submission_late)
         action = trip.with_user(self.user_requester).action_request_late_submission()
         wizard = self.env[action["res_model"]].with_user(self.user_requester).with_context(
-            action["context"]).create({"reason": "The invitation arrived last week."})
+            **action["context"]).create({"reason": "The invitation arrived last week."})
         result = wizard.action_confirm()
         self.assertEqual(result["tag"], "display_notification")
         activity_type = self.env.ref("intl_cooperation.mail_activity_type_late_submission")

@@ -51,4 +51,4 @@ class TestRoleHomes(IntlCommon):
         action = partners.action_open()
         self.assertEqual(action["res_model"], "res.partner")
         self.assertIn(("is_intl_institution", "=", True), [tuple(term) for term in action["domain"]
-                                                           if isinstance(term, (list, tuple))])
+                                                           if isinstance(term, list | tuple)])

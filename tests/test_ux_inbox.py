@@ -94,7 +94,7 @@ class TestApprovalInbox(IntlTripCommon):
         action = line.with_user(self.user_head).action_reject()
         self.assertEqual(action["res_model"], "intl.approval.reject")
         wizard = Form(self.env["intl.approval.reject"].with_user(self.user_head).with_context(
-            action["context"]))
+            **action["context"]))
         wizard.reason = "The conference is not in the unit's plan."
         result = wizard.save().action_reject()
         self.assertEqual(result["tag"], "display_notification")
