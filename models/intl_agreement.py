@@ -3,6 +3,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 UNSIGNED_STATES = (
     "draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management", "approved",
@@ -527,7 +528,7 @@ class IntlAgreement(models.Model):
                 body=Markup("<p>%s</p><p>%s</p>") % (
                     self.env._("Notification of DIC: the agreement %(agreement)s with %(partner)s was signed on "
                                "%(date)s.", agreement=agreement.name, partner=agreement.partner_id.name,
-                               date=agreement.date_signed),
+                               date=format_date(self.env, agreement.date_signed)),
                     self.env._("The institute sends DIC its copy; the original goes to Accounting."),
                 ),
                 subject=self.env._("Agreement signed: %(agreement)s", agreement=agreement.name),
@@ -569,7 +570,8 @@ class IntlAgreement(models.Model):
         self._close_open_plan_lines()
         for agreement in self:
             agreement.message_post(
-                body=self.env._("Terminated on %(date)s: %(reason)s", date=date, reason=reason),
+                body=self.env._("Terminated on %(date)s: %(reason)s", date=format_date(self.env, date),
+                                reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
 

@@ -133,6 +133,7 @@ class IntlDelegation(models.Model):
     member_count = fields.Integer(compute="_compute_member_count", store=True)
     head_member_id = fields.Many2one("intl.delegation.member", compute="_compute_head_member_id",
                                      string="Head of Delegation")
+    calendar_title = fields.Char(compute="_compute_calendar_title")
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False,
                              index=True, readonly=True, group_expand="_lifecycle_group_expand")
     can_request_decision = fields.Boolean(compute="_compute_lifecycle_can")
@@ -257,6 +258,12 @@ class IntlDelegation(models.Model):
             visit.can_create_plan_lines = bool(
                 visit.agreement_id and decisions.filtered(lambda d: not d.plan_line_id)
             )
+
+    @api.depends("partner_id", "head_member_id", "institute_id")
+    def _compute_calendar_title(self):
+        for visit in self:
+            parts = [visit.partner_id.name, visit.head_member_id.display_name, visit.institute_id.name]
+            visit.calendar_title = " — ".join(filter(None, parts)) or visit.name
 
     # ------------------------------------------------------------------
     # Constraints

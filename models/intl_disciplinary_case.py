@@ -205,7 +205,7 @@ class IntlDisciplinaryCase(models.Model):
     def _guard_refusal_act(self):
         if self.explanation_deadline and fields.Date.context_today(self) <= self.explanation_deadline:
             return self.env._("The employee has until %(date)s to explain.",
-                              date=self.explanation_deadline)
+                              date=format_date(self.env, self.explanation_deadline))
         return False
 
     def _guard_decide(self):

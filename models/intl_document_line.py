@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 OFFICER = "intl_cooperation.group_intl_officer"
 
@@ -145,7 +146,7 @@ class IntlDocumentLine(models.Model):
                               document=self.type_id.display_name)
         if self.is_expired:
             return self.env._("%(document)s expired on %(date)s.",
-                              document=self.type_id.display_name, date=self.expiry_date)
+                              document=self.type_id.display_name, date=format_date(self.env, self.expiry_date))
         return False
 
     def action_verify(self):

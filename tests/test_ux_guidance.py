@@ -86,6 +86,17 @@ class TestTripGuidance(IntlTripCommon):
                     "category_id": self.cat_fares.id, "quantity": quantity, "unit_amount": unit,
                     "currency_id": self.kzt.id})]})
 
+    def test_case_facts_in_the_reader_language(self):
+        trip = self._create_trip(departure=self.today + timedelta(days=20))
+        trip.with_user(self.user_requester).action_submit()
+        case = self.env["intl.disciplinary.case"]._open_for_trips(trip, "unapproved_departure")
+        for lang in ("en_US", "ru_RU", "kk_KZ"):
+            env = self.env(context={"lang": lang})
+            facts = case.with_env(env).facts_summary
+            self.assertIn(format_date(env, trip.date_departure), facts, lang)
+            self.assertNotIn(trip.date_departure.isoformat(), facts, lang)
+        self.assertIn("выезда", case.with_context(lang="ru_RU").facts_summary)
+
     def test_calendar_shows_who_and_where(self):
         trip = self._create_trip()
         self.assertEqual(trip.calendar_title, f"{self.employee_requester.name} — Berlin, Germany")
