@@ -107,11 +107,13 @@ class IntlApprovalMixin(models.AbstractModel):
     def action_approval_approve(self):
         """Approve the current step (from the form or from a list of records)."""
         self._approval_check_can_approve()
-        steps = {record: record._approval_current_lines()[:1].step_name for record in self}
+        # said before deciding: once decided, the approver may no longer read the record
+        messages = [
+            self.env._("%(record)s, step %(step)s: approved.", record=record.display_name,
+                       step=record._approval_current_lines()[:1].step_name)
+            for record in self]
         self._approval_do_approve()
-        return self.env["intl.approval.line"]._notify_decision([
-            self.env._("%(record)s, step %(step)s: approved.", record=record.display_name, step=step)
-            for record, step in steps.items()])
+        return self.env["intl.approval.line"]._notify_decision(messages)
 
     def action_approval_reject(self):
         """Ask for the reason of a rejection (from the form or from a list of records)."""

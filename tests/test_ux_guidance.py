@@ -55,7 +55,7 @@ class TestTripGuidance(IntlTripCommon):
         activities = trip.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         self.assertIn(self.user_management, activities.user_id)
         self.assertNotIn(self.user_requester, activities.user_id)
-        self.assertIn("The invitation arrived last week.", str(activities.note))
+        self.assertIn("The invitation arrived last week.", str(activities[:1].note))
         self.assertTrue(trip.late_request_pending)
         # Management allows it: the request is answered and the trip can be submitted
         override = self.env["intl.trip.override"].with_user(self.user_management).create({

@@ -44,7 +44,7 @@ registry.category("web_tour.tours").add("intl_partner_institution_tour", {
         },
         {
             content: "The cooperation data are on the institution's own form, first page",
-            trigger: ".o_form_view .o_group[name='intl_institution'], .o_form_view div[name='intl_institution']",
+            trigger: ".o_form_view .o_field_widget[name='intl_schac_code'] input",
         },
         {
             trigger: ".o_field_widget[name='intl_institution_type'] select",
