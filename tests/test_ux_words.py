@@ -1,7 +1,7 @@
 import re
 
-from odoo.modules.module import get_module_resource
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
 
 from ..tools.amounts import MAX_AMOUNT, format_amount_lang, format_amount_plain
 
@@ -103,7 +103,7 @@ STATUSES = {
 
 def _read_po(lang):
     """``{msgid: msgstr}`` of the module's .po file of ``lang``."""
-    path = get_module_resource("intl_cooperation", "i18n", f"{lang}.po")
+    path = file_path(f"intl_cooperation/i18n/{lang}.po")
     with open(path, encoding="utf-8") as po_file:
         text = po_file.read()
 
