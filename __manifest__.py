@@ -57,6 +57,8 @@
         "views/intl_mobility_views.xml",
         "views/intl_degree_menus.xml",
         "report/intl_degree_reports.xml",
+        "views/intl_home_views.xml",
+        "data/intl_home_tile_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

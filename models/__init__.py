@@ -59,3 +59,5 @@ from . import intl_study_plan_line
 from . import intl_mobility
 from . import intl_agreement_mobility
 from . import intl_trip_funding_line
+from . import intl_home_tile
+from . import res_users

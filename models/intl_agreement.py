@@ -3,6 +3,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 UNSIGNED_STATES = (
     "draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management", "approved",
@@ -49,6 +50,8 @@ class IntlAgreement(models.Model):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel", "terminated", "expired")
+    _approval_summary_fields = {"what": "title", "who": "partner_id", "date_from": "date_start",
+                                "date_to": "date_end"}
 
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "to": "submitted", "who": (COORDINATOR,),
@@ -123,7 +126,7 @@ class IntlAgreement(models.Model):
             ("cancel", "Cancelled"),
         ],
         default="draft", required=True, tracking=True, copy=False, index=True, readonly=True,
-        group_expand="_group_expand_states",
+        group_expand="_lifecycle_group_expand",
     )
     can_submit = fields.Boolean(compute="_compute_lifecycle_can")
     can_start_review = fields.Boolean(compute="_compute_lifecycle_can")
@@ -215,10 +218,6 @@ class IntlAgreement(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-
-    def _group_expand_states(self, states, domain):
-        """Kanban columns: every stage of the lifecycle, cancelled ones only when present."""
-        return [key for key, _label in self._fields["state"].selection if key != "cancel" or key in states]
 
     @api.depends("date_sign_university", "date_sign_partner")
     def _compute_date_signed(self):
@@ -529,7 +528,7 @@ class IntlAgreement(models.Model):
                 body=Markup("<p>%s</p><p>%s</p>") % (
                     self.env._("Notification of DIC: the agreement %(agreement)s with %(partner)s was signed on "
                                "%(date)s.", agreement=agreement.name, partner=agreement.partner_id.name,
-                               date=agreement.date_signed),
+                               date=format_date(self.env, agreement.date_signed)),
                     self.env._("The institute sends DIC its copy; the original goes to Accounting."),
                 ),
                 subject=self.env._("Agreement signed: %(agreement)s", agreement=agreement.name),
@@ -571,7 +570,8 @@ class IntlAgreement(models.Model):
         self._close_open_plan_lines()
         for agreement in self:
             agreement.message_post(
-                body=self.env._("Terminated on %(date)s: %(reason)s", date=date, reason=reason),
+                body=self.env._("Terminated on %(date)s: %(reason)s", date=format_date(self.env, date),
+                                reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
 

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.osv import expression
+from odoo.tools import format_date
 
 DEFAULT_REMINDER_DAYS = "90,30"
 
@@ -127,12 +128,13 @@ class IntlAgreementReminder(models.Model):
             body = self.env._(
                 "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
                 "gives %(notice)s months' notice.",
-                agreement=agreement.display_name, date=agreement.date_end, days=lead, notice=agreement.notice_months,
+                agreement=agreement.display_name, date=format_date(self.env, agreement.date_end), days=lead,
+                notice=agreement.notice_months,
             )
         else:
             body = self.env._(
                 "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
-                agreement=agreement.display_name, date=agreement.date_end, days=lead,
+                agreement=agreement.display_name, date=format_date(self.env, agreement.date_end), days=lead,
             )
         agreement.message_post(body=body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
         for user in users:
@@ -157,7 +159,7 @@ class IntlAgreementReminder(models.Model):
                 new_end += relativedelta(months=agreement.renewal_months)
             agreement._lifecycle_write({"date_end": new_end, "reminder_lead_sent": 0})
             agreement.message_post(
-                body=self.env._("Renewed automatically until %(date)s.", date=new_end),
+                body=self.env._("Renewed automatically until %(date)s.", date=format_date(self.env, new_end)),
                 subtype_xmlid="mail.mt_note",
             )
         expired = due - renewing

@@ -52,6 +52,8 @@ class IntlApprovalMixin(models.AbstractModel):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel",)
+    # fields summarising a record in the approvals inbox: what, who, amount, date_from, date_to
+    _approval_summary_fields = {}
 
     approval_line_ids = fields.One2many(
         "intl.approval.line",
@@ -66,7 +68,8 @@ class IntlApprovalMixin(models.AbstractModel):
         store=True,
         string="Current Approvers",
     )
-    approval_step = fields.Char("Awaiting", compute="_compute_approval_current", store=True)
+    approval_step = fields.Char("Awaiting", compute="_compute_approval_step",
+                                help="The pending step, in the reader's language.")
     can_approve = fields.Boolean(compute="_compute_can_approve")
     approval_reason = fields.Char("Why you cannot decide", compute="_compute_can_approve")
 
@@ -75,7 +78,14 @@ class IntlApprovalMixin(models.AbstractModel):
         for record in self:
             pending = record.approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
             record.approval_user_ids = pending.user_ids
-            record.approval_step = pending.name
+
+    @api.depends("approval_line_ids.state", "approval_line_ids.step_name")
+    @api.depends_context("lang")
+    def _compute_approval_step(self):
+        for record in self:
+            # sudo: engine-internal read of the record's approval lines (the user reads the record)
+            pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
+            record.approval_step = pending.with_env(self.env).step_name
 
     @api.depends_context("uid")
     @api.depends("approval_user_ids")
@@ -97,7 +107,13 @@ class IntlApprovalMixin(models.AbstractModel):
     def action_approval_approve(self):
         """Approve the current step (from the form or from a list of records)."""
         self._approval_check_can_approve()
+        # said before deciding: once decided, the approver may no longer read the record
+        messages = [
+            self.env._("%(record)s, step %(step)s: approved.", record=record.display_name,
+                       step=record._approval_current_lines()[:1].step_name)
+            for record in self]
         self._approval_do_approve()
+        return self.env["intl.approval.line"]._notify_decision(messages)
 
     def action_approval_reject(self):
         """Ask for the reason of a rejection (from the form or from a list of records)."""
@@ -209,12 +225,12 @@ class IntlApprovalMixin(models.AbstractModel):
             elif user not in pending.user_ids:
                 reasons[record] = self.env._(
                     "%(record)s awaits the decision of %(approvers)s at step %(step)s.",
-                    record=record.display_name, step=pending[0].name,
+                    record=record.display_name, step=pending[0].step_name,
                     approvers=", ".join(pending.user_ids.mapped("name")))
             elif user not in record._approval_resolve_line_users(pending[:1]):
                 reasons[record] = self.env._(
                     "You are no longer an approver of step %(step)s of %(record)s.",
-                    record=record.display_name, step=pending[0].name)
+                    record=record.display_name, step=pending[0].step_name)
         return reasons
 
     def _approval_check_can_approve(self):
@@ -238,7 +254,7 @@ class IntlApprovalMixin(models.AbstractModel):
             })
             record._approval_close_activities(line, self.env._("Approved"))
             record.message_post(
-                body=self.env._("Approved: %(step)s", step=line.name),
+                body=self.env._("Approved: %(step)s", step=line.step_name),
                 subtype_xmlid="mail.mt_note",
             )
             # sudo: the approver was checked above; once their step is decided, record rules
@@ -260,7 +276,7 @@ class IntlApprovalMixin(models.AbstractModel):
             )._lifecycle_write({"state": "cancelled"})
             record.message_post(
                 body=Markup("%s<br/>%s") % (
-                    self.env._("Rejected: %(step)s", step=line.name),
+                    self.env._("Rejected: %(step)s", step=line.step_name),
                     self.env._("Reason: %(reason)s", reason=reason),
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -290,18 +306,22 @@ class IntlApprovalMixin(models.AbstractModel):
         if not users:
             raise UserError(
                 self.env._("Nobody can decide the step %(step)s of %(record)s.",
-                           step=waiting.name, record=self.display_name)
+                           step=waiting.step_name, record=self.display_name)
             )
-        waiting._lifecycle_write({"state": "pending", "user_ids": [fields.Command.set(users.ids)]})
+        waiting._lifecycle_write({"state": "pending", "user_ids": [fields.Command.set(users.ids)],
+                                  "activated_on": fields.Datetime.now()})
         state = waiting.record_state or self._approval_pending_state.get(purpose)
         if state:
             self._lifecycle_move_to(state, by="approval")
         deadline = fields.Date.context_today(self) + timedelta(days=waiting.deadline_days or 0)
         for user in users:
-            self.activity_schedule(
+            # the activity speaks the approver's language
+            in_lang = self.with_context(lang=user.lang or self.env.lang)
+            in_lang.activity_schedule(
                 "intl_cooperation.mail_activity_type_approval",
                 date_deadline=deadline,
-                summary=self.env._("Approve: %(step)s", step=waiting.name),
+                summary=in_lang.env._("Approve: %(step)s",
+                                      step=waiting.with_env(in_lang.env).step_name),
                 user_id=user.id,
             )
 
@@ -344,6 +364,26 @@ class IntlApprovalMixin(models.AbstractModel):
                     record.sudo().approval_line_ids.filtered(
                         lambda line, p=purpose: line.purpose == p and line.is_current
                     )._lifecycle_write({"is_current": False})
+        return result
+
+    def _approval_summary(self):
+        """``{record id: {what, who, amount, currency, date_from, date_to}}`` for the inbox."""
+        spec = self._approval_summary_fields
+        result = {}
+        for record in self:
+            values = {}
+            for key in ("what", "who", "amount", "date_from", "date_to"):
+                name = spec.get(key)
+                value = record[name] if name else False
+                if hasattr(value, "_name"):
+                    value = value.display_name
+                values[key] = value
+            if not values["what"]:
+                values["what"] = record.display_name
+            if spec.get("amount"):
+                currency_field = record._fields[spec["amount"]].get_currency_field(record)
+                values["currency"] = record[currency_field] if currency_field else False
+            result[record.id] = values
         return result
 
     # ------------------------------------------------------------------

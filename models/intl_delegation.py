@@ -42,6 +42,7 @@ class IntlDelegation(models.Model):
     _description = "Foreign Delegation Visit"
     _order = "date_arrival desc, id desc"
     _intl_process_code = "delegation"
+    _document_after_states = ("in_progress", "protocol_review", "protocol_approved", "closed")
     _check_company_auto = True
 
     _approval_submit_states = {
@@ -65,6 +66,8 @@ class IntlDelegation(models.Model):
         "protocol": "in_progress",
     }
     _approval_cancel_states = ("cancel", "refused", "closed")
+    _approval_summary_fields = {"what": "reason_id", "who": "partner_id", "amount": "amount_total",
+                                "date_from": "date_arrival", "date_to": "date_departure"}
 
     _lifecycle_transitions = {
         "request_decision": {"from": ("draft",), "approval": "decision", "who": (OFFICER,)},
@@ -130,8 +133,9 @@ class IntlDelegation(models.Model):
     member_count = fields.Integer(compute="_compute_member_count", store=True)
     head_member_id = fields.Many2one("intl.delegation.member", compute="_compute_head_member_id",
                                      string="Head of Delegation")
+    calendar_title = fields.Char(compute="_compute_calendar_title")
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False,
-                             index=True, readonly=True, group_expand="_group_expand_states")
+                             index=True, readonly=True, group_expand="_lifecycle_group_expand")
     can_request_decision = fields.Boolean(compute="_compute_lifecycle_can")
     can_send_invitation = fields.Boolean(compute="_compute_lifecycle_can")
     can_submit_programme = fields.Boolean(compute="_compute_lifecycle_can")
@@ -255,9 +259,11 @@ class IntlDelegation(models.Model):
                 visit.agreement_id and decisions.filtered(lambda d: not d.plan_line_id)
             )
 
-    @api.model
-    def _group_expand_states(self, states, domain):
-        return [key for key, _label in STATES]
+    @api.depends("partner_id", "head_member_id", "institute_id")
+    def _compute_calendar_title(self):
+        for visit in self:
+            parts = [visit.partner_id.name, visit.head_member_id.display_name, visit.institute_id.name]
+            visit.calendar_title = " — ".join(filter(None, parts)) or visit.name
 
     # ------------------------------------------------------------------
     # Constraints

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.amounts import check_amounts
+
 
 class IntlDelegationCostLine(models.Model):
     """A line of the cost estimate, with the actual cost filled in after the visit."""
@@ -35,6 +37,10 @@ class IntlDelegationCostLine(models.Model):
         for line in self:
             line.amount = line.quantity * line.unit_price
             line.difference = line.actual_amount - line.amount if line.actual_amount else 0.0
+
+    @api.constrains("quantity", "unit_price", "actual_amount", "amount")
+    def _check_amounts(self):
+        check_amounts(self, ("quantity", "unit_price", "actual_amount", "amount"))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -4,6 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 DEFAULT_TZ = "Asia/Almaty"
 
@@ -59,6 +60,7 @@ class IntlDelegationProgrammeLine(models.Model):
                 raise ValidationError(
                     self.env._("Programme activity %(activity)s on %(date)s is outside the visit "
                                "(%(arrival)s - %(departure)s).",
-                               activity=line.name, date=line.date,
-                               arrival=visit.date_arrival, departure=visit.date_departure)
+                               activity=line.name, date=format_date(self.env, line.date),
+                               arrival=format_date(self.env, visit.date_arrival),
+                               departure=format_date(self.env, visit.date_departure))
                 )

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 HR = "intl_cooperation.group_intl_hr"
 
@@ -42,14 +43,18 @@ class IntlDisciplinaryCase(models.Model):
     user_id = fields.Many2one(related="employee_id.user_id", store=True, string="Employee User")
     trip_id = fields.Many2one("intl.trip", "Trip", ondelete="restrict", index=True)
     kind = fields.Selection(CASE_KINDS, required=True, tracking=True)
-    facts = fields.Text()
+    facts = fields.Text("Additional Facts", help="What HR learned beyond the trip's record.")
+    facts_summary = fields.Text(
+        "Facts", compute="_compute_facts_summary",
+        help="The facts of the case from the trip's record, in the reader's language.")
     days_late = fields.Integer("Days of Absence")
     date_discovered = fields.Date("Discovered On", required=True, default=fields.Date.context_today)
     state = fields.Selection(
         [("open", "Open"), ("explanation_requested", "Explanation Requested"),
          ("explanation_received", "Explanation Received"), ("refusal", "Refusal Act"),
          ("decided", "Decided"), ("closed", "Closed")],
-        default="open", required=True, tracking=True, index=True)
+        default="open", required=True, tracking=True, index=True,
+        group_expand="_lifecycle_group_expand")
     explanation_requested_on = fields.Date(readonly=True)
     explanation_deadline = fields.Date(readonly=True, tracking=True)
     explanation = fields.Text()
@@ -82,6 +87,31 @@ class IntlDisciplinaryCase(models.Model):
         "explanation_requested_on", "explanation_deadline", "explanation_date", "refusal_act_date",
         "decision_date", "sanction_valid_until",
     )
+
+    @api.depends("kind", "days_late", "trip_id.date_return_actual", "trip_id.approved_date_to",
+                 "trip_id.date_departure")
+    @api.depends_context("lang")
+    def _compute_facts_summary(self):
+        for case in self:
+            # sudo: the case states the dates of its trip, which the employee and HR read on the case
+            trip = case.trip_id.sudo()
+            if not trip:
+                case.facts_summary = False
+                continue
+            dates = {"actual": format_date(self.env, trip.date_return_actual),
+                     "end": format_date(self.env, trip.approved_date_to),
+                     "date": format_date(self.env, trip.date_departure), "days": case.days_late}
+            if case.kind == "late_return":
+                case.facts_summary = self.env._(
+                    "Returned on %(actual)s although the approved period ended on %(end)s "
+                    "(%(days)s days late).", **dates)
+            elif case.kind == "no_return":
+                case.facts_summary = self.env._(
+                    "The approved period ended on %(end)s and no return is registered.", **dates)
+            else:
+                case.facts_summary = self.env._(
+                    "The departure date %(date)s was reached while the trip was not approved.",
+                    **dates)
 
     @api.depends("date_discovered", "company_id.intl_case_decision_months")
     def _compute_decision_deadline(self):
@@ -175,7 +205,7 @@ class IntlDisciplinaryCase(models.Model):
     def _guard_refusal_act(self):
         if self.explanation_deadline and fields.Date.context_today(self) <= self.explanation_deadline:
             return self.env._("The employee has until %(date)s to explain.",
-                              date=self.explanation_deadline)
+                              date=format_date(self.env, self.explanation_deadline))
         return False
 
     def _guard_decide(self):
@@ -256,23 +286,16 @@ class IntlDisciplinaryCase(models.Model):
 
     @api.model
     def _prepare_trip_case_vals(self, trip, kind, today):
-        """Values of the case of ``kind`` opened for ``trip`` on ``today``."""
+        """Values of the case of ``kind`` opened for ``trip`` on ``today``.
+
+        The facts are not stored as text: ``facts_summary`` states them from
+        the trip in the reader's language and date format.
+        """
         if kind == "late_return":
             days = trip.days_late
-            facts = self.env._(
-                "Returned on %(actual)s although the approved period ended on %(end)s "
-                "(%(days)s days late).", actual=trip.date_return_actual, end=trip.approved_date_to,
-                days=days)
         elif kind == "no_return":
             days = (today - trip.approved_date_to).days
-            facts = self.env._(
-                "The approved period ended on %(end)s and no return is registered.",
-                end=trip.approved_date_to)
         else:
             days = (today - trip.date_departure).days
-            facts = self.env._(
-                "The departure date %(date)s was reached while the trip was not approved.",
-                date=trip.date_departure)
         return {"employee_id": trip.employee_id.id, "trip_id": trip.id, "kind": kind,
-                "days_late": days, "facts": facts, "date_discovered": today,
-                "company_id": trip.company_id.id}
+                "days_late": days, "date_discovered": today, "company_id": trip.company_id.id}

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 OFFICER = "intl_cooperation.group_intl_officer"
 
@@ -10,7 +11,7 @@ class IntlDocumentLine(models.Model):
     _name = "intl.document.line"
     _inherit = ["intl.related.record.mixin", "intl.lifecycle.mixin"]
     _description = "Document Checklist Line"
-    _order = "res_model, res_id, sequence, id"
+    _order = "res_model, res_id, required desc, sequence, id"
 
     type_id = fields.Many2one("intl.document.type", "Document", required=True, ondelete="restrict")
     code = fields.Char(related="type_id.code")
@@ -40,6 +41,13 @@ class IntlDocumentLine(models.Model):
     verified_by_id = fields.Many2one("res.users", "Checked By", readonly=True)
     verified_on = fields.Datetime("Checked On", readonly=True)
     is_expired = fields.Boolean(compute="_compute_is_expired")
+    due_later = fields.Boolean(
+        compute="_compute_display_state",
+        help="Handed in after the trip or the visit: not missing at application time.")
+    display_state = fields.Selection(
+        [("missing", "Missing"), ("later", "Due Later"), ("received", "Received"),
+         ("verified", "Verified"), ("rejected", "Rejected")],
+        "Document Status", compute="_compute_display_state")
     can_verify = fields.Boolean(compute="_compute_lifecycle_can")
 
     _lifecycle_transitions = {
@@ -61,6 +69,19 @@ class IntlDocumentLine(models.Model):
         for line in self:
             line.is_expired = bool(line.expiry_date and line.expiry_date < today)
 
+    @api.depends("state", "type_id.due_after", "res_model", "res_id")
+    def _compute_display_state(self):
+        records = {}
+        for line in self:
+            if line.res_model in self.env and "_document_due_later" in dir(self.env[line.res_model]):
+                records.setdefault(line.res_model, set()).add(line.res_id)
+        browsed = {model: self.env[model].browse(ids) for model, ids in records.items()}
+        for line in self:
+            record = browsed[line.res_model].browse(line.res_id) if line.res_model in browsed else None
+            line.due_later = bool(line.state == "missing" and line.type_id.due_after and record
+                                  and record._document_due_later(line.type_id))
+            line.display_state = "later" if line.due_later else line.state
+
     @api.constrains("state", "expiry_date")
     def _check_expiry(self):
         for line in self:
@@ -73,6 +94,7 @@ class IntlDocumentLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
+        lines._link_attachments()
         lines._receive_attached()
         return lines
 
@@ -84,8 +106,33 @@ class IntlDocumentLine(models.Model):
                     "A verified document keeps its files: ask DIC to reset it first."))
         result = super().write(vals)
         if "attachment_ids" in vals:
+            self._link_attachments()
             self._receive_attached()
         return result
+
+    def _link_attachments(self):
+        """Files uploaded before the line existed belong to nobody but their uploader:
+        link them to the line, so that whoever reads the record reads them too."""
+        for line in self:
+            # sudo: the uploader's own unlinked files (res_id 0) get the line as their owner;
+            # any other attachment keeps its owner
+            orphans = line.sudo().attachment_ids.filtered(
+                lambda a, uid=self.env.uid: not a.res_id and a.create_uid.id == uid)
+            if orphans:
+                orphans.write({"res_model": line._name, "res_id": line.id})
+
+    def action_attach(self):
+        """Open the line in a dialog to attach its files."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.type_id.display_name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("intl_cooperation.intl_document_line_view_form_attach").id, "form")],
+            "target": "new",
+        }
 
     def _receive_attached(self):
         """Missing lines that got a file are received (the system's transition)."""
@@ -99,7 +146,7 @@ class IntlDocumentLine(models.Model):
                               document=self.type_id.display_name)
         if self.is_expired:
             return self.env._("%(document)s expired on %(date)s.",
-                              document=self.type_id.display_name, date=self.expiry_date)
+                              document=self.type_id.display_name, date=format_date(self.env, self.expiry_date))
         return False
 
     def action_verify(self):

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
 
@@ -13,6 +15,8 @@ class IntlDocumentMixin(models.AbstractModel):
     _name = "intl.document.mixin"
     _description = "Document Checklist Mixin"
     _intl_process_code = None
+    # statuses from which the documents due after the event (reports) are asked for
+    _document_after_states = ()
 
     document_line_ids = fields.One2many(
         "intl.document.line",
@@ -26,6 +30,9 @@ class IntlDocumentMixin(models.AbstractModel):
         help="Every mandatory document of the checklist is verified.",
     )
     document_missing_count = fields.Integer(compute="_compute_documents_complete")
+    document_preview = fields.Html(
+        "Checklist", compute="_compute_document_preview", sanitize=True,
+        help="The documents the record will ask for, shown before its first save.")
 
     @api.depends("document_line_ids.state", "document_line_ids.required")
     def _compute_documents_complete(self):
@@ -35,6 +42,23 @@ class IntlDocumentMixin(models.AbstractModel):
             )
             record.documents_complete = not pending
             record.document_missing_count = len(pending)
+
+    @api.depends(lambda self: [name for name in ("company_id", "host_pays_all") if name in self._fields])
+    @api.depends_context("lang")
+    def _compute_document_preview(self):
+        doc_types = self._document_types()
+        for record in self:
+            if record.id or not doc_types:
+                record.document_preview = False
+                continue
+            ordered = sorted(doc_types, key=lambda t: (not record._document_is_required(t), t.sequence))
+            items = Markup().join(
+                Markup("<li>%s%s</li>") % (
+                    doc_type.display_name,
+                    Markup(" <strong>(%s)</strong>") % self.env._("mandatory")
+                    if record._document_is_required(doc_type) else "")
+                for doc_type in ordered)
+            record.document_preview = Markup("<ul>%s</ul>") % items
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -52,6 +76,12 @@ class IntlDocumentMixin(models.AbstractModel):
         return self.env["intl.document.type"].search(
             [("process_ids.code", "=", self._intl_process_code)]
         )
+
+    def _document_due_later(self, doc_type):
+        """Whether ``doc_type`` is handed in after the event, which has not happened yet."""
+        self.ensure_one()
+        state = self[getattr(self, "_lifecycle_state_field", "state")] if "state" in self else False
+        return bool(doc_type.due_after and state not in self._document_after_states)
 
     def _document_is_required(self, doc_type):
         """Whether ``doc_type`` is mandatory for this record; consumers refine it."""

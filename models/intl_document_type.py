@@ -24,6 +24,9 @@ class IntlDocumentType(models.Model):
     original_required = fields.Boolean("Original Needed")
     notarized_copy = fields.Boolean("Notarised Copy Needed")
     apostille = fields.Boolean("Apostille Needed")
+    due_after = fields.Boolean(
+        "Due After the Event",
+        help="Handed in after the trip or the visit (reports): not asked for at application time.")
     expires = fields.Boolean(
         "Has Expiry Date", help="The document is valid until a date (passport, visa, certificate)."
     )

@@ -78,6 +78,9 @@ class IntlLifecycleMixin(models.AbstractModel):
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = ()
     _lifecycle_locked_states = ()
+    # final statuses: last kanban columns, folded
+    _lifecycle_folded_states = ("done", "closed", "cancel", "cancelled", "refused", "rejected",
+                                "expired", "terminated", "reversed")
 
     # ------------------------------------------------------------------
     # Computes
@@ -99,9 +102,28 @@ class IntlLifecycleMixin(models.AbstractModel):
             for record in self:
                 record[name] = record not in refused
 
+    @api.model
+    def _lifecycle_group_expand(self, states, domain):
+        """Kanban columns: every status in lifecycle order, the final ones last (and folded)."""
+        field = self._fields[self._lifecycle_state_field]
+        keys = [key for key, _label in field._description_selection(self.env)]
+        final = [key for key in keys if key in self._lifecycle_folded_states]
+        return [key for key in keys if key not in final] + final
+
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
+
+    @api.model
+    def _read_group_fill_results(self, domain, groupby, annoted_aggregates, read_group_result,
+                                 read_group_order=None):
+        """Fold the final statuses' columns in kanban views grouped by status."""
+        result = super()._read_group_fill_results(
+            domain, groupby, annoted_aggregates, read_group_result, read_group_order)
+        if groupby == self._lifecycle_state_field:
+            for line in result:
+                line["__fold"] = line.get(groupby) in self._lifecycle_folded_states
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -3,6 +3,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 TRIP_STATES = [
     ("draft", "Draft"),
@@ -40,12 +41,15 @@ class IntlTrip(models.Model):
     _order = "date_departure desc, id desc"
     _check_company_auto = True
     _intl_process_code = "trip"
+    _document_after_states = ("returned", "done")
 
     _approval_submit_states = {"default": ("draft",), "extension": ("approved",)}
     _approval_pending_state = {"default": "to_head"}
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel",)
+    _approval_summary_fields = {"what": "purpose", "who": "employee_id", "amount": "estimate_total",
+                                "date_from": "date_departure", "date_to": "date_return"}
 
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "approval": "default", "who": (REQUESTER, OFFICER)},
@@ -74,7 +78,8 @@ class IntlTrip(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
     state = fields.Selection(TRIP_STATES, default="draft", required=True, tracking=True,
-                             copy=False, index=True)
+                             copy=False, index=True,
+                             group_expand="_lifecycle_group_expand")
     employee_id = fields.Many2one(
         "hr.employee", "Traveller", required=True, tracking=True, index=True, check_company=True,
         default=lambda self: self.env.user.employee_id,
@@ -135,6 +140,16 @@ class IntlTrip(models.Model):
     case_ids = fields.One2many("intl.disciplinary.case", "trip_id", "Disciplinary Cases")
     case_count = fields.Integer(compute="_compute_case_count")
     can_edit_dates = fields.Boolean(compute="_compute_can_edit_dates")
+    # guidance on the form, before any submission
+    submission_late = fields.Boolean(
+        compute="_compute_submission_issues",
+        help="The departure is closer than the application deadline of the 15-day rule.")
+    submission_late_message = fields.Char(compute="_compute_submission_issues")
+    submission_issues = fields.Text(
+        "Missing for Submission", compute="_compute_submission_issues",
+        help="Everything to complete before the application can be submitted.")
+    late_request_pending = fields.Boolean(compute="_compute_late_request_pending")
+    calendar_title = fields.Char(compute="_compute_calendar_title")
     can_submit = fields.Boolean(compute="_compute_lifecycle_can")
     can_register_return = fields.Boolean(compute="_compute_lifecycle_can")
     can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
@@ -158,6 +173,69 @@ class IntlTrip(models.Model):
     def _compute_estimate_total_words(self):
         for trip in self:
             trip.estimate_total_words = trip.currency_id.intl_amount_to_words(trip.estimate_total)
+
+    @api.depends("date_departure", "date_return", "estimate_line_ids", "host_pays_all", "state",
+                 "late_submission_reason", "country_id", "city", "purpose", "company_id")
+    @api.depends_context("lang")
+    def _compute_submission_issues(self):
+        today = fields.Date.context_today(self)
+        for trip in self:
+            late_message = trip._submission_late_message(today)
+            trip.submission_late = bool(late_message)
+            trip.submission_late_message = late_message
+            issues = trip._submission_issues(today) if trip.state == "draft" else []
+            trip.submission_issues = "\n".join(f"• {issue}" for issue in issues) or False
+
+    def _submission_late_message(self, today):
+        """Why the 15-day rule stops this draft's submission, or nothing."""
+        self.ensure_one()
+        days = self.company_id.intl_trip_submit_days
+        if self.state != "draft" or not self.date_departure or self.late_submission_reason:
+            return False
+        if (self.date_departure - today).days >= days:
+            return False
+        return self.env._(
+            "The trip departs on %(date)s: an application is submitted at least %(days)s calendar "
+            "days before departure (by %(deadline)s). Ask Management for a late submission, with "
+            "the reason.",
+            date=format_date(self.env, self.date_departure), days=days,
+            deadline=format_date(self.env, self.date_departure - relativedelta(days=days)))
+
+    def _submission_issues(self, today):
+        """Everything missing for the submission of this draft, all at once."""
+        self.ensure_one()
+        issues = []
+        if not self.purpose:
+            issues.append(self.env._("the purpose of the trip"))
+        if not (self.country_id and self.city):
+            issues.append(self.env._("the destination country and city"))
+        if not (self.date_departure and self.date_return):
+            issues.append(self.env._("the departure and return dates"))
+        else:
+            late = self._submission_late_message(today)
+            if late:
+                issues.append(late)
+        if not self.host_pays_all and not self.estimate_line_ids:
+            issues.append(self.env._("the cost estimate (at least one line; Propose Per Diem fills "
+                                     "the daily allowance)"))
+        if self.id and self.country_id:
+            route = self.env["intl.approval.route"]._find_routes(self, "default")[self]
+            if not route.step_ids:
+                issues.append(self.env._("an approval route: ask the DIC Director to define one"))
+        return issues
+
+    def _compute_late_request_pending(self):
+        activity_type = self.env.ref("intl_cooperation.mail_activity_type_late_submission",
+                                     raise_if_not_found=False)
+        for trip in self:
+            trip.late_request_pending = bool(activity_type and trip.id and trip.activity_ids.filtered(
+                lambda a, t=activity_type: a.activity_type_id == t))
+
+    @api.depends("employee_id", "city", "country_id")
+    def _compute_calendar_title(self):
+        for trip in self:
+            place = ", ".join(filter(None, [trip.city, trip.country_id.name]))
+            trip.calendar_title = " — ".join(filter(None, [trip.employee_id.name, place])) or trip.name
 
     @api.depends("date_return_actual", "approved_date_to")
     def _compute_days_late(self):
@@ -291,15 +369,11 @@ class IntlTrip(models.Model):
             return
         today = fields.Date.context_today(self)
         for trip in self:
-            days = trip.company_id.intl_trip_submit_days
-            if (trip.date_departure - today).days < days and not trip.late_submission_reason:
+            issues = trip._submission_issues(today)
+            if issues:
                 raise UserError(self.env._(
-                    "%(trip)s departs on %(date)s: an application must be submitted at least "
-                    "%(days)s calendar days before departure. Management can allow a late "
-                    "submission with a reason.", trip=trip.name, date=trip.date_departure, days=days))
-            if not trip.host_pays_all and not trip.estimate_line_ids:
-                raise UserError(self.env._(
-                    "Fill in the cost estimate of %(trip)s before submitting it.", trip=trip.name))
+                    "%(trip)s cannot be submitted yet. Missing:\n%(issues)s", trip=trip.name,
+                    issues="\n".join(f"• {issue}" for issue in issues)))
 
     def _approval_done(self, purpose):
         if purpose == "extension":
@@ -342,7 +416,7 @@ class IntlTrip(models.Model):
                 "approved_date_to": extension.date_to, "date_return": extension.date_to})
             trip.message_post(
                 body=self.env._("Extension approved: the trip now ends on %(date)s.",
-                                date=extension.date_to),
+                                date=format_date(self.env, extension.date_to)),
                 subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------
@@ -362,6 +436,39 @@ class IntlTrip(models.Model):
         return self._lifecycle_open_wizard("intl.trip.override", self.env._("Allow Late Submission"),
                                            {"default_trip_id": self.id})
 
+    def action_request_late_submission(self):
+        """The traveller asks Management to allow a submission later than the deadline."""
+        self.ensure_one()
+        if self.state != "draft" or self.late_submission_reason:
+            raise UserError(self.env._("Only a draft trip without an allowed late submission needs this."))
+        return self._lifecycle_open_wizard(
+            "intl.trip.late.request", self.env._("Ask Management for a Late Submission"),
+            {"default_trip_id": self.id})
+
+    def _do_request_late_submission(self, reason):
+        """One activity per Management member (but the traveller), with the reason."""
+        self.ensure_one()
+        if self.state != "draft" or self.late_submission_reason:
+            raise UserError(self.env._("Only a draft trip without an allowed late submission needs this."))
+        if self.env.user not in self._lifecycle_requester_users() and not self._is_trip_manager():
+            raise UserError(self.env._("Only the traveller asks for a late submission."))
+        managers = self.env.ref("intl_cooperation.group_intl_management").users.filtered(
+            lambda user: user.active and not user.share) - self._approval_excluded_users()
+        if not managers:
+            raise UserError(self.env._("No member of Management can allow it: ask DIC."))
+        for user in managers:
+            in_lang = self.with_context(lang=user.lang or self.env.lang)
+            in_lang.activity_schedule(
+                "intl_cooperation.mail_activity_type_late_submission", user_id=user.id,
+                date_deadline=fields.Date.context_today(self),
+                summary=in_lang.env._("Allow a late submission of %(trip)s", trip=self.name),
+                note=reason)
+        self.message_post(
+            body=Markup("%s<br/>%s") % (
+                self.env._("Late submission asked of Management."),
+                self.env._("Reason: %(reason)s", reason=reason)),
+            subtype_xmlid="mail.mt_note")
+
     def _check_is_management(self):
         if not self.env.user.has_group("intl_cooperation.group_intl_management"):
             raise UserError(self.env._("Only Management can allow a late submission."))
@@ -378,6 +485,8 @@ class IntlTrip(models.Model):
                     self.env._("Management allowed a submission later than the deadline."),
                     self.env._("Reason: %(reason)s", reason=reason)),
                 subtype_xmlid="mail.mt_note")
+        # sudo: the request's activities of the other Management members close with this decision
+        self.sudo().activity_unlink(["intl_cooperation.mail_activity_type_late_submission"])
 
     def action_propose_per_diem(self):
         for trip in self:
@@ -399,7 +508,8 @@ class IntlTrip(models.Model):
             if not rate:
                 if kind == "per_diem":
                     raise UserError(self.env._("No per-diem rate applies to %(country)s on %(date)s.",
-                                               country=self.country_id.name, date=self.date_departure))
+                                               country=self.country_id.name,
+                                               date=format_date(self.env, self.date_departure)))
                 continue
             line = self.estimate_line_ids.filtered(lambda line, c=category: line.category_id == c)[:1]
             if kind == "accommodation" and (line or not count):

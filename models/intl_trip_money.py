@@ -52,6 +52,9 @@ class IntlTrip(models.Model):
          ("to_approve", "Report to Approve"), ("to_settle", "To Settle"), ("settled", "Settled")],
         compute="_compute_money_state", store=True, tracking=True, index=True)
     settled_date = fields.Date(copy=False, readonly=True)
+    amount_to_advance = fields.Monetary(
+        "Advance to Pay", compute="_compute_amount_to_advance",
+        help="The approved estimate not yet advanced to the traveller.")
 
     @api.depends("funding_source_id.host_pays_all", "funding_source_id.no_advance")
     def _compute_no_advance(self):
@@ -81,6 +84,15 @@ class IntlTrip(models.Model):
                 lambda r: r.state == "posted").mapped("total_amount"))
             trip.amount_balance = (trip.amount_advanced + trip.amount_reimbursed
                                    - trip.amount_spent - trip.amount_returned - trip.amount_deducted)
+
+    @api.depends("estimate_total", "payment_ids.state", "payment_ids.amount_company", "no_advance", "state")
+    def _compute_amount_to_advance(self):
+        """In company currency, as the estimate: advances in another currency count at their booked value."""
+        for trip in self:
+            due = trip.state in ("approved", "returned") and not trip.no_advance
+            advanced = sum(trip.payment_ids.filtered(
+                lambda p: p.state == "posted" and p.kind == "advance").mapped("amount_company"))
+            trip.amount_to_advance = max(trip.estimate_total - advanced, 0.0) if due else 0.0
 
     @api.depends("no_advance", "state", "amount_advanced", "amount_balance", "settled_date",
                  "advance_report_ids.state")

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.amounts import check_amounts, format_amount_lang
+
 ACCOUNTANT = "intl_cooperation.group_intl_accountant"
 PAYMENT_KINDS = [
     ("advance", "Advance"),
@@ -79,6 +81,10 @@ class IntlTripPayment(models.Model):
         for payment in self:
             payment.is_matched = bool(payment.sudo().account_payment_id.is_matched)
 
+    @api.constrains("amount")
+    def _check_amount(self):
+        check_amounts(self, ("amount",))
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
         if any(payment.move_id for payment in self):
@@ -127,9 +133,9 @@ class IntlTripPayment(models.Model):
                 vals = {"move_id": move.id, "account_payment_id": account_payment.id}
             payment._lifecycle_do("post", vals)
             payment.trip_id.message_post(
-                body=self.env._("%(entry)s posted: %(amount)s %(currency)s",
-                                entry=move.name, amount=payment.amount,
-                                currency=payment.currency_id.name),
+                body=self.env._("%(entry)s posted: %(amount)s",
+                                entry=move.name,
+                                amount=format_amount_lang(self.env, payment.amount, payment.currency_id)),
                 subtype_xmlid="mail.mt_note")
 
     def _label(self):

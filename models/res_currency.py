@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import amount_to_words
+from ..tools import amount_to_words, format_amount_plain
 
 # Beyond these, an amount of a process record is a typing error: no trip, visit or
 # report costs a trillion, and no printed form can spell it out.
@@ -29,9 +29,9 @@ class ResCurrency(models.Model):
             raise ValidationError(self.env._("Amounts and quantities cannot be negative."))
         if abs(amount) >= MAX_AMOUNT or abs(quantity) >= MAX_QUANTITY \
                 or abs(amount * quantity) >= MAX_AMOUNT:
-            total = "%.2f" % (amount * quantity)
             raise ValidationError(self.env._(
-                "%(amount)s is not a plausible amount: check the figures typed.", amount=total))
+                "%(amount)s is not a plausible amount: check the figures typed.",
+                amount=format_amount_plain(amount * quantity)))
 
     def _intl_check_rate(self, company, date):
         """Raise when this currency has no rate on or before ``date`` for ``company``.

@@ -35,3 +35,8 @@ from . import test_language_prints
 from . import test_amount_words_table
 from . import test_language_english
 from . import test_degree_jsonrpc
+from . import test_ux_inbox
+from . import test_ux_words
+from . import test_ux_guidance
+from . import test_ux_home
+from . import test_ux_tours

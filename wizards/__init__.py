@@ -13,3 +13,4 @@ from . import intl_degree_intake_print
 from . import intl_trip_settle_wizard
 from . import intl_trip_excess_wizard
 from . import intl_trip_statement_match
+from . import intl_trip_late_request

@@ -23,5 +23,10 @@ class IntlApprovalReject(models.TransientModel):
             raise UserError(self.env._("Give the reason of the rejection."))
         records = self._get_records()
         records._approval_check_can_approve()
+        # said before deciding: once decided, the approver may no longer read the record
+        messages = [
+            self.env._("%(record)s, step %(step)s: rejected.", record=record.display_name,
+                       step=record._approval_current_lines()[:1].step_name)
+            for record in records]
         records._approval_do_reject(self.reason.strip())
-        return {"type": "ir.actions.act_window_close"}
+        return self.env["intl.approval.line"]._notify_decision(messages)

@@ -43,9 +43,8 @@ registry.category("web_tour.tours").add("intl_partner_institution_tour", {
             run: "click",
         },
         {
-            content: "Open the International Cooperation tab",
-            trigger: ".o_notebook a.nav-link[name='intl_cooperation']",
-            run: "click",
+            content: "The cooperation data are on the institution's own form, first page",
+            trigger: ".o_form_view .o_field_widget[name='intl_schac_code'] input",
         },
         {
             trigger: ".o_field_widget[name='intl_institution_type'] select",
