@@ -45,6 +45,11 @@
         "views/hr_employee_trip_views.xml",
         "wizards/intl_trip_wizard_views.xml",
         "report/intl_trip_reports.xml",
+        "data/intl_scholar_data.xml",
+        "report/intl_scholar_reports.xml",
+        "wizards/intl_scholar_wizard_views.xml",
+        "views/intl_scholar_visit_views.xml",
+        "views/intl_scholar_plan_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
