@@ -1,3 +1,4 @@
+from . import intl_lifecycle_mixin
 from . import intl_process
 from . import intl_related_record_mixin
 from . import intl_document_type
@@ -44,8 +45,6 @@ from . import intl_trip_advance_report
 from . import intl_trip_advance_report_line
 from . import intl_disciplinary_case
 from . import hr_employee_trip
-from . import intl_trip_demo
-from . import intl_scholar_lifecycle_mixin
 from . import intl_mci
 from . import intl_state_fee_kind
 from . import intl_visa_category

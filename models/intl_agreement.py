@@ -1,4 +1,3 @@
-import base64
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -21,6 +20,9 @@ LOCKED_FIELDS = (
     "renewal_months", "notice_months",
 )
 DEFAULT_REMINDER_DAYS = "90,30"
+APPROVAL_STATES = ("dic_review", "negotiation", "drafting", "legal_review", "management")
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+OFFICER = "intl_cooperation.group_intl_officer"
 
 
 class IntlAgreement(models.Model):
@@ -50,6 +52,33 @@ class IntlAgreement(models.Model):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel", "terminated", "expired")
+
+    _lifecycle_transitions = {
+        "submit": {"from": ("draft",), "to": "submitted", "who": (COORDINATOR,),
+                   "guard": "_check_memo_attached"},
+        "start_review": {"from": ("submitted",), "approval": "default", "who": (OFFICER,)},
+        "review": {"from": ("submitted",), "to": "dic_review", "who": ("approval",)},
+        "start_negotiation": {"from": ("dic_review",), "to": "negotiation", "who": (OFFICER,)},
+        "draft_ready": {"from": ("negotiation",), "to": "drafting", "who": (OFFICER,)},
+        "legal_review": {"from": ("dic_review", "negotiation", "drafting"), "to": "legal_review",
+                         "who": ("approval",)},
+        "management": {"from": ("dic_review", "negotiation", "drafting", "legal_review"),
+                       "to": "management", "who": ("approval",)},
+        "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",)},
+        "reject": {"from": APPROVAL_STATES, "to": "draft", "who": ("approval",)},
+        "sign": {"from": ("approved",), "to": "signed", "who": (COORDINATOR,),
+                 "guard": "_guard_sign"},
+        "enter_into_force": {"from": ("signed",), "to": "in_force", "who": ("system",)},
+        "terminate": {"from": ("signed", "in_force"), "to": "terminated", "who": (OFFICER,)},
+        "expire": {"from": ("signed", "in_force"), "to": "expired", "who": ("system",)},
+        "revive": {"from": ("expired",), "to": "in_force", "who": ("system",)},
+        "cancel": {"from": UNSIGNED_STATES, "to": "cancel", "who": (COORDINATOR,)},
+        "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,)},
+    }
+    _lifecycle_workflow_fields = (
+        "date_dic_notified", "date_dic_copy_received", "date_terminated", "termination_reason",
+        "reminder_lead_sent",
+    )
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
     title = fields.Char(required=True, tracking=True)
@@ -299,7 +328,7 @@ class IntlAgreement(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("intl_agreement_annex"):
+        if not self._lifecycle_trusted():
             self._check_locked_fields(vals)
         return super().write(vals)
 
@@ -393,14 +422,12 @@ class IntlAgreement(models.Model):
 
     def action_submit(self):
         """The institute submits its memo and proposal to DIC."""
-        self._check_can_submit()
+        self._lifecycle_check("submit")
         self._do_submit()
 
-    def _check_can_submit(self):
-        for agreement in self:
-            if agreement.state != "draft":
-                raise UserError(self.env._("%(agreement)s was already submitted.", agreement=agreement.display_name))
-        self._check_memo_attached()
+    def action_approval_submit(self):
+        """DIC starts the approval route of a submitted proposal."""
+        return self._lifecycle_run("start_review")
 
     def _check_memo_attached(self):
         required = (
@@ -419,7 +446,7 @@ class IntlAgreement(models.Model):
                 ))
 
     def _do_submit(self):
-        self.write({"state": "submitted"})
+        self._lifecycle_do("submit")
         for agreement in self:
             if agreement.curator_id:
                 agreement.activity_schedule(
@@ -429,34 +456,20 @@ class IntlAgreement(models.Model):
                 )
 
     def action_start_negotiation(self):
-        self._check_dic_stage(("dic_review",))
-        self.write({"state": "negotiation"})
+        self._lifecycle_run("start_negotiation")
 
     def action_draft_ready(self):
-        self._check_dic_stage(("negotiation",))
-        self.write({"state": "drafting"})
-
-    def _check_dic_stage(self, states):
-        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
-            raise UserError(self.env._("The International Cooperation Department leads the negotiation."))
-        for agreement in self:
-            if agreement.state not in states:
-                raise UserError(self.env._(
-                    "%(agreement)s is not at that stage.", agreement=agreement.display_name
-                ))
+        self._lifecycle_run("draft_ready")
 
     def action_sign(self):
         """Register the signatures of both parties (needs the signed scan)."""
-        self._check_can_sign()
+        self._lifecycle_check("sign")
         self._do_sign()
 
-    def _check_can_sign(self):
+    def _guard_sign(self):
+        """Why the agreement cannot be signed yet (signatures, languages, scan), if it cannot."""
         reasons = []
         for agreement in self:
-            if agreement.state != "approved":
-                reasons.append(self.env._("%(agreement)s is not approved for signing.",
-                                          agreement=agreement.display_name))
-                continue
             missing = [
                 agreement._fields[name]._description_string(self.env)
                 for name in ("sign_lang_national", "sign_lang_foreign_id", "signatory_university",
@@ -471,12 +484,11 @@ class IntlAgreement(models.Model):
             if not agreement.signed_scan_ok:
                 reasons.append(self.env._("%(agreement)s: attach the signed scan in the Documents page.",
                                           agreement=agreement.display_name))
-        if reasons:
-            raise UserError("\n".join(reasons))
+        return "\n".join(reasons)
 
     def _do_sign(self):
         today = fields.Date.context_today(self)
-        self.write({"state": "signed", "date_dic_notified": today})
+        self._lifecycle_do("sign", {"date_dic_notified": today})
         self._create_copies()
         self._notify_dic_signed()
         self._update_validity()
@@ -530,7 +542,7 @@ class IntlAgreement(models.Model):
         for agreement in self:
             if agreement.state not in SIGNED_STATES:
                 raise UserError(self.env._("%(agreement)s is not signed.", agreement=agreement.display_name))
-        self.write({"date_dic_copy_received": today})
+        self._lifecycle_write({"date_dic_copy_received": today})
         self.copy_ids.filtered(lambda c: c.holder == "dic" and not c.date_received).write(
             {"date_received": today, "received_by_id": self.env.uid}
         )
@@ -541,27 +553,13 @@ class IntlAgreement(models.Model):
 
     def action_terminate(self):
         self._check_can_terminate()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Terminate Agreement"),
-            "res_model": "intl.agreement.terminate",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": self._name, "active_ids": self.ids},
-        }
+        return self._lifecycle_open_wizard("intl.agreement.terminate", self.env._("Terminate Agreement"))
 
     def _check_can_terminate(self):
-        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
-            raise UserError(self.env._("Only DIC terminates agreements."))
-        for agreement in self:
-            if agreement.state not in ("signed", "in_force"):
-                raise UserError(self.env._(
-                    "%(agreement)s is not in force: only signed agreements are terminated.",
-                    agreement=agreement.display_name,
-                ))
+        self._lifecycle_check("terminate")
 
     def _do_terminate(self, date, reason):
-        self.write({"state": "terminated", "date_terminated": date, "termination_reason": reason})
+        self._lifecycle_do("terminate", {"date_terminated": date, "termination_reason": reason})
         self._close_open_plan_lines()
         for agreement in self:
             agreement.message_post(
@@ -571,19 +569,17 @@ class IntlAgreement(models.Model):
 
     def action_cancel(self):
         for agreement in self:
-            if agreement.state not in UNSIGNED_STATES:
+            if agreement.state in SIGNED_STATES:
                 raise UserError(self.env._(
                     "%(agreement)s is signed: terminate it instead of cancelling it.",
                     agreement=agreement.display_name,
                 ))
+        self._lifecycle_check("cancel")
         self._approval_cancel()
-        self.write({"state": "cancel"})
+        self._lifecycle_do("cancel")
 
     def action_reset_draft(self):
-        for agreement in self:
-            if agreement.state != "cancel":
-                raise UserError(self.env._("Only cancelled proposals return to draft."))
-        self.write({"state": "draft"})
+        self._lifecycle_run("reset")
 
     def action_renew(self):
         """Create the draft of the next agreement with the same partners, forms and contacts."""
@@ -654,12 +650,13 @@ class IntlAgreement(models.Model):
         """Signed agreements whose effective date has come are in force."""
         today = fields.Date.context_today(self)
         due = self.filtered(lambda a: a.state == "signed" and a.date_start and a.date_start <= today)
-        due.write({"state": "in_force"})
+        due._lifecycle_run("enter_into_force", by="system")
         return due
 
     def _close_open_plan_lines(self):
         lines = self.plan_line_ids.filtered(lambda line: line.state in ("planned", "overdue"))
-        lines.write({"state": "cancelled"})
+        # sudo: closing the plan is the consequence of the agreement's end, whoever ended it
+        lines.sudo()._lifecycle_run("close", by="system")
 
     @api.model
     def _reminder_lead_days(self):
@@ -724,7 +721,7 @@ class IntlAgreement(models.Model):
             to_send[lead] |= agreement
         reminder_vals = []
         for lead, records in to_send.items():
-            records.write({"reminder_lead_sent": lead})
+            records._lifecycle_write({"reminder_lead_sent": lead})
             for agreement in records:
                 users = agreement._reminder_users()
                 agreement._send_expiry_reminder(lead, users)
@@ -775,66 +772,12 @@ class IntlAgreement(models.Model):
             new_end = agreement.date_end
             while new_end < today:
                 new_end += relativedelta(months=agreement.renewal_months)
-            agreement.with_context(intl_agreement_annex=True).write(
-                {"date_end": new_end, "reminder_lead_sent": 0}
-            )
+            agreement._lifecycle_write({"date_end": new_end, "reminder_lead_sent": 0})
             agreement.message_post(
                 body=self.env._("Renewed automatically until %(date)s.", date=new_end),
                 subtype_xmlid="mail.mt_note",
             )
         expired = due - renewing
-        expired.write({"state": "expired"})
+        expired._lifecycle_run("expire", by="system")
         expired._close_open_plan_lines()
         return len(due) == batch_size
-
-    # ------------------------------------------------------------------
-    # Demo
-    # ------------------------------------------------------------------
-
-    def _demo_advance(self, target):
-        """Demo data: take draft agreements to ``target`` through the real lifecycle.
-
-        Documents get a small PDF, DIC acts as the superuser and each approval
-        step is decided by the demo user holding that role.
-        """
-        order = ["draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management",
-                 "approved", "signed", "in_force"]
-        approvers = {
-            "dic_review": "intl_cooperation.user_dic_director",
-            "drafting": "intl_cooperation.user_dic_director",
-            "legal_review": "intl_cooperation.user_legal",
-            "management": "intl_cooperation.user_rector",
-        }
-        for agreement in self:
-            agreement._demo_attach_documents(with_scan=target == "signed")
-            while order.index(agreement.state) < order.index(target):
-                state = agreement.state
-                if state == "draft":
-                    agreement.action_submit()
-                elif state == "submitted":
-                    agreement.action_approval_submit()
-                    agreement.document_line_ids.filtered(
-                        lambda line: line.required and line.state == "received"
-                    ).action_verify()
-                elif state == "dic_review" and target != "dic_review":
-                    agreement.action_start_negotiation()
-                elif state == "negotiation":
-                    agreement.action_draft_ready()
-                elif state == "approved":
-                    agreement.action_sign()
-                else:
-                    agreement.with_user(self.env.ref(approvers[state])).action_approval_approve()
-
-    def _demo_attach_documents(self, with_scan=False):
-        self.ensure_one()
-        pdf = base64.b64encode(b"%PDF-1.4\n% demo scan\n")
-        scan_type = self.env.ref("intl_cooperation.intl_document_type_signed_agreement")
-        lines = self.document_line_ids.filtered(lambda line: not line.attachment_ids)
-        if not with_scan:
-            lines = lines.filtered(lambda line: line.type_id != scan_type)
-        for line in lines:
-            attachment = self.env["ir.attachment"].create({
-                "name": f"{line.type_id.code or line.type_id.name} {self.name}.pdf".replace("/", "-"),
-                "datas": pdf, "res_model": self._name, "res_id": self.id,
-            })
-            line.attachment_ids = [fields.Command.link(attachment.id)]

@@ -56,14 +56,17 @@ class IntlAgreementAnnex(models.Model):
                     "%(agreement)s is not signed: change the draft itself rather than add an annex.",
                     agreement=agreement.display_name,
                 ))
-            if vals.get("changes_expiry"):
-                vals["date_end_previous"] = agreement.date_end
+            if not self.env.user.has_group("intl_cooperation.group_intl_coordinator"):
+                raise UserError(self.env._("Coordinators and DIC register the annexes of an agreement."))
+            # the previous expiry is the agreement's, never the client's
+            vals["date_end_previous"] = agreement.date_end if vals.get("changes_expiry") else False
         annexes = super().create(vals_list)
         annexes._apply_to_agreements()
         return annexes
 
     def write(self, vals):
-        if {"changes_expiry", "date_end_new", "date_start", "date", "agreement_id"} & set(vals):
+        if {"changes_expiry", "date_end_new", "date_start", "date", "agreement_id", "number",
+                "date_end_previous"} & set(vals):
             raise UserError(self.env._(
                 "A signed annex is not edited: add a new annex to change the agreement again."
             ))
@@ -80,10 +83,9 @@ class IntlAgreementAnnex(models.Model):
         for annex in self:
             agreement = annex.agreement_id
             if annex.changes_expiry:
-                vals = {"reminder_lead_sent": 0}
+                agreement._lifecycle_write({"reminder_lead_sent": 0})
                 if agreement.state == "expired" and annex.date_end_new >= today:
-                    vals["state"] = "in_force"
-                agreement.with_context(intl_agreement_annex=True).write(vals)
+                    agreement._lifecycle_run("revive", by="system")
                 body = self.env._(
                     "Annex %(number)s: expiry date changed from %(old)s to %(new)s.",
                     number=annex.number, old=annex.date_end_previous or "-", new=annex.date_end_new,

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+
 
 class IntlAgreementPlanLine(models.Model):
     """An activity of an agreement's cooperation plan / work programme (DP 717 section 5.1.5).
@@ -9,9 +11,19 @@ class IntlAgreementPlanLine(models.Model):
     """
 
     _name = "intl.agreement.plan.line"
-    _inherit = ["mail.activity.mixin"]
+    _inherit = ["mail.activity.mixin", "intl.lifecycle.mixin"]
     _description = "Cooperation Plan Line"
     _order = "agreement_id, date_deadline, id"
+    _check_company_auto = True
+
+    _lifecycle_transitions = {
+        "done": {"from": ("planned", "overdue"), "to": "done", "who": ("requester", COORDINATOR)},
+        "cancel": {"from": ("planned", "overdue"), "to": "cancelled", "who": (COORDINATOR,)},
+        "close": {"from": ("planned", "overdue"), "to": "cancelled", "who": ("system",)},
+        "overdue": {"from": ("planned",), "to": "overdue", "who": ("system",)},
+        "replan": {"from": ("overdue",), "to": "planned", "who": ("system",)},
+    }
+    _lifecycle_workflow_fields = ("overdue_activity_id",)
 
     agreement_id = fields.Many2one("intl.agreement", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="agreement_id.company_id", store=True)
@@ -19,7 +31,7 @@ class IntlAgreementPlanLine(models.Model):
     partner_id = fields.Many2one(related="agreement_id.partner_id", store=True)
     name = fields.Char("Activity", required=True)
     form_id = fields.Many2one("intl.cooperation.form", "Form of Cooperation")
-    employee_id = fields.Many2one("hr.employee", "Responsible")
+    employee_id = fields.Many2one("hr.employee", "Responsible", check_company=True)
     date_deadline = fields.Date("Deadline")
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("overdue", "Overdue"), ("cancelled", "Cancelled")],
@@ -27,25 +39,34 @@ class IntlAgreementPlanLine(models.Model):
     )
     outcome = fields.Text()
     overdue_activity_id = fields.Many2one("mail.activity", readonly=True, copy=False, ondelete="set null")
-    delegation_id = fields.Many2one("intl.delegation", "Delegation Visit", index=True, ondelete="set null")
+    delegation_id = fields.Many2one("intl.delegation", "Delegation Visit", index=True, ondelete="set null",
+                                    check_company=True)
+    can_done = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
     trip_ids = fields.One2many("intl.trip", "plan_line_id", "Business Trips")
 
     def write(self, vals):
+        result = super().write(vals)
         if "date_deadline" in vals and "state" not in vals:
             today = fields.Date.context_today(self)
-            new = fields.Date.to_date(vals["date_deadline"])
-            if new and new >= today and self.filtered(lambda line: line.state == "overdue"):
-                self.filtered(lambda line: line.state == "overdue").write({"state": "planned"})
-        result = super().write(vals)
-        if vals.get("state") in ("done", "cancelled", "planned"):
-            self._close_overdue_activities()
+            overdue = self.filtered(lambda line: line.state == "overdue" and line.date_deadline
+                                    and line.date_deadline >= today)
+            if overdue:
+                overdue._lifecycle_run("replan", by="system")
         return result
 
+    def _lifecycle_requester_users(self):
+        return self.employee_id.user_id
+
+    def _lifecycle_changed(self, previous):
+        super()._lifecycle_changed(previous)
+        self.filtered(lambda line: line.state in ("done", "cancelled", "planned"))._close_overdue_activities()
+
     def action_done(self):
-        self.write({"state": "done"})
+        self._lifecycle_run("done")
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._lifecycle_run("cancel")
 
     def _close_overdue_activities(self):
         activities = self.overdue_activity_id.exists()
@@ -61,7 +82,7 @@ class IntlAgreementPlanLine(models.Model):
             ("date_deadline", "<", today),
             ("agreement_id.state", "in", ("signed", "in_force")),
         ], limit=batch_size)
-        lines.write({"state": "overdue"})
+        lines._lifecycle_run("overdue", by="system")
         activity_type = self.env.ref("intl_cooperation.mail_activity_type_plan_overdue")
         model_id = self.env["ir.model"]._get_id("intl.agreement")
         vals_list, targets = [], []
@@ -81,5 +102,5 @@ class IntlAgreementPlanLine(models.Model):
             targets.append(line)
         activities = self.env["mail.activity"].create(vals_list)
         for line, activity in zip(targets, activities, strict=True):
-            line.overdue_activity_id = activity
+            line._lifecycle_write({"overdue_activity_id": activity.id})
         return len(lines) == batch_size

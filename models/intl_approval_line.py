@@ -5,11 +5,12 @@ class IntlApprovalLine(models.Model):
     """A step of an approval round of a record, with its decision.
 
     Lines are written by the approval engine only (``intl.approval.mixin``):
-    nobody has write access to them, the engine checks the approver first.
+    nobody has write access to them, the engine checks the approver first and
+    writes them through the lifecycle path (every field is a workflow field).
     """
 
     _name = "intl.approval.line"
-    _inherit = ["intl.related.record.mixin"]
+    _inherit = ["intl.related.record.mixin", "intl.lifecycle.mixin"]
     _description = "Approval Line"
     _order = "res_model, res_id, round desc, sequence, id"
 
@@ -40,3 +41,10 @@ class IntlApprovalLine(models.Model):
     decided_by_id = fields.Many2one("res.users", "Decided By", readonly=True)
     decided_on = fields.Datetime(readonly=True)
     comment = fields.Text(readonly=True)
+
+    _lifecycle_transitions = {}
+    _lifecycle_workflow_fields = (
+        "res_model", "res_id", "purpose", "round", "is_current", "route_id", "step_id", "sequence",
+        "name", "record_state", "require_documents", "deadline_days", "user_ids", "decided_by_id",
+        "decided_on", "comment",
+    )

@@ -7,32 +7,43 @@ from odoo.exceptions import UserError
 
 
 class IntlApprovalMixin(models.AbstractModel):
-    """Multi-step approvals for any process record.
+    """Multi-step approvals for any process record, on top of its declared lifecycle.
 
     A consumer inherits ``mail.thread``, ``mail.activity.mixin`` and this
-    mixin and sets a few class attributes:
+    mixin (which brings ``intl.lifecycle.mixin``), declares its lifecycle (see
+    ``intl.lifecycle.mixin``) and sets a few class attributes:
 
-    * ``_approval_state_field``: its status field (default ``state``);
     * ``_approval_submit_states``: ``{purpose: (states from which to submit)}``;
     * ``_approval_pending_state``: ``{purpose: state while steps are pending}``
       (a step's ``record_state`` wins over it);
     * ``_approval_approved_state``: ``{purpose: state reached when every step
-      is approved}``: these states can only be reached through the engine;
+      is approved}``;
     * ``_approval_rejected_state``: ``{purpose: state after a rejection}``;
     * ``_approval_cancel_states``: states in which nothing can be decided.
 
-    ``action_approval_submit`` builds the lines of the route found for the
-    record, ``action_approval_approve`` decides the current step,
-    ``action_approval_reject`` asks for a reason. Hooks ``_approval_done`` and
-    ``_approval_rejected`` let the consumer react.
+    Every status the engine sets goes through a transition whose ``who`` is
+    ``"approval"``: declare them (pending steps, approved, rejected). Leaving
+    an approved status back to a status of submission (or cancelling) closes
+    the round: reaching it again needs a new round.
 
-    Approval lines are written by the engine only, under ``sudo()`` after
-    the approver has been checked: nobody else has write access to them.
-    Consumers that declare other Many2many fields to ``res.users`` must name
-    their relation table explicitly.
+    The approvers of a step are resolved when the step opens and checked again
+    when it is decided (a user removed from the group meanwhile can no longer
+    decide). Separation of duties: the users of ``_approval_excluded_users``
+    (who requested the record, whom it is about) never decide its steps; a
+    step left without approvers goes to the route's escalation group (the DIC
+    Director by default). ``_approval_decide_reasons`` is the single check
+    behind ``can_approve``, ``approval_reason`` and the server actions.
+
+    ``action_approval_submit`` starts a round, ``action_approval_approve``
+    decides the current step, ``action_approval_reject`` asks for a reason.
+    Hooks ``_approval_done`` and ``_approval_rejected`` let the consumer react.
+    Approval lines are written by the engine only (``_lifecycle_write``)
+    after the approver has been checked. Consumers that declare other
+    Many2many fields to ``res.users`` must name their relation table.
     """
 
     _name = "intl.approval.mixin"
+    _inherit = ["intl.lifecycle.mixin"]
     _description = "Approval Mixin"
 
     _approval_state_field = "state"
@@ -57,6 +68,7 @@ class IntlApprovalMixin(models.AbstractModel):
     )
     approval_step = fields.Char("Awaiting", compute="_compute_approval_current", store=True)
     can_approve = fields.Boolean(compute="_compute_can_approve")
+    approval_reason = fields.Char("Why you cannot decide", compute="_compute_can_approve")
 
     @api.depends("approval_line_ids.state", "approval_line_ids.user_ids")
     def _compute_approval_current(self):
@@ -68,39 +80,12 @@ class IntlApprovalMixin(models.AbstractModel):
     @api.depends_context("uid")
     @api.depends("approval_user_ids")
     def _compute_can_approve(self):
+        reasons = self._approval_decide_reasons() if self.ids else {}
         for record in self:
-            record.can_approve = (
-                self.env.user in record.approval_user_ids
-                and record[record._approval_state_field] not in record._approval_cancel_states
-            )
-
-    # ------------------------------------------------------------------
-    # ORM
-    # ------------------------------------------------------------------
-
-    def write(self, vals):
-        state_field = self._approval_state_field
-        if vals.get(state_field) in self._approval_approved_state.values():
-            self._approval_check_state_write(vals[state_field])
-        return super().write(vals)
-
-    def _approval_check_state_write(self, new_state):
-        """Refuse reaching an approved state unless the engine approved it."""
-        purposes = [p for p, s in self._approval_approved_state.items() if s == new_state]
-        for record in self:
-            if record[record._approval_state_field] == new_state:
-                continue
-            # sudo: engine-internal read of the record's approval lines (the user reads the record)
-            lines = record.sudo().approval_line_ids.filtered(
-                lambda line: line.is_current and line.purpose in purposes
-            )
-            if not lines or any(line.state != "approved" for line in lines):
-                raise UserError(
-                    self.env._(
-                        "%(record)s can only be approved through its approval steps.",
-                        record=record.display_name,
-                    )
-                )
+            reason = reasons.get(record, False) if record.id else False
+            record.can_approve = bool(record.id) and not reason
+            # only say why when there is something to decide
+            record.approval_reason = reason if record.approval_step else False
 
     # ------------------------------------------------------------------
     # Actions
@@ -110,19 +95,14 @@ class IntlApprovalMixin(models.AbstractModel):
         self._approval_submit("default")
 
     def action_approval_approve(self):
+        """Approve the current step (from the form or from a list of records)."""
         self._approval_check_can_approve()
         self._approval_do_approve()
 
     def action_approval_reject(self):
+        """Ask for the reason of a rejection (from the form or from a list of records)."""
         self._approval_check_can_approve()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reject"),
-            "res_model": "intl.approval.reject",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": self._name, "active_ids": self.ids},
-        }
+        return self._lifecycle_open_wizard("intl.approval.reject", self.env._("Reject"))
 
     # ------------------------------------------------------------------
     # Engine
@@ -151,15 +131,8 @@ class IntlApprovalMixin(models.AbstractModel):
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             previous = record.sudo().approval_line_ids.filtered(lambda line: line.purpose == purpose)
             round_no = max(previous.mapped("round"), default=0) + 1
-            # sudo: approval lines are written by the engine only (see class docstring)
-            previous.filtered("is_current").write({"is_current": False})
+            previous.filtered("is_current")._lifecycle_write({"is_current": False})
             for step in route.step_ids:
-                users = step._resolve_users(record)
-                if not users:
-                    raise UserError(
-                        self.env._("Nobody can decide the step %(step)s of %(record)s.",
-                                   step=step.name, record=record.display_name)
-                    )
                 line_vals.append({
                     "res_model": record._name,
                     "res_id": record.id,
@@ -172,10 +145,9 @@ class IntlApprovalMixin(models.AbstractModel):
                     "record_state": step.record_state,
                     "require_documents": step.require_documents,
                     "deadline_days": step.deadline_days,
-                    "user_ids": [fields.Command.set(users.ids)],
                 })
         # sudo: approval lines are written by the engine only (see class docstring)
-        self.env["intl.approval.line"].sudo().create(line_vals)
+        self.env["intl.approval.line"].sudo()._lifecycle_create(line_vals)
         for record in self:
             record.message_post(
                 body=self.env._("Submitted for approval: %(route)s", route=routes[record].name),
@@ -186,6 +158,23 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_check_can_submit(self, purpose):
         """Hook: raise a ``UserError`` when the record is not ready for ``purpose``."""
 
+    def _approval_excluded_users(self):
+        """Users who never decide a step of this record: who requested it, whom it is about."""
+        self.ensure_one()
+        return self._lifecycle_requester_users() | self._approval_employee().user_id
+
+    def _approval_resolve_line_users(self, line):
+        """Who may decide ``line`` now: its step's approvers but the excluded users,
+        else the route's escalation group (the next level)."""
+        self.ensure_one()
+        excluded = self._approval_excluded_users()
+        step = line.step_id
+        users = (step._resolve_users(self) if step else line.user_ids) - excluded
+        users = users.filtered("active")
+        if not users and line.route_id:
+            users = line.route_id._escalation_users() - excluded
+        return users
+
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""
         # sudo: engine-internal read of the record's approval lines (the user reads the record)
@@ -193,26 +182,41 @@ class IntlApprovalMixin(models.AbstractModel):
             lambda line: line.state == "pending" and self.env.user in line.user_ids
         )
 
-    def _approval_check_can_approve(self):
-        reasons = []
+    def _approval_decide_reasons(self):
+        """``{record: reason}`` for the records whose current step the user cannot decide.
+
+        The one check behind ``can_approve``, the form's explanation and the
+        approve/reject actions.
+        """
+        reasons = {}
+        user = self.env.user
         for record in self:
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
             if record[record._approval_state_field] in record._approval_cancel_states:
-                reasons.append(self.env._("%(record)s is cancelled.", record=record.display_name))
+                reasons[record] = self.env._("%(record)s is cancelled.", record=record.display_name)
             elif not pending:
-                reasons.append(
-                    self.env._("%(record)s is not waiting for an approval.",
-                               record=record.display_name)
-                )
-            elif self.env.user not in pending.user_ids:
-                reasons.append(
-                    self.env._("%(record)s awaits the decision of %(approvers)s at step %(step)s.",
-                               record=record.display_name, step=pending[0].name,
-                               approvers=", ".join(pending.user_ids.mapped("name")))
-                )
+                reasons[record] = self.env._("%(record)s is not waiting for an approval.",
+                                             record=record.display_name)
+            elif user in record._approval_excluded_users():
+                reasons[record] = self.env._(
+                    "You requested %(record)s or it is about you: someone else decides it.",
+                    record=record.display_name)
+            elif user not in pending.user_ids:
+                reasons[record] = self.env._(
+                    "%(record)s awaits the decision of %(approvers)s at step %(step)s.",
+                    record=record.display_name, step=pending[0].name,
+                    approvers=", ".join(pending.user_ids.mapped("name")))
+            elif user not in record._approval_resolve_line_users(pending[:1]):
+                reasons[record] = self.env._(
+                    "You are no longer an approver of step %(step)s of %(record)s.",
+                    record=record.display_name, step=pending[0].name)
+        return reasons
+
+    def _approval_check_can_approve(self):
+        reasons = self._approval_decide_reasons()
         if reasons:
-            raise UserError("\n".join(reasons))
+            raise UserError("\n".join(reasons.values()))
 
     def _approval_do_approve(self):
         for record in self:
@@ -223,8 +227,7 @@ class IntlApprovalMixin(models.AbstractModel):
                                record=record.display_name,
                                documents=", ".join(record._document_missing_names()))
                 )
-            # sudo: approval lines are written by the engine only (see class docstring)
-            line.write({
+            line._lifecycle_write({
                 "state": "approved",
                 "decided_by_id": self.env.uid,
                 "decided_on": fields.Datetime.now(),
@@ -239,18 +242,18 @@ class IntlApprovalMixin(models.AbstractModel):
             record.sudo()._approval_activate_next(line.purpose)
 
     def _approval_do_reject(self, reason):
+        self._approval_check_can_approve()
         for record in self:
             line = record._approval_current_lines()[:1]
             purpose = line.purpose
             now = fields.Datetime.now()
-            # sudo: approval lines are written by the engine only (see class docstring)
-            line.write({"state": "rejected", "decided_by_id": self.env.uid,
-                        "decided_on": now, "comment": reason})
+            line._lifecycle_write({"state": "rejected", "decided_by_id": self.env.uid,
+                                   "decided_on": now, "comment": reason})
             record._approval_close_activities(line, self.env._("Rejected: %(reason)s", reason=reason))
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             record.sudo().approval_line_ids.filtered_domain(
                 [("purpose", "=", purpose), ("state", "=", "waiting")]
-            ).write({"state": "cancelled"})
+            )._lifecycle_write({"state": "cancelled"})
             record.message_post(
                 body=Markup("%s<br/>%s") % (
                     self.env._("Rejected: %(step)s", step=line.name),
@@ -265,11 +268,11 @@ class IntlApprovalMixin(models.AbstractModel):
         """Cancel the pending rounds (when the record itself is cancelled)."""
         # sudo: approval lines are written by the engine only (see class docstring)
         lines = self.sudo().approval_line_ids.filtered(lambda line: line.state in ("waiting", "pending"))
-        lines.write({"state": "cancelled"})
+        lines._lifecycle_write({"state": "cancelled"})
         self.activity_unlink(["intl_cooperation.mail_activity_type_approval"])
 
     def _approval_activate_next(self, purpose):
-        """Open the next waiting step of ``purpose``, or finish the round."""
+        """Open the next waiting step of ``purpose`` (resolving its approvers now), or finish."""
         self.ensure_one()
         # sudo: engine-internal read of the record's approval lines (the user reads the record)
         lines = self.sudo().approval_line_ids.filtered(
@@ -279,12 +282,18 @@ class IntlApprovalMixin(models.AbstractModel):
         if not waiting:
             self._approval_done(purpose)
             return
-        waiting.state = "pending"
+        users = self._approval_resolve_line_users(waiting)
+        if not users:
+            raise UserError(
+                self.env._("Nobody can decide the step %(step)s of %(record)s.",
+                           step=waiting.name, record=self.display_name)
+            )
+        waiting._lifecycle_write({"state": "pending", "user_ids": [fields.Command.set(users.ids)]})
         state = waiting.record_state or self._approval_pending_state.get(purpose)
-        if state and self[self._approval_state_field] != state:
-            self[self._approval_state_field] = state
+        if state:
+            self._lifecycle_move_to(state, by="approval")
         deadline = fields.Date.context_today(self) + timedelta(days=waiting.deadline_days or 0)
-        for user in waiting.user_ids:
+        for user in users:
             self.activity_schedule(
                 "intl_cooperation.mail_activity_type_approval",
                 date_deadline=deadline,
@@ -307,13 +316,30 @@ class IntlApprovalMixin(models.AbstractModel):
         """Hook: every step of ``purpose`` is approved."""
         state = self._approval_approved_state.get(purpose)
         if state:
-            self[self._approval_state_field] = state
+            self._lifecycle_move_to(state, by="approval")
 
     def _approval_rejected(self, purpose, reason):
         """Hook: a step of ``purpose`` was rejected with ``reason``."""
         state = self._approval_rejected_state.get(purpose)
         if state:
-            self[self._approval_state_field] = state
+            self._lifecycle_move_to(state, by="approval")
+
+    def _lifecycle_changed(self, previous):
+        """Leaving an approved status for submission or cancellation closes the round."""
+        super()._lifecycle_changed(previous)
+        state_field = self._approval_state_field
+        for record in self:
+            new = record[state_field]
+            for purpose, approved in record._approval_approved_state.items():
+                if previous[record] != approved or new == approved:
+                    continue
+                back = (*record._approval_submit_states.get(purpose, ()),
+                        *record._approval_cancel_states, record._approval_rejected_state.get(purpose))
+                if new in back:
+                    # sudo: approval lines are written by the engine only (see class docstring)
+                    record.sudo().approval_line_ids.filtered(
+                        lambda line, p=purpose: line.purpose == p and line.is_current
+                    )._lifecycle_write({"is_current": False})
 
     # ------------------------------------------------------------------
     # Roles resolved from the record

@@ -32,6 +32,12 @@ class IntlApprovalRoute(models.Model):
     sequence = fields.Integer(default=10, help="The first matching route is used.")
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    escalation_group_id = fields.Many2one(
+        "res.groups", "Next Level", ondelete="restrict", tracking=True,
+        default=lambda self: self.env.ref("intl_cooperation.group_intl_director",
+                                          raise_if_not_found=False),
+        help="Decides a step that would otherwise have no approver, e.g. when the only approver "
+             "requested the record or it is about them.")
     step_ids = fields.One2many("intl.approval.route.step", "route_id", "Steps", copy=True)
     step_count = fields.Integer(compute="_compute_step_count")
 
@@ -51,6 +57,12 @@ class IntlApprovalRoute(models.Model):
                     self.env._("The condition of route %(route)s is not valid: %(error)s",
                                route=route.name, error=exc)
                 ) from exc
+
+    def _escalation_users(self):
+        """Internal users of the route's next level (the DIC Director by default)."""
+        self.ensure_one()
+        group = self.escalation_group_id or self.env.ref("intl_cooperation.group_intl_director")
+        return group.users.filtered(lambda user: not user.share and user.active)
 
     def _matches(self, record):
         """Whether ``record`` satisfies the route's condition."""

@@ -44,11 +44,23 @@ class IntlApprovalRouteStep(models.Model):
                     self.env._("Step %(step)s needs its approver.", step=step.name)
                 )
 
+    @api.constrains("record_state", "route_id")
+    def _check_record_state(self):
+        for step in self.filtered("record_state"):
+            model = self.env[step.route_id.model]
+            field = model._fields.get(getattr(model, "_lifecycle_state_field", "state"))
+            states = [key for key, _label in field._description_selection(self.env)] if field else []
+            if step.record_state not in states:
+                raise ValidationError(self.env._(
+                    "Step %(step)s: %(state)s is not a status of %(model)s (%(states)s).",
+                    step=step.name, state=step.record_state, model=model._description,
+                    states=", ".join(states)))
+
     def _resolve_users(self, record):
         """Users who decide this step for ``record``."""
         self.ensure_one()
         if self.approver_type == "user":
             return self.user_id
         if self.approver_type == "group":
-            return self.group_id.users.filtered(lambda u: not u.share)
+            return self.group_id.users.filtered(lambda u: not u.share and u.active)
         return record._approval_role_users(self.role)

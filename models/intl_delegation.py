@@ -21,6 +21,7 @@ STATES = [
 CANCELLABLE_STATES = ("draft", "decision_requested", "approved", "invitation_sent",
                       "programme_review", "programme_approved")
 # the estimate is approved with the programme
+OFFICER = "intl_cooperation.group_intl_officer"
 ESTIMATE_LOCKED_STATES = ("programme_approved", "in_progress", "protocol_review",
                           "protocol_approved", "closed")
 
@@ -64,6 +65,32 @@ class IntlDelegation(models.Model):
         "protocol": "in_progress",
     }
     _approval_cancel_states = ("cancel", "refused", "closed")
+
+    _lifecycle_transitions = {
+        "request_decision": {"from": ("draft",), "approval": "decision", "who": (OFFICER,)},
+        "decision_requested": {"from": ("draft",), "to": "decision_requested", "who": ("approval",)},
+        "approve_decision": {"from": ("decision_requested",), "to": "approved", "who": ("approval",)},
+        "refuse": {"from": ("decision_requested",), "to": "refused", "who": ("approval",)},
+        "send_invitation": {"from": ("approved",), "to": "invitation_sent", "who": (OFFICER,),
+                            "guard": "_guard_send_invitation"},
+        "submit_programme": {"from": ("invitation_sent",), "approval": "programme", "who": (OFFICER,)},
+        "programme_review": {"from": ("invitation_sent",), "to": "programme_review",
+                             "who": ("approval",)},
+        "approve_programme": {"from": ("programme_review",), "to": "programme_approved",
+                              "who": ("approval",)},
+        "reject_programme": {"from": ("programme_review",), "to": "invitation_sent",
+                             "who": ("approval",)},
+        "start_visit": {"from": ("programme_approved",), "to": "in_progress", "who": (OFFICER,)},
+        "submit_protocol": {"from": ("in_progress",), "approval": "protocol", "who": (OFFICER,)},
+        "protocol_review": {"from": ("in_progress",), "to": "protocol_review", "who": ("approval",)},
+        "approve_protocol": {"from": ("protocol_review",), "to": "protocol_approved",
+                             "who": ("approval",)},
+        "reject_protocol": {"from": ("protocol_review",), "to": "in_progress", "who": ("approval",)},
+        "close": {"from": ("protocol_approved",), "to": "closed", "who": (OFFICER,)},
+        "cancel": {"from": CANCELLABLE_STATES, "to": "cancel", "who": (OFFICER,)},
+        "reset": {"from": ("cancel",), "to": "draft", "who": (OFFICER,), "guard": "_guard_reset"},
+    }
+    _lifecycle_workflow_fields = ("refusal_reason", "cancel_reason")
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -280,7 +307,7 @@ class IntlDelegation(models.Model):
     def action_request_decision(self):
         """DIC's service memo to the rector goes to Management."""
         self._check_dic()
-        self._approval_submit("decision")
+        self._lifecycle_run("request_decision")
 
     def action_send_invitation(self):
         self._check_can_send_invitation()
@@ -288,37 +315,34 @@ class IntlDelegation(models.Model):
 
     def action_submit_programme(self):
         self._check_dic()
-        self._approval_submit("programme")
+        self._lifecycle_run("submit_programme")
 
     def action_start_visit(self):
-        self._check_can_transition("programme_approved")
-        self.write({"state": "in_progress"})
+        self._check_dic()
+        self._lifecycle_run("start_visit")
 
     def action_submit_protocol(self):
         self._check_dic()
-        self._approval_submit("protocol")
+        self._lifecycle_run("submit_protocol")
 
     def action_close(self):
-        self._check_can_transition("protocol_approved")
-        self.write({"state": "closed"})
+        self._check_dic()
+        self._lifecycle_run("close")
 
     def action_cancel(self):
         """Ask the reason, then cancel (see ``intl.delegation.cancel``)."""
         self._check_can_cancel()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Cancel Visit"),
-            "res_model": "intl.delegation.cancel",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": self._name, "active_ids": self.ids},
-        }
+        return self._lifecycle_open_wizard("intl.delegation.cancel", self.env._("Cancel Visit"))
 
     def action_reset_draft(self):
-        self._check_can_transition("cancel")
-        if any(line.state == "approved" for line in self.approval_line_ids):
-            raise UserError(self.env._("A visit that was approved cannot go back to draft."))
-        self.write({"state": "draft", "cancel_reason": False})
+        self._check_dic()
+        self._lifecycle_run("reset", {"cancel_reason": False})
+
+    def _guard_reset(self):
+        # sudo: engine-internal read of the record's approval lines (the user reads the record)
+        if any(line.state == "approved" for line in self.sudo().approval_line_ids):
+            return self.env._("A visit that was approved cannot go back to draft.")
+        return False
 
     def action_create_plan_lines(self):
         """Turn the protocol's agreements reached into plan lines of the related agreement."""
@@ -363,28 +387,19 @@ class IntlDelegation(models.Model):
             raise AccessError(self.env._("Only the International Cooperation Department moves a visit "
                                          "through its stages."))
 
-    def _check_can_transition(self, from_state):
-        self._check_dic()
-        wrong = self.filtered(lambda v: v.state != from_state)
-        if wrong:
-            raise UserError(
-                self.env._("%(visit)s is not at the stage %(stage)s.", visit=wrong[0].display_name,
-                           stage=dict(STATES)[from_state])
-            )
-
     def _check_can_send_invitation(self):
-        self._check_can_transition("approved")
-        for visit in self:
-            if not visit.signatory_id:
-                raise UserError(
-                    self.env._("Choose the rector or vice-rector who signs the invitation to %(visit)s.",
-                               visit=visit.display_name)
-                )
+        self._check_dic()
+        self._lifecycle_check("send_invitation")
+
+    def _guard_send_invitation(self):
+        if not self.signatory_id:
+            return self.env._("Choose the rector or vice-rector who signs the invitation to %(visit)s.",
+                              visit=self.display_name)
+        return False
 
     def _do_send_invitation(self):
         for visit in self:
-            visit.write({
-                "state": "invitation_sent",
+            visit._lifecycle_do("send_invitation", {
                 "invitation_date": visit.invitation_date or fields.Date.context_today(visit),
             })
 
@@ -396,10 +411,11 @@ class IntlDelegation(models.Model):
                 self.env._("%(visit)s can no longer be cancelled: the visit has started or ended.",
                            visit=started[0].display_name)
             )
+        self._lifecycle_check("cancel")
 
     def _do_cancel(self, reason):
         self._approval_cancel()
-        self.write({"state": "cancel", "cancel_reason": reason})
+        self._lifecycle_do("cancel", {"cancel_reason": reason})
 
     def _approval_check_can_submit(self, purpose):
         self.ensure_one()
@@ -421,7 +437,7 @@ class IntlDelegation(models.Model):
 
     def _approval_rejected(self, purpose, reason):
         if purpose == "decision":
-            self.refusal_reason = reason
+            self._lifecycle_write({"refusal_reason": reason})
         return super()._approval_rejected(purpose, reason)
 
     def _approval_institute(self):
@@ -476,42 +492,3 @@ class IntlDelegation(models.Model):
         self.ensure_one()
         days = (self.date_departure - self.date_arrival).days
         return [self.date_arrival + timedelta(days=i) for i in range(days + 1)]
-
-    # ------------------------------------------------------------------
-    # Demo data
-    # ------------------------------------------------------------------
-
-    def _demo_move_to(self, target_state, refusal_reason=None):
-        """Demo data only: walk the visits to ``target_state`` as the demo users would."""
-        officer = self.env.ref("intl_cooperation.user_dic_officer")
-        flow = [
-            ("decision_requested", "action_request_decision"),
-            ("approved", None),
-            ("invitation_sent", "action_send_invitation"),
-            ("programme_review", "action_submit_programme"),
-            ("programme_approved", None),
-            ("in_progress", "action_start_visit"),
-            ("protocol_review", "action_submit_protocol"),
-            ("protocol_approved", None),
-            ("closed", "action_close"),
-        ]
-        for visit in self:
-            if target_state == "refused":
-                visit.with_user(officer).action_request_decision()
-                approver = visit.approval_user_ids[:1]
-                visit.with_user(approver)._approval_do_reject(refusal_reason or "-")
-                continue
-            if target_state == "cancel":
-                visit.with_user(officer)._check_can_cancel()
-                visit.with_user(officer)._do_cancel(refusal_reason or "-")
-                continue
-            for state, method in flow:
-                if visit.state == target_state:
-                    break
-                if method:
-                    getattr(visit.with_user(officer), method)()
-                else:
-                    visit.with_user(visit.approval_user_ids[:1]).action_approval_approve()
-                if visit.state != state:
-                    raise UserError(self.env._("Demo visit %(visit)s stopped at %(state)s instead of %(target)s.",
-                                               visit=visit.name, state=visit.state, target=state))

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+HR = "intl_cooperation.group_intl_hr"
+
 CASE_KINDS = [
     ("late_return", "Late return"),
     ("no_return", "No return registered"),
@@ -22,11 +24,13 @@ DECISIONS = [
 class IntlDisciplinaryCase(models.Model):
     """Absence from work linked to a business trip (DP 717 section 5.3; Labour Code art. 64-65).
 
-    HR officers own the cases; the employee concerned reads their own.
+    HR officers own the cases and move them through their lifecycle; the
+    employee concerned reads their own. Cases are opened by the system (the
+    trip return and the daily trip check) through ``_open_for_trips``.
     """
 
     _name = "intl.disciplinary.case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin"]
     _description = "Disciplinary Case"
     _order = "date_discovered desc, id desc"
     _check_company_auto = True
@@ -59,6 +63,21 @@ class IntlDisciplinaryCase(models.Model):
     deadline_near = fields.Boolean(compute="_compute_deadline_near")
     explanation_overdue = fields.Boolean(compute="_compute_deadline_near")
 
+    _lifecycle_transitions = {
+        "request_explanation": {"from": ("open",), "to": "explanation_requested", "who": (HR,)},
+        "record_explanation": {"from": ("explanation_requested",), "to": "explanation_received",
+                               "who": (HR,), "guard": "_guard_record_explanation"},
+        "refusal_act": {"from": ("explanation_requested",), "to": "refusal", "who": (HR,),
+                        "guard": "_guard_refusal_act"},
+        "decide": {"from": ("explanation_received", "refusal"), "to": "decided", "who": (HR,),
+                   "guard": "_guard_decide"},
+        "close": {"from": ("decided",), "to": "closed", "who": (HR,)},
+    }
+    _lifecycle_workflow_fields = (
+        "explanation_requested_on", "explanation_deadline", "explanation_date", "refusal_act_date",
+        "decision_date", "sanction_valid_until",
+    )
+
     @api.depends("date_discovered", "company_id.intl_case_decision_months")
     def _compute_decision_deadline(self):
         for case in self:
@@ -77,9 +96,7 @@ class IntlDisciplinaryCase(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.disciplinary.case") or "/"
+        self._lifecycle_next_reference(vals_list, "intl.disciplinary.case")
         cases = super().create(vals_list)
         cases._notify_hr()
         return cases
@@ -130,8 +147,8 @@ class IntlDisciplinaryCase(models.Model):
             if case.state != "open":
                 raise UserError(self.env._("An explanation was already requested."))
             deadline = case._explanation_deadline(today)
-            case.write({"state": "explanation_requested", "explanation_requested_on": today,
-                        "explanation_deadline": deadline})
+            case._lifecycle_run("request_explanation", {"explanation_requested_on": today,
+                                                        "explanation_deadline": deadline})
             if case.user_id:
                 case.activity_schedule("mail.mail_activity_data_todo", date_deadline=deadline,
                                        user_id=case.user_id.id,
@@ -142,10 +159,24 @@ class IntlDisciplinaryCase(models.Model):
         for case in self:
             if case.state != "explanation_requested":
                 raise UserError(self.env._("No explanation is awaited."))
-            if not case.explanation:
-                raise UserError(self.env._("Write the employee's explanation first."))
-        self.write({"state": "explanation_received",
-                    "explanation_date": fields.Date.context_today(self)})
+        self._lifecycle_run("record_explanation",
+                            {"explanation_date": fields.Date.context_today(self)})
+
+    def _guard_record_explanation(self):
+        if not self.explanation:
+            return self.env._("Write the employee's explanation first.")
+        return False
+
+    def _guard_refusal_act(self):
+        if self.explanation_deadline and fields.Date.context_today(self) <= self.explanation_deadline:
+            return self.env._("The employee has until %(date)s to explain.",
+                              date=self.explanation_deadline)
+        return False
+
+    def _guard_decide(self):
+        if not self.decision:
+            return self.env._("Choose the decision.")
+        return False
 
     def action_refusal_act(self):
         self._check_hr()
@@ -153,10 +184,7 @@ class IntlDisciplinaryCase(models.Model):
         for case in self:
             if case.state != "explanation_requested":
                 raise UserError(self.env._("No explanation is awaited."))
-            if case.explanation_deadline and today <= case.explanation_deadline:
-                raise UserError(self.env._(
-                    "The employee has until %(date)s to explain.", date=case.explanation_deadline))
-        self.write({"state": "refusal", "refusal_act_date": today})
+        self._lifecycle_run("refusal_act", {"refusal_act_date": today})
 
     def action_decide(self):
         self._check_hr()
@@ -164,12 +192,10 @@ class IntlDisciplinaryCase(models.Model):
         for case in self:
             if case.state not in ("explanation_received", "refusal"):
                 raise UserError(self.env._("Obtain the explanation (or the act of refusal) first."))
-            if not case.decision:
-                raise UserError(self.env._("Choose the decision."))
             valid = False
-            if case.decision != "none":
+            if case.decision and case.decision != "none":
                 valid = today + relativedelta(months=case.company_id.intl_case_sanction_months or 6)
-            case.write({"state": "decided", "decision_date": today, "sanction_valid_until": valid})
+            case._lifecycle_run("decide", {"decision_date": today, "sanction_valid_until": valid})
 
     @api.model
     def _cron_warn_deadlines(self):
@@ -199,4 +225,49 @@ class IntlDisciplinaryCase(models.Model):
         self._check_hr()
         if any(case.state != "decided" for case in self):
             raise UserError(self.env._("Decide the case before closing it."))
-        self.write({"state": "closed"})
+        self._lifecycle_run("close")
+
+    # ------------------------------------------------------------------
+    # Opening cases (the system's)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _open_for_trips(self, trips, kind):
+        """Open one case of ``kind`` per trip of ``trips``, unless the trip already has one."""
+        if not trips:
+            return self.browse()
+        Case = self.sudo()  # sudo: the system opens HR's cases, whoever registered the return
+        existing = {trip for [trip] in Case._read_group(
+            [("trip_id", "in", trips.ids), ("kind", "=", kind)], ["trip_id"])}
+        today = fields.Date.context_today(self)
+        vals_list = [self._prepare_trip_case_vals(trip, kind, today)
+                     for trip in trips if trip not in existing]
+        cases = Case.create(vals_list)
+        for case in cases:
+            case.trip_id.sudo().message_post(  # sudo: the cron may run for a trip the user cannot see
+                body=self.env._("Disciplinary case %(case)s opened.", case=case.name),
+                subtype_xmlid="mail.mt_note")
+        return cases
+
+    @api.model
+    def _prepare_trip_case_vals(self, trip, kind, today):
+        """Values of the case of ``kind`` opened for ``trip`` on ``today``."""
+        if kind == "late_return":
+            days = trip.days_late
+            facts = self.env._(
+                "Returned on %(actual)s although the approved period ended on %(end)s "
+                "(%(days)s days late).", actual=trip.date_return_actual, end=trip.approved_date_to,
+                days=days)
+        elif kind == "no_return":
+            days = (today - trip.approved_date_to).days
+            facts = self.env._(
+                "The approved period ended on %(end)s and no return is registered.",
+                end=trip.approved_date_to)
+        else:
+            days = (today - trip.date_departure).days
+            facts = self.env._(
+                "The departure date %(date)s was reached while the trip was not approved.",
+                date=trip.date_departure)
+        return {"employee_id": trip.employee_id.id, "trip_id": trip.id, "kind": kind,
+                "days_late": days, "facts": facts, "date_discovered": today,
+                "company_id": trip.company_id.id}

@@ -1,12 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+OFFICER = "intl_cooperation.group_intl_officer"
+
 
 class IntlDocumentLine(models.Model):
     """One line of a record's document checklist."""
 
     _name = "intl.document.line"
-    _inherit = ["intl.related.record.mixin"]
+    _inherit = ["intl.related.record.mixin", "intl.lifecycle.mixin"]
     _description = "Document Checklist Line"
     _order = "res_model, res_id, sequence, id"
 
@@ -38,6 +40,20 @@ class IntlDocumentLine(models.Model):
     verified_by_id = fields.Many2one("res.users", "Checked By", readonly=True)
     verified_on = fields.Datetime("Checked On", readonly=True)
     is_expired = fields.Boolean(compute="_compute_is_expired")
+    can_verify = fields.Boolean(compute="_compute_lifecycle_can")
+
+    _lifecycle_transitions = {
+        "receive": {"from": ("missing",), "to": "received", "who": ("system",)},
+        "verify": {"from": ("missing", "received", "rejected", "verified"), "to": "verified",
+                   "who": (OFFICER,), "guard": "_guard_verify"},
+        "reject": {"from": ("missing", "received", "rejected", "verified"), "to": "rejected",
+                   "who": (OFFICER,)},
+        "reset_received": {"from": ("verified", "rejected", "received", "missing"), "to": "received",
+                           "who": (OFFICER,)},
+        "reset_missing": {"from": ("verified", "rejected", "received", "missing"), "to": "missing",
+                          "who": (OFFICER,)},
+    }
+    _lifecycle_workflow_fields = ("verified_by_id", "verified_on", "required", "res_model", "res_id")
 
     @api.depends("expiry_date")
     def _compute_is_expired(self):
@@ -56,46 +72,52 @@ class IntlDocumentLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("attachment_ids") and vals.get("state", "missing") == "missing":
-                vals["state"] = "received"
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines._receive_attached()
+        return lines
 
     def write(self, vals):
+        if "attachment_ids" in vals and not self._lifecycle_trusted():
+            # a verified document keeps the files it was verified with
+            if self.filtered(lambda line: line.state == "verified"):
+                raise UserError(self.env._(
+                    "A verified document keeps its files: ask DIC to reset it first."))
         result = super().write(vals)
         if "attachment_ids" in vals:
-            self.filtered(lambda line: line.state == "missing" and line.attachment_ids).write(
-                {"state": "received"}
-            )
+            self._receive_attached()
         return result
+
+    def _receive_attached(self):
+        """Missing lines that got a file are received (the system's transition)."""
+        received = self.filtered(lambda line: line.state == "missing" and line.attachment_ids)
+        if received:
+            received._lifecycle_run("receive", by="system")
+
+    def _guard_verify(self):
+        if not self.attachment_ids:
+            return self.env._("Attach the file of %(document)s before verifying it.",
+                              document=self.type_id.display_name)
+        if self.is_expired:
+            return self.env._("%(document)s expired on %(date)s.",
+                              document=self.type_id.display_name, date=self.expiry_date)
+        return False
 
     def action_verify(self):
         self._check_can_check()
-        for line in self:
-            if not line.attachment_ids:
-                raise UserError(
-                    self.env._("Attach the file of %(document)s before verifying it.",
-                               document=line.type_id.display_name)
-                )
-            if line.is_expired:
-                raise UserError(
-                    self.env._("%(document)s expired on %(date)s.",
-                               document=line.type_id.display_name, date=line.expiry_date)
-                )
-        self.write({"state": "verified", "verified_by_id": self.env.uid,
-                    "verified_on": fields.Datetime.now()})
+        self._lifecycle_run("verify", {"verified_by_id": self.env.uid,
+                                       "verified_on": fields.Datetime.now()})
         self._post_on_records(self.env._("Document verified: %(documents)s"))
 
     def action_reject(self):
         self._check_can_check()
-        self.write({"state": "rejected", "verified_by_id": self.env.uid,
-                    "verified_on": fields.Datetime.now()})
+        self._lifecycle_run("reject", {"verified_by_id": self.env.uid,
+                                       "verified_on": fields.Datetime.now()})
         self._post_on_records(self.env._("Document rejected: %(documents)s"))
 
     def action_reset(self):
         self._check_can_check()
         for line in self:
-            line.state = "received" if line.attachment_ids else "missing"
+            line._lifecycle_run("reset_received" if line.attachment_ids else "reset_missing")
 
     def _check_can_check(self):
         if not self.env.user.has_group("intl_cooperation.group_intl_officer"):

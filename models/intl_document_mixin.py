@@ -71,7 +71,7 @@ class IntlDocumentMixin(models.AbstractModel):
                 line = present.get(doc_type)
                 if line:
                     if line.required != required:
-                        line.required = required
+                        line._lifecycle_write({"required": required})
                     continue
                 vals_list.append({
                     "res_model": record._name,
@@ -80,7 +80,8 @@ class IntlDocumentMixin(models.AbstractModel):
                     "required": required,
                 })
         if vals_list:
-            self.env["intl.document.line"].create(vals_list)
+            # the checklist is the engine's: its lines are created through the lifecycle path
+            self.env["intl.document.line"]._lifecycle_create(vals_list)
 
     def _document_missing_names(self):
         """Names of mandatory documents not yet verified, for error messages."""

@@ -14,10 +14,12 @@ TRIP_STATES = [
     ("done", "Closed"),
     ("cancel", "Cancelled"),
 ]
-DATE_FIELDS = ("date_departure", "date_return", "approved_date_from", "approved_date_to")
-# What a traveller (or a unit head deciding) may still write once the trip is submitted.
-FIELDS_AFTER_SUBMIT = {"state", "results", "assignment_report_date", "date_return_actual",
-                       "report_deadline", "message_main_attachment_id"}
+DATE_FIELDS = ("date_departure", "date_return")
+# What a traveller may still write once the trip is submitted.
+FIELDS_AFTER_SUBMIT = {"results", "message_main_attachment_id"}
+REQUESTER = "requester"
+OFFICER = "intl_cooperation.group_intl_officer"
+APPROVAL_STATES = ("to_head", "to_dic", "to_management")
 
 
 class IntlTrip(models.Model):
@@ -44,6 +46,28 @@ class IntlTrip(models.Model):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel",)
+
+    _lifecycle_transitions = {
+        "submit": {"from": ("draft",), "approval": "default", "who": (REQUESTER, OFFICER)},
+        "to_head": {"from": ("draft",), "to": "to_head", "who": ("approval",)},
+        "to_dic": {"from": ("draft", "to_head"), "to": "to_dic", "who": ("approval",)},
+        "to_management": {"from": ("draft", "to_head", "to_dic"), "to": "to_management",
+                          "who": ("approval",)},
+        "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",)},
+        "reject": {"from": APPROVAL_STATES, "to": "draft", "who": ("approval",)},
+        "register_return": {"from": ("approved",), "to": "returned", "who": (REQUESTER, OFFICER)},
+        "close": {"from": ("returned",), "to": "done", "who": ("system",),
+                  "guard": "_guard_close"},
+        "cancel": {"from": ("draft", *APPROVAL_STATES, "approved"), "to": "cancel",
+                   "who": (REQUESTER, OFFICER), "guard": "_guard_cancel"},
+        "reset": {"from": ("cancel",), "to": "draft", "who": (REQUESTER, OFFICER),
+                  "guard": "_guard_reset"},
+    }
+    _lifecycle_workflow_fields = (
+        "order_number", "order_date", "approved_date_from", "approved_date_to",
+        "late_submission_reason", "late_submission_user_id", "date_return_actual",
+        "report_deadline", "settled_date", "assignment_report_date",
+    )
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -128,8 +152,10 @@ class IntlTrip(models.Model):
     case_ids = fields.One2many("intl.disciplinary.case", "trip_id", "Disciplinary Cases")
     case_count = fields.Integer(compute="_compute_case_count")
     can_edit_dates = fields.Boolean(compute="_compute_can_edit_dates")
-    is_traveller = fields.Boolean(compute="_compute_can_edit_dates")
-    is_accountant = fields.Boolean(compute="_compute_can_edit_dates")
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_register_return = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
     @api.depends("date_departure", "date_return")
     def _compute_duration_days(self):
@@ -221,11 +247,8 @@ class IntlTrip(models.Model):
     @api.depends("state", "approved_date_to")
     def _compute_can_edit_dates(self):
         officer = self.env.user.has_group("intl_cooperation.group_intl_officer")
-        accountant = self.env.user.has_group("intl_cooperation.group_intl_accountant")
         for trip in self:
             trip.can_edit_dates = not trip.order_date and (trip.state == "draft" or officer)
-            trip.is_traveller = trip.user_id == self.env.user
-            trip.is_accountant = accountant
 
     @api.constrains("date_departure", "date_return")
     def _check_dates(self):
@@ -260,13 +283,13 @@ class IntlTrip(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.trip") or "/"
+        self._lifecycle_next_reference(vals_list, "intl.trip")
         return super().create(vals_list)
 
     def write(self, vals):
-        if any(field in vals for field in DATE_FIELDS) and not self.env.context.get("intl_trip_order"):
+        if self._lifecycle_trusted():
+            return super().write(vals)
+        if any(field in vals for field in DATE_FIELDS):
             self._check_can_change_dates()
         if set(vals) - FIELDS_AFTER_SUBMIT and not self._is_trip_manager():
             if any(trip.state != "draft" for trip in self):
@@ -310,6 +333,9 @@ class IntlTrip(models.Model):
     def _approval_employee(self):
         return self.employee_id
 
+    def _lifecycle_requester_users(self):
+        return self.user_id | self.create_uid
+
     def _approval_check_can_submit(self, purpose):
         if purpose != "default":
             return
@@ -335,8 +361,8 @@ class IntlTrip(models.Model):
 
     def _approval_rejected(self, purpose, reason):
         if purpose == "extension":
-            self.extension_ids.filtered(lambda e: e.state == "pending").write(
-                {"state": "rejected", "decision_note": reason})
+            self.extension_ids.filtered(lambda e: e.state == "pending")._lifecycle_run(
+                "reject", {"decision_note": reason}, by="approval")
             return
         super()._approval_rejected(purpose, reason)
 
@@ -348,7 +374,7 @@ class IntlTrip(models.Model):
                     "approved_date_to": trip.date_return}
             if not trip.order_number:
                 vals["order_number"] = self.env["ir.sequence"].next_by_code("intl.trip.order")
-            trip.with_context(intl_trip_order=True).write(vals)
+            trip._lifecycle_write(vals)
             if trip.user_id:
                 trip.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=trip.user_id.id,
@@ -360,8 +386,9 @@ class IntlTrip(models.Model):
             extension = trip.extension_ids.filtered(lambda e: e.state == "pending")[:1]
             if not extension:
                 continue
-            extension.write({"state": "approved", "previous_date_to": trip.approved_date_to})
-            trip.with_context(intl_trip_order=True).write({
+            extension._lifecycle_run("approve", {"previous_date_to": trip.approved_date_to},
+                                     by="approval")
+            trip._lifecycle_write({
                 "approved_date_to": extension.date_to, "date_return": extension.date_to})
             trip.message_post(
                 body=self.env._("Extension approved: the trip now ends on %(date)s.",
@@ -373,19 +400,17 @@ class IntlTrip(models.Model):
     # ------------------------------------------------------------------
 
     def action_submit(self):
+        self._lifecycle_check("submit")
         self._document_sync_checklist()
-        self.action_approval_submit()
+        self._lifecycle_do("submit")
+
+    def action_approval_submit(self):
+        return self.action_submit()
 
     def action_allow_late_submission(self):
         self._check_is_management()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Allow Late Submission"),
-            "res_model": "intl.trip.override",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_trip_id": self.id},
-        }
+        return self._lifecycle_open_wizard("intl.trip.override", self.env._("Allow Late Submission"),
+                                           {"default_trip_id": self.id})
 
     def _check_is_management(self):
         if not self.env.user.has_group("intl_cooperation.group_intl_management"):
@@ -394,7 +419,9 @@ class IntlTrip(models.Model):
     def _do_allow_late_submission(self, reason):
         self._check_is_management()
         for trip in self:
-            trip.write({"late_submission_reason": reason,
+            if trip.state != "draft":
+                raise UserError(self.env._("Only a draft trip can be allowed a late submission."))
+            trip._lifecycle_write({"late_submission_reason": reason,
                         "late_submission_user_id": self.env.uid})
             trip.message_post(
                 body=Markup("%s<br/>%s") % (
@@ -440,14 +467,9 @@ class IntlTrip(models.Model):
 
     def action_register_return(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Register Return"),
-            "res_model": "intl.trip.return",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_trip_id": self.id},
-        }
+        self._lifecycle_check("register_return")
+        return self._lifecycle_open_wizard("intl.trip.return", self.env._("Register Return"),
+                                           {"default_trip_id": self.id})
 
     def action_submit_assignment_report(self):
         for trip in self:
@@ -455,7 +477,9 @@ class IntlTrip(models.Model):
                 raise UserError(self.env._("Register the return of %(trip)s first.", trip=trip.name))
             if not trip.results:
                 raise UserError(self.env._("Describe the results of %(trip)s first.", trip=trip.name))
-        self.write({"assignment_report_date": fields.Date.context_today(self)})
+        if any(trip.user_id != self.env.user for trip in self) and not self.env.user.has_group(OFFICER):
+            raise UserError(self.env._("Only the traveller submits the assignment report."))
+        self._lifecycle_write({"assignment_report_date": fields.Date.context_today(self)})
         self.activity_feedback(["intl_cooperation.mail_activity_type_trip_report"],
                                feedback=self.env._("Assignment report submitted"))
         self._close_if_complete()
@@ -464,32 +488,34 @@ class IntlTrip(models.Model):
         for trip in self:
             if trip.state in ("returned", "done"):
                 raise UserError(self.env._("%(trip)s already took place.", trip=trip.name))
-            if trip.payment_ids.filtered(lambda p: p.state == "posted" and p.kind == "advance") \
-                    and trip.amount_balance:
-                raise UserError(self.env._(
-                    "An advance was paid for %(trip)s: the traveller returns it first.",
-                    trip=trip.name))
+        self._lifecycle_check("cancel")
         self._approval_cancel()
-        self.write({"state": "cancel"})
+        self._lifecycle_do("cancel")
+
+    def _guard_cancel(self):
+        if self.payment_ids.filtered(lambda p: p.state == "posted" and p.kind == "advance") \
+                and self.amount_balance:
+            return self.env._("An advance was paid for %(trip)s: the traveller returns it first.",
+                              trip=self.name)
+        return False
 
     def action_draft(self):
-        for trip in self:
-            if trip.state != "cancel":
-                raise UserError(self.env._("Only cancelled trips go back to draft."))
-            if trip.order_date:
-                raise UserError(self.env._("%(trip)s already has an order.", trip=trip.name))
-        self.write({"state": "draft"})
+        self._lifecycle_run("reset")
+
+    def _guard_reset(self):
+        if self.order_date:
+            return self.env._("%(trip)s already has an order.", trip=self.name)
+        return False
+
+    def _guard_close(self):
+        if not self.assignment_report_date or not (self.host_pays_all or self.settled_date):
+            return self.env._("%(trip)s still waits for its reports or its settlement.", trip=self.name)
+        return False
 
     def action_print(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Print"),
-            "res_model": "intl.trip.print",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_trip_id": self.id},
-        }
+        return self._lifecycle_open_wizard("intl.trip.print", self.env._("Print"),
+                                           {"default_trip_id": self.id})
 
     def action_view_cases(self):
         self.ensure_one()
@@ -581,7 +607,7 @@ class IntlTrip(models.Model):
                                 "journal_id": journal.id,
                                 "date": date or fields.Date.context_today(self)})._post()
             trip._reconcile_advance_items()
-            trip.settled_date = date or fields.Date.context_today(self)
+            trip._lifecycle_write({"settled_date": date or fields.Date.context_today(self)})
             trip.message_post(body=self.env._("Trip money settled."), subtype_xmlid="mail.mt_note")
             trip._close_if_complete()
 
@@ -605,10 +631,10 @@ class IntlTrip(models.Model):
             lambda r: r.state != "cancel")
 
     def _close_if_complete(self):
-        for trip in self:
-            if trip.state == "returned" and trip.assignment_report_date and (
-                    trip.host_pays_all or trip.settled_date):
-                trip.state = "done"
+        complete = self.filtered(lambda trip: trip.state == "returned" and not trip._guard_close())
+        # sudo: closing is the system's consequence of the last report or the settlement,
+        # whoever (traveller or accountant) completed it
+        complete.sudo()._lifecycle_run("close", by="system")
 
     # ------------------------------------------------------------------
     # Return, reminders and cases
@@ -617,17 +643,20 @@ class IntlTrip(models.Model):
     def _register_return(self, date_return):
         """Record the actual return, ask for the reports, open a case when late."""
         today = fields.Date.context_today(self)
+        if not date_return:
+            raise UserError(self.env._("Enter the actual return date."))
         for trip in self:
             if trip.state != "approved":
                 raise UserError(self.env._("%(trip)s is not an approved trip under way.",
                                            trip=trip.name))
+            trip._lifecycle_check("register_return")
             if date_return < trip.approved_date_from:
                 raise UserError(self.env._("The return cannot be before the departure."))
             if date_return > today:
                 raise UserError(self.env._("The return cannot be in the future."))
             deadline = date_return + relativedelta(days=trip.company_id.intl_trip_report_days)
-            trip.write({"date_return_actual": date_return, "state": "returned",
-                        "report_deadline": deadline})
+            trip._lifecycle_do("register_return", {"date_return_actual": date_return,
+                                                   "report_deadline": deadline})
             if trip.user_id:
                 trip.activity_schedule(
                     "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
@@ -641,46 +670,8 @@ class IntlTrip(models.Model):
         late._open_cases("late_return")
 
     def _open_cases(self, kind):
-        """Open one case of ``kind`` per trip, unless the trip already has one."""
-        if not self:
-            return self.env["intl.disciplinary.case"]
-        Case = self.env["intl.disciplinary.case"].sudo()  # sudo: the system opens HR's cases
-        existing = {trip for [trip] in Case._read_group(
-            [("trip_id", "in", self.ids), ("kind", "=", kind)], ["trip_id"])}
-        today = fields.Date.context_today(self)
-        vals_list = []
-        for trip in self:
-            if trip in existing:
-                continue
-            vals_list.append(trip._prepare_case_vals(kind, today))
-        cases = Case.create(vals_list)
-        for case in cases:
-            case.trip_id.sudo().message_post(  # sudo: the cron may run for a trip the user cannot see
-                body=self.env._("Disciplinary case %(case)s opened.", case=case.name),
-                subtype_xmlid="mail.mt_note")
-        return cases
-
-    def _prepare_case_vals(self, kind, today):
-        self.ensure_one()
-        if kind == "late_return":
-            days = self.days_late
-            facts = self.env._(
-                "Returned on %(actual)s although the approved period ended on %(end)s "
-                "(%(days)s days late).", actual=self.date_return_actual, end=self.approved_date_to,
-                days=days)
-        elif kind == "no_return":
-            days = (today - self.approved_date_to).days
-            facts = self.env._(
-                "The approved period ended on %(end)s and no return is registered.",
-                end=self.approved_date_to)
-        else:
-            days = (today - self.date_departure).days
-            facts = self.env._(
-                "The departure date %(date)s was reached while the trip was not approved.",
-                date=self.date_departure)
-        return {"employee_id": self.employee_id.id, "trip_id": self.id, "kind": kind,
-                "days_late": days, "facts": facts, "date_discovered": today,
-                "company_id": self.company_id.id}
+        """Open the disciplinary cases of ``kind`` for these trips (see the case model)."""
+        return self.env["intl.disciplinary.case"]._open_for_trips(self, kind)
 
     @api.model
     def _cron_check_trips(self, batch_size=500):

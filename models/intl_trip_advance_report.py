@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+ACCOUNTANT = "intl_cooperation.group_intl_accountant"
+
 
 class IntlTripAdvanceReport(models.Model):
     """What the traveller spent, with receipts; the accountant approves and posts it.
@@ -12,7 +14,7 @@ class IntlTripAdvanceReport(models.Model):
     """
 
     _name = "intl.trip.advance.report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "intl.lifecycle.mixin"]
     _description = "Trip Advance Report"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -36,6 +38,22 @@ class IntlTripAdvanceReport(models.Model):
                               check_company=True)
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
+    _lifecycle_transitions = {
+        "submit": {"from": ("draft",), "to": "submitted", "who": ("requester", ACCOUNTANT),
+                   "guard": "_guard_submit"},
+        "post": {"from": ("submitted",), "to": "posted", "who": (ACCOUNTANT,)},
+        "reset": {"from": ("submitted",), "to": "draft", "who": ("requester", ACCOUNTANT)},
+        "reverse": {"from": ("posted",), "to": "cancel", "who": (ACCOUNTANT,),
+                    "guard": "_guard_reverse"},
+    }
+    _lifecycle_workflow_fields = ("move_id", "approved_by_id")
+    _lifecycle_locked_states = ("posted", "cancel")
+
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_post = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reverse = fields.Boolean(compute="_compute_lifecycle_can")
+
     @api.depends("trip_id.name", "date")
     def _compute_name(self):
         for report in self:
@@ -57,15 +75,21 @@ class IntlTripAdvanceReport(models.Model):
         if any(report.state != "draft" for report in self):
             raise UserError(self.env._("Submitted advance reports are never deleted."))
 
+    def _lifecycle_requester_users(self):
+        return self.user_id
+
+    def _guard_submit(self):
+        if not self.line_ids:
+            return self.env._("Add the expenses to the advance report.")
+        if self.trip_id.state not in ("returned", "done"):
+            return self.env._("Register the return of the trip first.")
+        return False
+
     def action_submit(self):
         for report in self:
             if report.state != "draft":
                 raise UserError(self.env._("Only a draft advance report can be submitted."))
-            if not report.line_ids:
-                raise UserError(self.env._("Add the expenses to the advance report."))
-            if report.trip_id.state not in ("returned", "done"):
-                raise UserError(self.env._("Register the return of the trip first."))
-        self.write({"state": "submitted"})
+        self._lifecycle_run("submit")
         self.trip_id.activity_feedback(["intl_cooperation.mail_activity_type_trip_report"],
                                        feedback=self.env._("Advance report submitted"))
 
@@ -78,30 +102,36 @@ class IntlTripAdvanceReport(models.Model):
         for report in self:
             if report.state != "submitted":
                 raise UserError(self.env._("Only a submitted advance report can be posted."))
+        self._lifecycle_check("post")
 
     def _do_post(self):
         for report in self:
             move = self.env["account.move"].create(report._prepare_move_vals())
             move.action_post()
-            report.write({"state": "posted", "move_id": move.id, "approved_by_id": self.env.uid})
+            report._lifecycle_do("post", {"move_id": move.id, "approved_by_id": self.env.uid})
 
     def action_reset(self):
         for report in self:
             if report.state != "submitted":
                 raise UserError(self.env._("Only a submitted advance report goes back to draft."))
-        self.write({"state": "draft"})
+        self._lifecycle_run("reset")
+
+    def _guard_reverse(self):
+        if self.trip_id.settled_date:
+            return self.env._("The trip is settled: its report cannot be reversed.")
+        return False
 
     def action_reverse(self):
         self.trip_id._check_is_accountant()
         for report in self:
             if report.state != "posted":
                 raise UserError(self.env._("Only a posted advance report can be reversed."))
-            if report.trip_id.settled_date:
-                raise UserError(self.env._("The trip is settled: its report cannot be reversed."))
+        self._lifecycle_check("reverse")
+        for report in self:
             report.move_id._reverse_moves(
                 [{"ref": self.env._("Reversal of %(entry)s", entry=report.move_id.name),
                   "date": fields.Date.context_today(self)}], cancel=True)
-            report.state = "cancel"
+            report._lifecycle_do("reverse")
 
     def _prepare_move_vals(self):
         """Debit each category's expense account, credit the advances for the total spent."""

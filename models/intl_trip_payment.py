@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+ACCOUNTANT = "intl_cooperation.group_intl_accountant"
 PAYMENT_KINDS = [
     ("advance", "Advance"),
     ("return", "Return of the Rest"),
@@ -16,6 +17,7 @@ class IntlTripPayment(models.Model):
     """
 
     _name = "intl.trip.payment"
+    _inherit = ["intl.lifecycle.mixin"]
     _description = "Trip Payment"
     _order = "date, id"
     _check_company_auto = True
@@ -34,6 +36,14 @@ class IntlTripPayment(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("posted", "Posted"), ("reversed", "Reversed")],
         default="draft", required=True, readonly=True)
+
+    _lifecycle_transitions = {
+        "post": {"from": ("draft",), "to": "posted", "who": (ACCOUNTANT,)},
+        "reverse": {"from": ("posted",), "to": "reversed", "who": (ACCOUNTANT,),
+                    "guard": "_guard_reverse"},
+    }
+    _lifecycle_workflow_fields = ("move_id",)
+    _lifecycle_locked_states = ("posted", "reversed")
 
     _sql_constraints = [
         ("amount_positive", "CHECK(amount > 0)", "A trip payment must be positive."),
@@ -81,25 +91,32 @@ class IntlTripPayment(models.Model):
         for payment in self:
             if payment.state != "draft":
                 raise UserError(self.env._("This payment is already posted."))
+        self._lifecycle_check("post")
+        for payment in self:
             move = self.env["account.move"].create(payment._prepare_move_vals())
             move.action_post()
-            payment.write({"move_id": move.id, "state": "posted"})
+            payment._lifecycle_do("post", {"move_id": move.id})
             payment.trip_id.message_post(
                 body=self.env._("%(entry)s posted: %(amount)s",
                                 entry=move.name, amount=payment.amount),
                 subtype_xmlid="mail.mt_note")
+
+    def _guard_reverse(self):
+        if self.trip_id.settled_date:
+            return self.env._("The trip is settled: reopen its settlement first.")
+        return False
 
     def action_reverse(self):
         self.trip_id._check_is_accountant()
         for payment in self:
             if payment.state != "posted":
                 raise UserError(self.env._("Only posted payments can be reversed."))
-            if payment.trip_id.settled_date:
-                raise UserError(self.env._("The trip is settled: reopen its settlement first."))
+        self._lifecycle_check("reverse")
+        for payment in self:
             payment.move_id._reverse_moves(
                 [{"ref": self.env._("Reversal of %(entry)s", entry=payment.move_id.name),
                   "date": fields.Date.context_today(self)}], cancel=True)
-            payment.state = "reversed"
+            payment._lifecycle_do("reverse")
             payment.trip_id.message_post(
                 body=self.env._("%(entry)s reversed.", entry=payment.move_id.name),
                 subtype_xmlid="mail.mt_note")
