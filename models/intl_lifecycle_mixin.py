@@ -249,7 +249,7 @@ class IntlLifecycleMixin(models.AbstractModel):
         state_field = self._lifecycle_state_field
         previous = {record: record[state_field] for record in self}
         self._lifecycle_write(dict(vals or {}, **{state_field: state}))
-        if not self._fields[state_field].tracking and hasattr(self, "message_post"):
+        if not getattr(self._fields[state_field], "tracking", False) and hasattr(self, "message_post"):
             for record in self:
                 if previous[record] != state:
                     record.message_post(

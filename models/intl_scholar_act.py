@@ -4,8 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .intl_scholar_billing import create_vendor_bill, pay_vendor_bill
-from .intl_scholar_lifecycle_mixin import lifecycle_path
 
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+ACCOUNTANT = "intl_cooperation.group_intl_accountant"
 ACT_STATES = [
     ("draft", "Draft"),
     ("to_approve", "Approval"),
@@ -26,8 +27,7 @@ class IntlScholarAct(models.Model):
     """
 
     _name = "intl.scholar.act"
-    _inherit = ["mail.thread", "mail.activity.mixin", "intl.scholar.lifecycle.mixin",
-                "intl.approval.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.approval.mixin"]
     _description = "Act of Services Rendered"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -38,12 +38,16 @@ class IntlScholarAct(models.Model):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel",)
-    _lifecycle_protected_fields = ("move_id", "payment_id", "hours_given", "amount", "lecture_ids",
-                                   "hours_contract", "contract_amount")
+    _lifecycle_workflow_fields = ("move_id", "payment_id", "hours_given", "amount", "lecture_ids",
+                                  "hours_contract", "contract_amount", "visit_id")
     _lifecycle_transitions = {
-        "bill": (("approved",), "billed", "intl_cooperation.group_intl_accountant", "_check_can_bill"),
-        "pay": (("billed",), "paid", "intl_cooperation.group_intl_accountant", None),
-        "cancel": (("draft", "to_approve"), "cancel", "intl_cooperation.group_intl_coordinator", None),
+        "submit": {"from": ("draft",), "approval": "default", "who": (COORDINATOR,)},
+        "to_approve": {"from": ("draft",), "to": "to_approve", "who": ("approval",)},
+        "approve": {"from": ("to_approve",), "to": "approved", "who": ("approval",)},
+        "reject": {"from": ("to_approve",), "to": "draft", "who": ("approval",)},
+        "bill": {"from": ("approved",), "to": "billed", "who": (ACCOUNTANT,), "guard": "_guard_bill"},
+        "pay": {"from": ("billed",), "to": "paid", "who": (ACCOUNTANT,)},
+        "cancel": {"from": ("draft", "to_approve"), "to": "cancel", "who": (COORDINATOR,)},
     }
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, default="/")
@@ -66,8 +70,9 @@ class IntlScholarAct(models.Model):
     payment_id = fields.Many2one("account.payment", "Payment", readonly=True, copy=False,
                                  check_company=True)
     payment_state = fields.Selection(related="move_id.payment_state", string="Bill Payment")
-    can_bill = fields.Boolean(compute="_compute_can")
-    can_pay = fields.Boolean(compute="_compute_can")
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    is_accountant = fields.Boolean(compute="_compute_is_accountant")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
 
     @api.depends("amount", "currency_id")
     @api.depends_context("lang")
@@ -76,12 +81,8 @@ class IntlScholarAct(models.Model):
             act.amount_words = act.currency_id.intl_amount_to_words(act.amount) if act.currency_id else ""
 
     @api.depends_context("uid")
-    @api.depends("state")
-    def _compute_can(self):
-        accountant = self.env.user.has_group("intl_cooperation.group_intl_accountant")
-        for act in self:
-            act.can_bill = accountant and act.state == "approved"
-            act.can_pay = accountant and act.state == "billed"
+    def _compute_is_accountant(self):
+        self.is_accountant = self.env.user.has_group(ACCOUNTANT)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -114,33 +115,35 @@ class IntlScholarAct(models.Model):
         hours = sum(given.mapped("hours_given"))
         amount = visit.contract_currency_id.round(
             visit.contract_amount * min(hours, visit.contract_hours) / visit.contract_hours)
-        with lifecycle_path():
-            return self.create({
+        return self._lifecycle_create([{
                 "visit_id": visit.id, "lecture_ids": [fields.Command.set(given.ids)],
                 "hours_contract": visit.contract_hours, "contract_amount": visit.contract_amount,
-                "hours_given": hours, "amount": amount})
+                "hours_given": hours, "amount": amount}])
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
     def action_submit(self):
-        self.action_approval_submit()
+        return self._lifecycle_run("submit")
+
+    def action_approval_submit(self):
+        return self.action_submit()
 
     def action_cancel(self):
         self._lifecycle_check("cancel")
         self._approval_cancel()
         self._lifecycle_do("cancel")
 
-    def _check_can_bill(self):
-        for act in self:
-            if not act.scholar_id.bank_ids:
-                raise UserError(self.env._(
-                    "%(scholar)s has no bank account: add the bank details received on arrival "
-                    "to the contact before the payment.", scholar=act.scholar_id.name))
-            if not act.company_id.intl_scholar_service_account_id:
-                raise UserError(self.env._("Set the expense account of the scholars' services in the "
-                                           "International Cooperation settings."))
+    def _guard_bill(self):
+        if not self.scholar_id.bank_ids:
+            return self.env._(
+                "%(scholar)s has no bank account: add the bank details received on arrival "
+                "to the contact before the payment.", scholar=self.scholar_id.name)
+        if not self.company_id.intl_scholar_service_account_id:
+            return self.env._("Set the expense account of the scholars' services in the "
+                              "International Cooperation settings.")
+        return False
 
     def action_create_bill(self):
         for act in self:
@@ -171,8 +174,9 @@ class IntlScholarAct(models.Model):
             act._lifecycle_check("pay")
             payment = pay_vendor_bill(self.env, act.move_id, fields.Date.context_today(self))
             act._lifecycle_do("pay", {"payment_id": payment[:1].id})
-            # sudo: a system transition of the visit, which the accountant only reads
-            act.visit_id.sudo()._lifecycle_do("close")
+            # sudo: closing the visit is the system's consequence of the payment; the accountant
+            # only reads visits
+            act.visit_id.sudo()._lifecycle_run("close", by="system")
 
     def action_view_bill(self):
         self.ensure_one()
@@ -184,3 +188,6 @@ class IntlScholarAct(models.Model):
 
     def _approval_curator(self):
         return self.visit_id.curator_id
+
+    def _lifecycle_requester_users(self):
+        return self.create_uid

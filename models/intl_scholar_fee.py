@@ -13,15 +13,18 @@ class IntlScholarFee(models.Model):
     """
 
     _name = "intl.scholar.fee"
-    _inherit = ["intl.scholar.lifecycle.mixin"]
+    _inherit = ["intl.lifecycle.mixin"]
     _description = "Invited Scholar State Fee"
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    _lifecycle_protected_fields = ("move_id", "payment_id")
+    _lifecycle_workflow_fields = ("move_id", "payment_id")
+    _lifecycle_locked_states = ("posted",)
     _lifecycle_transitions = {
-        "post": (("draft",), "posted", "intl_cooperation.group_intl_accountant", "_check_can_post"),
-        "cancel": (("draft",), "cancel", "intl_cooperation.group_intl_officer", None),
+        "post": {"from": ("draft",), "to": "posted", "who": ("intl_cooperation.group_intl_accountant",),
+                 "guard": "_guard_post"},
+        "cancel": {"from": ("draft",), "to": "cancel", "who": ("intl_cooperation.group_intl_officer",
+                                                                "intl_cooperation.group_intl_accountant")},
     }
 
     visit_id = fields.Many2one("intl.scholar.visit", required=True, ondelete="restrict", index=True)
@@ -46,23 +49,23 @@ class IntlScholarFee(models.Model):
     def _compute_amount(self):
         Mci = self.env["intl.mci"]
         for fee in self:
-            mci = Mci._value_on(fee.date) if fee.date else Mci
+            mci = Mci.search([("date_from", "<=", fee.date)], order="date_from desc", limit=1) \
+                if fee.date else Mci
             fee.mci_id = mci
             fee.currency_id = mci.currency_id or self.env.ref("base.KZT")
             fee.mci_value = mci.value
             fee.amount = fee.currency_id.round(fee.kind_id.mci_factor * mci.value)
+
+    @api.constrains("date")
+    def _check_mci(self):
+        for fee in self:
+            self.env["intl.mci"]._value_on(fee.date)
 
     @api.depends("kind_id")
     def _compute_codes(self):
         for fee in self:
             fee.kbk = fee.kind_id.kbk
             fee.knp = fee.kind_id.knp
-
-    def write(self, vals):
-        if set(vals) & {"kind_id", "date", "kbk", "knp", "visit_id"} and any(
-                fee.state != "draft" for fee in self) and not self.env.su:
-            raise UserError(self.env._("A paid state fee cannot be changed."))
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
@@ -73,11 +76,12 @@ class IntlScholarFee(models.Model):
         for fee in self:
             fee.display_name = f"{fee.kind_id.name or ''} ({fee.date or ''})"
 
-    def _check_can_post(self):
-        company = self.company_id[:1]
+    def _guard_post(self):
+        company = self.company_id
         if not company.intl_scholar_fee_account_id or not company.intl_scholar_fee_partner_id:
-            raise UserError(self.env._("Set the state fee account and recipient in the "
-                                       "International Cooperation settings."))
+            return self.env._("Set the state fee account and recipient in the "
+                              "International Cooperation settings.")
+        return False
 
     def action_post(self):
         for fee in self:
@@ -99,4 +103,4 @@ class IntlScholarFee(models.Model):
                 subtype_xmlid="mail.mt_note")
 
     def action_cancel(self):
-        self._lifecycle_do("cancel")
+        return self._lifecycle_run("cancel")

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
 LEVELS = [("bachelor", "Bachelor"), ("master", "Master"), ("phd", "PhD")]
 
 
@@ -8,16 +9,17 @@ class IntlScholarLecture(models.Model):
     """A line of the lecture schedule of an invited scholar (form 717-03): planned, then given."""
 
     _name = "intl.scholar.lecture"
-    _inherit = ["intl.scholar.lifecycle.mixin"]
+    _inherit = ["intl.lifecycle.mixin"]
     _description = "Invited Scholar Lecture"
     _order = "visit_id, date, time_from, id"
 
-    _lifecycle_protected_fields = ("hours_given",)
+    _lifecycle_workflow_fields = ("hours_given",)
     _lifecycle_transitions = {
-        "give": (("planned",), "given", "intl_cooperation.group_intl_coordinator", "_check_can_give"),
-        "cancel": (("planned",), "cancel", "intl_cooperation.group_intl_coordinator", None),
-        "reset": (("given", "cancel"), "planned", "intl_cooperation.group_intl_coordinator",
-                  "_check_can_reset"),
+        "give": {"from": ("planned",), "to": "given", "who": (COORDINATOR,), "guard": "_guard_give"},
+        "cancel": {"from": ("planned",), "to": "cancel", "who": (COORDINATOR,),
+                   "guard": "_guard_on_site"},
+        "reset": {"from": ("given", "cancel"), "to": "planned", "who": (COORDINATOR,),
+                  "guard": "_guard_on_site"},
     }
 
     visit_id = fields.Many2one("intl.scholar.visit", required=True, ondelete="cascade", index=True)
@@ -70,36 +72,30 @@ class IntlScholarLecture(models.Model):
         self._check_visit_open()
 
     def _check_visit_open(self):
-        if self.env.su:
+        if self._lifecycle_trusted():
             return
         if any(lecture.visit_id.state in ("ended", "done", "cancel") for lecture in self):
             raise UserError(self.env._("The stay has ended: its lecture schedule is closed."))
 
-    def _check_can_give(self):
-        today = fields.Date.context_today(self)
-        for lecture in self:
-            if lecture.visit_id.state != "on_site":
-                raise UserError(self.env._("Lectures are given while the scholar is on site."))
-            if lecture.date > today:
-                raise UserError(self.env._("The lecture of %(date)s has not taken place yet.",
-                                           date=lecture.date))
+    def _guard_on_site(self):
+        if self.visit_id.state != "on_site":
+            return self.env._("Lectures are marked while the scholar is on site.")
+        return False
 
-    def _check_can_reset(self):
-        if any(lecture.visit_id.state != "on_site" for lecture in self):
-            raise UserError(self.env._("Lectures are corrected while the scholar is on site."))
+    def _guard_give(self):
+        if self.date > fields.Date.context_today(self):
+            return self.env._("The lecture of %(date)s has not taken place yet.", date=self.date)
+        return self._guard_on_site()
 
     def action_give(self, hours=None):
         for lecture in self:
             given = lecture.hours_planned if hours is None else hours
             if not (0 < given <= 12):
                 raise UserError(self.env._("The hours given must be between 0 and 12."))
-            lecture._lifecycle_check("give")
-            lecture._lifecycle_write({"state": "given", "hours_given": given})
+            lecture._lifecycle_run("give", {"hours_given": given})
 
     def action_cancel(self):
-        self._lifecycle_check("cancel")
-        self._lifecycle_write({"state": "cancel"})
+        return self._lifecycle_run("cancel")
 
     def action_reset(self):
-        self._lifecycle_check("reset")
-        self._lifecycle_write({"state": "planned", "hours_given": 0.0})
+        return self._lifecycle_run("reset", {"hours_given": 0.0})

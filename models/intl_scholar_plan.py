@@ -8,6 +8,7 @@ PLAN_STATES = [
     ("approved", "Approved"),
     ("cancel", "Cancelled"),
 ]
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
 SEMESTERS = [("fall", "Fall"), ("spring", "Spring"), ("summer", "Summer")]
 
 
@@ -20,8 +21,7 @@ class IntlScholarPlan(models.Model):
     """
 
     _name = "intl.scholar.plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "intl.scholar.lifecycle.mixin",
-                "intl.approval.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.approval.mixin"]
     _description = "Plan of Invited Foreign Scholars"
     _order = "academic_year desc, semester, institute_id"
     _check_company_auto = True
@@ -33,9 +33,14 @@ class IntlScholarPlan(models.Model):
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel",)
     _lifecycle_transitions = {
-        "cancel": (("draft", "to_agree", "to_approve"), "cancel", "intl_cooperation.group_intl_coordinator",
-                   None),
-        "draft": (("cancel",), "draft", "intl_cooperation.group_intl_coordinator", None),
+        "submit": {"from": ("draft",), "approval": "default", "who": (COORDINATOR,),
+                   "guard": "_guard_submit"},
+        "agree": {"from": ("draft", "to_agree"), "to": "to_agree", "who": ("approval",)},
+        "to_approve": {"from": ("draft", "to_agree"), "to": "to_approve", "who": ("approval",)},
+        "approve": {"from": ("to_agree", "to_approve"), "to": "approved", "who": ("approval",)},
+        "reject": {"from": ("to_agree", "to_approve"), "to": "draft", "who": ("approval",)},
+        "cancel": {"from": ("draft", "to_agree", "to_approve"), "to": "cancel", "who": (COORDINATOR,)},
+        "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,)},
     }
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -57,6 +62,9 @@ class IntlScholarPlan(models.Model):
     line_count = fields.Integer(compute="_compute_totals", store=True)
     visit_count = fields.Integer(compute="_compute_visit_count")
     note = fields.Html()
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
     _sql_constraints = [
         ("plan_uniq", "unique(company_id, institute_id, academic_year, semester)",
@@ -95,12 +103,12 @@ class IntlScholarPlan(models.Model):
 
     def write(self, vals):
         frozen = {"line_ids", "academic_year", "semester", "institute_id", "company_id"}
-        if frozen & set(vals) and not self.env.su and any(plan.state != "draft" for plan in self):
+        if frozen & set(vals) and not self._lifecycle_trusted() and any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("A plan can only be changed as a draft."))
         return super().write(vals)
 
     def _check_is_draft(self):
-        if not self.env.su and any(plan.state != "draft" for plan in self):
+        if not self._lifecycle_trusted() and any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("A plan can only be changed as a draft."))
 
     @api.ondelete(at_uninstall=False)
@@ -113,14 +121,15 @@ class IntlScholarPlan(models.Model):
     # ------------------------------------------------------------------
 
     def action_submit(self):
-        self._check_can_submit()
-        self.action_approval_submit()
+        return self._lifecycle_run("submit")
 
-    def _check_can_submit(self):
-        for plan in self:
-            if not plan.line_ids:
-                raise UserError(self.env._("Add the planned invitations of %(plan)s first.",
-                                           plan=plan.display_name))
+    def action_approval_submit(self):
+        return self.action_submit()
+
+    def _guard_submit(self):
+        if not self.line_ids:
+            return self.env._("Add the planned invitations of %(plan)s first.", plan=self.display_name)
+        return False
 
     def action_cancel(self):
         self._lifecycle_check("cancel")
@@ -128,7 +137,7 @@ class IntlScholarPlan(models.Model):
         self._lifecycle_do("cancel")
 
     def action_draft(self):
-        self._lifecycle_do("draft")
+        return self._lifecycle_run("reset")
 
     def action_view_visits(self):
         self.ensure_one()
@@ -143,3 +152,6 @@ class IntlScholarPlan(models.Model):
 
     def _approval_institute(self):
         return self.institute_id
+
+    def _lifecycle_requester_users(self):
+        return self.create_uid

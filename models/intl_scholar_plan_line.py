@@ -43,7 +43,7 @@ class IntlScholarPlanLine(models.Model):
         for line in self:
             visits = line.visit_ids.filtered(lambda v: v.state not in ("cancel", "refused"))
             visit = visits[:1]
-            line.actual_state = visit._lifecycle_state_label() if visit else self.env._("Not invited yet")
+            line.actual_state = visit._lifecycle_state_label(visit.state) if visit else self.env._("Not invited yet")
             line.actual_date_from = visit.date_arrival_actual or visit.date_arrival
             line.actual_date_to = visit.date_departure
             line.actual_hours = sum(visits.mapped("hours_given"))

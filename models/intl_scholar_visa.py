@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .intl_scholar_lifecycle_mixin import in_transition
+
+OFFICER = "intl_cooperation.group_intl_officer"
 
 
 class IntlScholarVisa(models.Model):
@@ -12,16 +13,16 @@ class IntlScholarVisa(models.Model):
     """
 
     _name = "intl.scholar.visa"
-    _inherit = ["mail.thread", "intl.scholar.lifecycle.mixin"]
+    _inherit = ["mail.thread", "intl.lifecycle.mixin"]
     _description = "Invited Scholar Visa"
     _order = "date_issue desc, id desc"
     _mail_post_access = "read"
 
-    _lifecycle_protected_fields = ("date_expiry_initial",)
+    _lifecycle_workflow_fields = ("date_expiry_initial",)
     _lifecycle_transitions = {
-        "issue": (("requested",), "issued", "intl_cooperation.group_intl_officer", "_check_can_issue"),
-        "refuse": (("requested",), "refused", "intl_cooperation.group_intl_officer", None),
-        "cancel": (("requested", "issued"), "cancel", "intl_cooperation.group_intl_officer", None),
+        "issue": {"from": ("requested",), "to": "issued", "who": (OFFICER,), "guard": "_guard_issue"},
+        "refuse": {"from": ("requested",), "to": "refused", "who": (OFFICER,)},
+        "cancel": {"from": ("requested", "issued"), "to": "cancel", "who": (OFFICER,)},
     }
 
     visit_id = fields.Many2one("intl.scholar.visit", required=True, ondelete="cascade", index=True)
@@ -58,8 +59,8 @@ class IntlScholarVisa(models.Model):
                                                  category=visa.category_id.display_name))
 
     def write(self, vals):
-        if {"date_issue", "date_expiry", "number"} & set(vals) and not self.env.su:
-            if any(visa.state != "requested" for visa in self) and not in_transition():
+        if {"date_issue", "date_expiry", "number", "category_id", "entry", "visit_id"} & set(vals):
+            if any(visa.state != "requested" for visa in self) and not self._lifecycle_trusted():
                 raise UserError(self.env._("An issued visa changes only through an extension or a "
                                            "change recorded in its history."))
         return super().write(vals)
@@ -68,30 +69,28 @@ class IntlScholarVisa(models.Model):
         for visa in self:
             visa.display_name = " ".join(filter(None, [visa.category_id.code, visa.number]))
 
-    def _check_can_issue(self):
-        for visa in self:
-            if not (visa.number and visa.date_issue and visa.date_expiry):
-                raise UserError(self.env._("Enter the visa's number, issue and expiry dates."))
-            max_days = visa.category_id.max_stay_days
-            if max_days and (visa.date_expiry - visa.date_issue).days + 1 > max_days:
-                raise UserError(self.env._(
-                    "A %(category)s visa is valid at most %(days)s days.",
-                    category=visa.category_id.display_name, days=max_days))
+    def _guard_issue(self):
+        if not (self.number and self.date_issue and self.date_expiry):
+            return self.env._("Enter the visa's number, issue and expiry dates.")
+        max_days = self.category_id.max_stay_days
+        if max_days and (self.date_expiry - self.date_issue).days + 1 > max_days:
+            return self.env._("A %(category)s visa is valid at most %(days)s days.",
+                              category=self.category_id.display_name, days=max_days)
+        return False
 
     def action_issue(self):
         for visa in self:
-            visa._lifecycle_do("issue", {"date_expiry_initial": visa.date_expiry})
+            visa._lifecycle_run("issue", {"date_expiry_initial": visa.date_expiry})
             visa.visit_id.message_post(
                 body=self.env._("Visa %(visa)s issued, valid until %(date)s.",
                                 visa=visa.display_name, date=visa.date_expiry),
                 subtype_xmlid="mail.mt_note")
 
     def action_refuse(self):
-        self._lifecycle_do("refuse")
-        for visa in self:
-            self.env["intl.scholar.visa.event"].create({
-                "visa_id": visa.id, "kind": "refusal",
-                "note": self.env._("Refused by the issuing authority.")})
+        self._lifecycle_run("refuse")
+        self.env["intl.scholar.visa.event"].create([{
+            "visa_id": visa.id, "kind": "refusal",
+            "note": self.env._("Refused by the issuing authority.")} for visa in self])
 
     def action_cancel(self):
-        self._lifecycle_do("cancel")
+        return self._lifecycle_run("cancel")

@@ -27,6 +27,8 @@ class IntlScholarVisaEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
+            raise UserError(self.env._("DIC records what happens to a visa."))
         events = super().create(vals_list)
         for event in events:
             event._apply()
@@ -51,7 +53,7 @@ class IntlScholarVisaEvent(models.Model):
                 raise UserError(self.env._("Enter the new expiry date."))
             visa._lifecycle_write({"date_expiry": self.new_date_expiry})
         if self.kind == "purpose_change" and self.new_category_id:
-            visa.write({"category_id": self.new_category_id.id})
+            visa._lifecycle_write({"category_id": self.new_category_id.id})
         visa.visit_id.message_post(
             body=self.env._("Visa %(visa)s: %(event)s %(date)s %(note)s", visa=visa.display_name,
                             event=label, date=self.new_date_expiry or "", note=self.note or ""),

@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+COORDINATOR = "intl_cooperation.group_intl_coordinator"
+OFFICER = "intl_cooperation.group_intl_officer"
 VISIT_STATES = [
     ("draft", "Draft"),
     ("to_dic", "DIC Decision"),
@@ -39,8 +41,7 @@ class IntlScholarVisit(models.Model):
     """
 
     _name = "intl.scholar.visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "intl.scholar.lifecycle.mixin",
-                "intl.approval.mixin", "intl.document.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.approval.mixin", "intl.document.mixin"]
     _description = "Invited Foreign Scholar Visit"
     _order = "date_arrival desc, id desc"
     _check_company_auto = True
@@ -52,18 +53,22 @@ class IntlScholarVisit(models.Model):
     _approval_approved_state = {"default": "accepted"}
     _approval_rejected_state = {"default": "refused"}
     _approval_cancel_states = ("cancel",)
-    _lifecycle_protected_fields = (
+    _lifecycle_workflow_fields = (
         "submit_date", "decision_deadline", "accepted_date", "late_override_reason",
         "late_override_user_id", "date_arrival_actual", "date_departure_actual")
     _lifecycle_transitions = {
-        "register_arrival": (("accepted",), "on_site", "intl_cooperation.group_intl_officer",
-                             "_check_can_register_arrival"),
-        "end_stay": (("on_site",), "ended", "intl_cooperation.group_intl_coordinator",
-                     "_check_can_end_stay"),
-        "close": (("ended",), "done", "intl_cooperation.group_intl_accountant", None),
-        "cancel": (("draft", "to_dic", "accepted", "refused"), "cancel",
-                   "intl_cooperation.group_intl_coordinator", None),
-        "draft": (("cancel",), "draft", "intl_cooperation.group_intl_coordinator", None),
+        "submit": {"from": ("draft", "refused"), "approval": "default", "who": (COORDINATOR,)},
+        "to_dic": {"from": ("draft", "refused"), "to": "to_dic", "who": ("approval",)},
+        "accept": {"from": ("to_dic",), "to": "accepted", "who": ("approval",)},
+        "refuse": {"from": ("to_dic",), "to": "refused", "who": ("approval",)},
+        "register_arrival": {"from": ("accepted",), "to": "on_site", "who": (OFFICER,),
+                             "guard": "_guard_register_arrival"},
+        "end_stay": {"from": ("on_site",), "to": "ended", "who": (COORDINATOR,),
+                     "guard": "_guard_end_stay"},
+        "close": {"from": ("ended",), "to": "done", "who": ("system",)},
+        "cancel": {"from": ("draft", "to_dic", "accepted", "refused"), "to": "cancel",
+                   "who": (COORDINATOR,)},
+        "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,)},
     }
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
@@ -166,11 +171,13 @@ class IntlScholarVisit(models.Model):
     act_ids = fields.One2many("intl.scholar.act", "visit_id", "Acts of Services Rendered")
     amount_paid = fields.Monetary(compute="_compute_amount_paid", currency_field="contract_currency_id")
     # permissions
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
     can_allow_late = fields.Boolean(compute="_compute_can")
-    can_register_arrival = fields.Boolean(compute="_compute_can")
-    can_end_stay = fields.Boolean(compute="_compute_can")
     can_draw_act = fields.Boolean(compute="_compute_can")
     is_officer = fields.Boolean(compute="_compute_can")
+    is_coordinator = fields.Boolean(compute="_compute_can")
 
     @api.depends("date_arrival", "date_departure")
     def _compute_duration_days(self):
@@ -236,9 +243,9 @@ class IntlScholarVisit(models.Model):
         coordinator = user.has_group("intl_cooperation.group_intl_coordinator")
         for visit in self:
             visit.is_officer = officer
-            visit.can_allow_late = director and visit.state in ("draft", "refused")
-            visit.can_register_arrival = officer and visit.state == "accepted"
-            visit.can_end_stay = coordinator and visit.state == "on_site"
+            visit.is_coordinator = coordinator
+            visit.can_allow_late = director and visit.state in ("draft", "refused") and (
+                user not in visit._lifecycle_requester_users())
             visit.can_draw_act = coordinator and visit.state == "ended" and not visit.act_ids.filtered(
                 lambda a: a.state != "cancel")
 
@@ -290,10 +297,10 @@ class IntlScholarVisit(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group("intl_cooperation.group_intl_officer"):
+        if not self._lifecycle_trusted() and not self.env.user.has_group(OFFICER):
             if set(vals) & OFFICER_FIELDS:
                 raise UserError(self.env._("Only DIC records the visa and migration formalities."))
-            late = set(vals) - CONTRACT_FIELDS - self._lifecycle_fields()
+            late = set(vals) - CONTRACT_FIELDS - self._lifecycle_protected_fields()
             if late and any(visit.state not in ("draft", "refused") for visit in self):
                 raise UserError(self.env._("A submitted visit can only be changed by DIC."))
             if set(vals) & CONTRACT_FIELDS and any(
@@ -329,10 +336,6 @@ class IntlScholarVisit(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def action_submit(self):
-        self._document_sync_checklist()
-        self.action_approval_submit()
-
     def action_allow_late(self):
         self.ensure_one()
         self._check_can_allow_late()
@@ -352,6 +355,9 @@ class IntlScholarVisit(models.Model):
         for visit in self:
             if visit.state not in ("draft", "refused"):
                 raise UserError(self.env._("%(visit)s is already submitted.", visit=visit.name))
+            if self.env.user in visit._lifecycle_requester_users():
+                raise UserError(self.env._("You filed %(visit)s: another DIC Director allows its late file.",
+                                           visit=visit.name))
 
     def _do_allow_late(self, reason):
         self._check_can_allow_late()
@@ -365,31 +371,36 @@ class IntlScholarVisit(models.Model):
                     self.env._("Reason: %(reason)s", reason=reason)),
                 subtype_xmlid="mail.mt_note")
 
+    def action_submit(self):
+        self._lifecycle_check("submit")
+        self._document_sync_checklist()
+        return self._lifecycle_do("submit")
+
+    def action_approval_submit(self):
+        return self.action_submit()
+
     def action_register_arrival(self):
-        for visit in self:
-            visit._lifecycle_do("register_arrival", {"date_arrival_actual": fields.Date.context_today(self)})
+        self._lifecycle_run("register_arrival", {"date_arrival_actual": fields.Date.context_today(self)})
         self._document_sync_checklist()
 
-    def _check_can_register_arrival(self):
-        for visit in self:
-            missing = visit._document_phase_missing("scholar_visa")
-            if missing:
-                raise UserError(self.env._("Verify the visa documents of %(visit)s first: %(documents)s",
-                                           visit=visit.name, documents=", ".join(missing)))
-            if visit.visa_required and not visit.visa_id:
-                raise UserError(self.env._("Record the visa issued to %(scholar)s first.",
-                                           scholar=visit.scholar_id.name))
+    def _guard_register_arrival(self):
+        missing = self._document_phase_missing("scholar_visa")
+        if missing:
+            return self.env._("Verify the visa documents of %(visit)s first: %(documents)s",
+                              visit=self.name, documents=", ".join(missing))
+        if self.visa_required and not self.visa_id:
+            return self.env._("Record the visa issued to %(scholar)s first.", scholar=self.scholar_id.name)
+        return False
 
     def action_end_stay(self):
-        for visit in self:
-            visit._lifecycle_do("end_stay", {"date_departure_actual": fields.Date.context_today(self)})
+        self._lifecycle_run("end_stay", {"date_departure_actual": fields.Date.context_today(self)})
 
-    def _check_can_end_stay(self):
-        for visit in self:
-            missing = visit._document_phase_missing("scholar_arrival")
-            if missing:
-                raise UserError(self.env._("Verify the arrival documents of %(visit)s first: %(documents)s",
-                                           visit=visit.name, documents=", ".join(missing)))
+    def _guard_end_stay(self):
+        missing = self._document_phase_missing("scholar_arrival")
+        if missing:
+            return self.env._("Verify the arrival documents of %(visit)s first: %(documents)s",
+                              visit=self.name, documents=", ".join(missing))
+        return False
 
     def action_cancel(self):
         self._lifecycle_check("cancel")
@@ -397,7 +408,7 @@ class IntlScholarVisit(models.Model):
         self._lifecycle_do("cancel")
 
     def action_draft(self):
-        self._lifecycle_do("draft")
+        return self._lifecycle_run("reset")
 
     def action_draw_act(self):
         self.ensure_one()
@@ -425,6 +436,9 @@ class IntlScholarVisit(models.Model):
 
     def _approval_curator(self):
         return self.curator_id
+
+    def _lifecycle_requester_users(self):
+        return self.coordinator_id | self.create_uid
 
     def _approval_check_can_submit(self, purpose):
         today = fields.Date.context_today(self)

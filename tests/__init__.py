@@ -20,3 +20,6 @@ from . import test_intl_trip_return
 from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
+from . import test_scholar_visit
+from . import test_scholar_money
+from . import test_scholar_access
