@@ -43,8 +43,8 @@ class IntlScholarAct(models.Model):
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "approval": "default", "who": (COORDINATOR,)},
         "to_approve": {"from": ("draft",), "to": "to_approve", "who": ("approval",)},
-        "approve": {"from": ("to_approve",), "to": "approved", "who": ("approval",)},
-        "reject": {"from": ("to_approve",), "to": "draft", "who": ("approval",)},
+        "approve_act": {"from": ("to_approve",), "to": "approved", "who": ("approval",)},
+        "reject_act": {"from": ("to_approve",), "to": "draft", "who": ("approval",)},
         "bill": {"from": ("approved",), "to": "billed", "who": (ACCOUNTANT,), "guard": "_guard_bill"},
         "pay": {"from": ("billed",), "to": "paid", "who": (ACCOUNTANT,)},
         "cancel": {"from": ("draft", "to_approve"), "to": "cancel", "who": (COORDINATOR,)},

@@ -37,8 +37,8 @@ class IntlScholarPlan(models.Model):
                    "guard": "_guard_submit"},
         "agree": {"from": ("draft", "to_agree"), "to": "to_agree", "who": ("approval",)},
         "to_approve": {"from": ("draft", "to_agree"), "to": "to_approve", "who": ("approval",)},
-        "approve": {"from": ("to_agree", "to_approve"), "to": "approved", "who": ("approval",)},
-        "reject": {"from": ("to_agree", "to_approve"), "to": "draft", "who": ("approval",)},
+        "approve_plan": {"from": ("to_agree", "to_approve"), "to": "approved", "who": ("approval",)},
+        "reject_plan": {"from": ("to_agree", "to_approve"), "to": "draft", "who": ("approval",)},
         "cancel": {"from": ("draft", "to_agree", "to_approve"), "to": "cancel", "who": (COORDINATOR,)},
         "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,)},
     }

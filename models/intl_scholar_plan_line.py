@@ -8,6 +8,7 @@ class IntlScholarPlanLine(models.Model):
     _name = "intl.scholar.plan.line"
     _description = "Planned Scholar Invitation"
     _order = "plan_id, date_from, id"
+    _rec_names_search = ["scholar_id.name", "plan_id.name", "field_of_study"]
 
     plan_id = fields.Many2one("intl.scholar.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)

@@ -23,3 +23,5 @@ from . import test_intl_trip_tour
 from . import test_scholar_visit
 from . import test_scholar_money
 from . import test_scholar_access
+from . import test_scholar_reports
+from . import test_scholar_tour
