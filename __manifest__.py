@@ -58,6 +58,7 @@
         "demo/intl_agreement_demo.xml",
         "demo/intl_delegation_demo.xml",
         "demo/intl_trip_demo.xml",
+        "demo/intl_scholar_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

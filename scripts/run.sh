@@ -38,6 +38,7 @@ PY
     "${ODOO[@]}" -i intl_cooperation,l10n_kz --stop-after-init --log-level=warn
     echo "== demo records through their real transitions, as the demo users (scripts/demo.py)"
     "${SHELL_CMD[@]}" < "$ROOT/scripts/demo.py"
+    "${SHELL_CMD[@]}" < "$ROOT/scripts/demo_scholar.py"
 fi
 
 cat <<MSG
