@@ -25,3 +25,4 @@ from . import test_scholar_money
 from . import test_scholar_access
 from . import test_scholar_reports
 from . import test_scholar_tour
+from . import test_lifecycle
