@@ -31,8 +31,8 @@ class IntlScholarLecture(models.Model):
     group_name = fields.Char("Group or Programme", required=True)
     level = fields.Selection(LEVELS, required=True, default="master")
     discipline = fields.Char(required=True)
-    hours_planned = fields.Float("Hours Planned", required=True, default=2.0)
-    hours_given = fields.Float("Hours Given", readonly=True, copy=False)
+    hours_planned = fields.Float(required=True, default=2.0)
+    hours_given = fields.Float(readonly=True, copy=False)
     room = fields.Char()
     state = fields.Selection([("planned", "Planned"), ("given", "Given"), ("cancel", "Cancelled")],
                              default="planned", required=True, readonly=True, copy=False)

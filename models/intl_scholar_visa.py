@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-
 OFFICER = "intl_cooperation.group_intl_officer"
 
 

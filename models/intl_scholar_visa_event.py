@@ -35,7 +35,9 @@ class IntlScholarVisaEvent(models.Model):
         return events
 
     def write(self, vals):
-        raise UserError(self.env._("The visa history is a log: add a new event instead."))
+        if set(vals) - {"message_main_attachment_id"}:
+            raise UserError(self.env._("The visa history is a log: add a new event instead."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

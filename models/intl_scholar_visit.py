@@ -167,7 +167,7 @@ class IntlScholarVisit(models.Model):
                                            default=lambda self: self.env.company.currency_id)
     contract_date_from = fields.Date("Contract From")
     contract_date_to = fields.Date("Contract Until")
-    contract_hours = fields.Float("Contract Hours")
+    contract_hours = fields.Float()
     act_ids = fields.One2many("intl.scholar.act", "visit_id", "Acts of Services Rendered")
     amount_paid = fields.Monetary(compute="_compute_amount_paid", currency_field="contract_currency_id")
     # permissions
@@ -458,7 +458,7 @@ class IntlScholarVisit(models.Model):
                                "decision_deadline": today + timedelta(days=deadline_days)})
 
     def _approval_done(self, purpose):
-        super()._approval_done(purpose)
+        result = super()._approval_done(purpose)
         self._lifecycle_write({"accepted_date": fields.Date.context_today(self)})
         self._document_sync_checklist()
         for visit in self:
@@ -468,6 +468,7 @@ class IntlScholarVisit(models.Model):
                     date_deadline=visit.processing_date_to,
                     summary=self.env._("Process the invitation of %(scholar)s",
                                        scholar=visit.scholar_id.name))
+        return result
 
     # ------------------------------------------------------------------
     # Reminders
