@@ -106,8 +106,9 @@ class TestScholarWorkflowFields(IntlScholarCommon):
         fee = self.env["intl.scholar.fee"].with_user(self.user_officer).create({
             "visit_id": visit.id, "kind_id": self.fee_single.id, "date": self.today})
         cases = [
-            (visit, {"state": "done", "submit_date": self.today, "accepted_date": self.today,
-                     "decision_deadline": self.today, "late_override_reason": "mine",
+            (visit, {"state": "done", "submit_date": self.today - timedelta(days=60),
+                     "accepted_date": self.today - timedelta(days=60),
+                     "decision_deadline": self.today - timedelta(days=60), "late_override_reason": "mine",
                      "date_departure_actual": self.today, "hours_given": 99.0}),
             (plan, {"state": "approved"}),
             (visit.lecture_ids[:1], {"state": "given", "hours_given": 12.0}),
