@@ -300,7 +300,8 @@ class IntlScholarVisit(models.Model):
         if not self._lifecycle_trusted() and not self.env.user.has_group(OFFICER):
             if set(vals) & OFFICER_FIELDS:
                 raise UserError(self.env._("Only DIC records the visa and migration formalities."))
-            late = set(vals) - CONTRACT_FIELDS - self._lifecycle_protected_fields()
+            # the lecture lines keep their own rules (closed once the stay has ended)
+            late = set(vals) - CONTRACT_FIELDS - {"lecture_ids"} - self._lifecycle_protected_fields()
             if late and any(visit.state not in ("draft", "refused") for visit in self):
                 raise UserError(self.env._("A submitted visit can only be changed by DIC."))
             if set(vals) & CONTRACT_FIELDS and any(

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common_scholar import IntlScholarCommon
 
@@ -147,6 +148,7 @@ class TestScholarWorkflowFields(IntlScholarCommon):
 class TestScholarJsonRpc(IntlScholarCommon, HttpCase):
     """The same refusals over JSON-RPC, as the logged-in coordinator."""
 
+    @mute_logger("odoo.http")  # the refusals are expected: each one is asserted below
     def test_json_rpc_cannot_set_workflow_fields(self):
         self.user_coordinator.password = "coordinator-pw-1"
         visit = self._create_visit(arrival_in=10)

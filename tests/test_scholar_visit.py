@@ -110,6 +110,11 @@ class TestScholarVisit(IntlScholarCommon):
         visit.with_user(self.user_coordinator).action_submit()
         with self.assertRaises(UserError):
             visit.with_user(self.user_coordinator).write({"date_arrival": self.today + timedelta(days=5)})
+        # the lecture schedule may still be completed; its own rules apply
+        visit.with_user(self.user_coordinator).write({"lecture_ids": [(0, 0, {
+            "date": visit.date_arrival, "time_from": 15.0, "time_to": 16.5, "group_name": "PhD-25",
+            "level": "phd", "discipline": "Seminar", "hours_planned": 2.0})]})
+        self.assertEqual(visit.hours_planned, 22.0)
 
     def test_dates_and_lectures_validated(self):
         with self.assertRaises(ValidationError):
