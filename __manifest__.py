@@ -59,6 +59,11 @@
         "report/intl_degree_reports.xml",
         "views/intl_home_views.xml",
         "data/intl_home_tile_data.xml",
+        "data/intl_scholar_data.xml",
+        "report/intl_scholar_reports.xml",
+        "wizards/intl_scholar_wizard_views.xml",
+        "views/intl_scholar_visit_views.xml",
+        "views/intl_scholar_plan_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -68,6 +73,7 @@
         "demo/intl_delegation_demo.xml",
         "demo/intl_trip_demo.xml",
         "demo/intl_degree_demo.xml",
+        "demo/intl_scholar_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

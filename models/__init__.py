@@ -61,3 +61,17 @@ from . import intl_agreement_mobility
 from . import intl_trip_funding_line
 from . import intl_home_tile
 from . import res_users
+from . import intl_mci
+from . import intl_state_fee_kind
+from . import intl_visa_category
+from . import res_partner_scholar
+from . import res_company_scholar
+from . import res_config_settings_scholar
+from . import intl_scholar_plan
+from . import intl_scholar_plan_line
+from . import intl_scholar_visit
+from . import intl_scholar_lecture
+from . import intl_scholar_visa
+from . import intl_scholar_visa_event
+from . import intl_scholar_fee
+from . import intl_scholar_act

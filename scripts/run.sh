@@ -40,6 +40,7 @@ PY
     echo "== demo records through their real transitions, as the demo users (scripts/demo.py)"
     "${SHELL_CMD[@]}" < "$ROOT/scripts/demo.py"
     "${SHELL_CMD[@]}" < "$ROOT/scripts/demo_degree.py"
+    "${SHELL_CMD[@]}" < "$ROOT/scripts/demo_scholar.py"
 fi
 
 cat <<MSG

@@ -28,6 +28,11 @@ from . import test_degree_access
 from . import test_mobility
 from . import test_degree_reports
 from . import test_mobility_tour
+from . import test_scholar_visit
+from . import test_scholar_money
+from . import test_scholar_access
+from . import test_scholar_reports
+from . import test_scholar_tour
 from . import test_lifecycle
 from . import test_language_tour
 from . import test_language_pack

@@ -14,3 +14,5 @@ from . import intl_trip_settle_wizard
 from . import intl_trip_excess_wizard
 from . import intl_trip_statement_match
 from . import intl_trip_late_request
+from . import intl_scholar_override
+from . import intl_scholar_print
