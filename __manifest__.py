@@ -7,7 +7,7 @@
     "author": "Satbayev University International Cooperation Department",
     "website": "https://satbayev.university",
     "license": "LGPL-3",
-    "depends": ["hr", "contacts", "account", "mail"],
+    "depends": ["hr", "hr_holidays", "contacts", "account", "mail"],
     "external_dependencies": {"python": ["num2words", "xlsxwriter", "babel"]},
     "data": [
         "security/intl_cooperation_groups.xml",
@@ -38,6 +38,8 @@
         "wizards/intl_delegation_cancel_views.xml",
         "views/intl_delegation_views.xml",
         "data/intl_trip_data.xml",
+        "data/intl_discipline_data.xml",
+        "data/resource_calendar_leaves_data.xml",
         "views/intl_trip_views.xml",
         "views/intl_trip_advance_report_views.xml",
         "views/intl_disciplinary_case_views.xml",
@@ -45,6 +47,7 @@
         "views/hr_employee_trip_views.xml",
         "wizards/intl_trip_wizard_views.xml",
         "report/intl_trip_reports.xml",
+        "report/intl_disciplinary_case_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -21,3 +21,4 @@ from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
 from . import test_lifecycle
+from . import test_intl_disciplinary_case_reports

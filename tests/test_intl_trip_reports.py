@@ -39,7 +39,7 @@ class TestIntlTripReports(IntlTripCommon, HttpCase):
             "trip_id": trip.id, "kind": "advance", "amount": 500000.0,
             "journal_id": self.bank_journal.id}).action_confirm()
         with freeze_time(trip.approved_date_to + timedelta(days=1)):
-            trip.with_user(self.user_requester)._register_return(trip.approved_date_to)
+            trip.with_user(self.user_head)._register_return(trip.approved_date_to)
         report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
             "trip_id": trip.id, "line_ids": [
                 Command.create({"category_id": self.cat_fares.id, "name": "Flight Almaty-Berlin",
