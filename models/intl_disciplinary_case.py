@@ -487,18 +487,18 @@ class IntlDisciplinaryCase(models.Model):
     @api.model
     def _absence_facts(self, trip, vals):
         tz = self._employee_tz(trip.employee_id)
+        hours = f"{vals['missed_hours']:.2f}"
+        days = vals["missed_days"]
         if vals.get("absence_to"):
-            back = pytz.utc.localize(vals["absence_to"]).astimezone(tz).replace(tzinfo=None)
+            back = pytz.utc.localize(vals["absence_to"]).astimezone(tz).strftime("%Y-%m-%d %H:%M")
             return self.env._(
                 "The approved period ended on %(end)s; the confirmed return to work is "
                 "%(back)s: %(hours)s working hours missed, %(days)s working days of absence.",
-                end=trip.approved_date_to, back=back.strftime("%Y-%m-%d %H:%M"),
-                hours=f"{vals['missed_hours']:.2f}", days=vals["missed_days"])
+                end=trip.approved_date_to, back=back, hours=hours, days=days)
         return self.env._(
             "The approved period ended on %(end)s and the employee is not back at work: "
             "%(hours)s working hours missed so far, %(days)s working days of absence.",
-            end=trip.approved_date_to, hours=f"{vals['missed_hours']:.2f}",
-            days=vals["missed_days"])
+            end=trip.approved_date_to, hours=hours, days=days)
 
     @api.model
     def _update_for_return(self, trips):

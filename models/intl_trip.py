@@ -598,6 +598,10 @@ class IntlTrip(models.Model):
                                            trip=trip.name))
             if kind == "absence" and trip.state not in ("approved", "returned"):
                 raise UserError(self.env._("%(trip)s is not an approved trip.", trip=trip.name))
+            if kind == "absence" and trip.extension_ids.filtered(lambda e: e.state == "pending"):
+                raise UserError(self.env._(
+                    "An extension of %(trip)s is being decided: no act of absence before the decision.",
+                    trip=trip.name))
 
     def _propose_return(self, return_at, evidence, filename, note=None):
         """The traveller's report of the return, with the evidence in the checklist."""

@@ -87,6 +87,8 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         self.assertEqual(other.absence_suspected_on, date(2027, 2, 8))
         self.assertEqual(self._presence_activities(other).user_id, self.user_head | self.user_hr)
         self.assertFalse((trip | other).sudo().case_ids, "no case before an act")
+        with freeze_time("2027-02-08 12:00:00"), self.assertRaises(UserError):
+            self._act(trip)
 
     def test_return_is_proposed_with_evidence_and_confirmed_by_another(self):
         trip = self._week_trip()
