@@ -4,6 +4,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common_trip import IntlTripCommon
 
@@ -385,6 +386,7 @@ class TestLifecycleJsonRpc(LifecycleCommon, HttpCase):
         return self.make_jsonrpc_request("/web/dataset/call_kw", {
             "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
 
+    @mute_logger("odoo.http")  # the refusals are expected: each one is asserted below
     def test_json_rpc_refuses_every_workflow_field(self):
         self.user_requester.password = "requester-pw-2"
         cases = self._forge_cases()
@@ -400,6 +402,7 @@ class TestLifecycleJsonRpc(LifecycleCommon, HttpCase):
                     record.invalidate_recordset()
                     self.assertEqual(record.sudo().read([field])[0][field], before)
 
+    @mute_logger("odoo.http")
     def test_json_rpc_cannot_set_workflow_fields(self):
         self.user_requester.password = "requester-pw-1"
         self.user_coordinator.password = "coordinator-pw-1"
