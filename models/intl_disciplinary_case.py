@@ -57,24 +57,25 @@ class IntlDisciplinaryCase(models.Model):
         "res.users", "intl_disciplinary_case_reader_rel", "case_id", "user_id", "Readers",
         help="Besides HR and the employee concerned, these users may read the case.")
     trip_id = fields.Many2one("intl.trip", "Trip", ondelete="restrict", index=True)
-    kind = fields.Selection(CASE_KINDS, required=True, tracking=True)
+    kind = fields.Selection(CASE_KINDS, required=True, tracking=True, readonly=True)
     facts = fields.Text()
     # the act of absence (or of departure) that opened the case
-    act_date = fields.Date("Act Drawn Up On", tracking=True)
-    act_head_id = fields.Many2one("hr.employee", "Act Signed by the Unit Head")
+    act_date = fields.Date("Act Drawn Up On", tracking=True, readonly=True)
+    act_head_id = fields.Many2one("hr.employee", "Act Signed by the Unit Head", readonly=True)
     act_witness_ids = fields.Many2many("hr.employee", "intl_disciplinary_case_witness_rel",
-                                       "case_id", "employee_id", "Witnesses")
+                                       "case_id", "employee_id", "Witnesses", readonly=True)
     # the absence, measured on the employee's working calendar
-    absence_from = fields.Datetime("Absent From", tracking=True)
-    absence_to = fields.Datetime("Back At Work", tracking=True,
+    absence_from = fields.Datetime("Absent From", tracking=True, readonly=True)
+    absence_to = fields.Datetime("Back At Work", tracking=True, readonly=True,
                                  help="The confirmed return; empty while the employee is away.")
-    missed_hours = fields.Float("Missed Working Hours", digits=(16, 2), tracking=True)
-    missed_days = fields.Integer("Days of Absence", tracking=True,
+    missed_hours = fields.Float("Missed Working Hours", digits=(16, 2), tracking=True, readonly=True)
+    missed_days = fields.Integer("Days of Absence", tracking=True, readonly=True,
                                  help="Working days with at least the configured consecutive hours "
                                       "missed (3 by the Labour Code).")
-    date_offence = fields.Date("Offence On", tracking=True,
+    date_offence = fields.Date("Offence On", tracking=True, readonly=True,
                                help="The first working day of the absence (or the departure).")
-    date_discovered = fields.Date("Discovered On", required=True, default=fields.Date.context_today)
+    date_discovered = fields.Date("Discovered On", required=True, readonly=True,
+                                  default=fields.Date.context_today)
     leave_id = fields.Many2one("hr.leave", "Time Off Record", readonly=True, copy=False)
     state = fields.Selection(
         [("open", "Open"), ("explanation_requested", "Explanation Requested"),
