@@ -598,7 +598,9 @@ class IntlTrip(models.Model):
                                            trip=trip.name))
             if kind == "absence" and trip.state not in ("approved", "returned"):
                 raise UserError(self.env._("%(trip)s is not an approved trip.", trip=trip.name))
-            if kind == "absence" and trip.extension_ids.filtered(lambda e: e.state == "pending"):
+            # sudo: a pending extension refuses the act, whether or not the unit head may read it
+            if kind == "absence" and trip.sudo().extension_ids.filtered(
+                    lambda e: e.state == "pending"):
                 raise UserError(self.env._(
                     "An extension of %(trip)s is being decided: no act of absence before the decision.",
                     trip=trip.name))
