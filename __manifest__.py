@@ -7,7 +7,7 @@
     "author": "Satbayev University International Cooperation Department",
     "website": "https://satbayev.university",
     "license": "LGPL-3",
-    "depends": ["hr", "contacts", "account", "mail"],
+    "depends": ["hr", "hr_holidays", "contacts", "account", "mail"],
     "external_dependencies": {"python": ["num2words", "xlsxwriter", "babel"]},
     "data": [
         "security/intl_cooperation_groups.xml",
@@ -39,6 +39,8 @@
         "wizards/intl_delegation_cancel_views.xml",
         "views/intl_delegation_views.xml",
         "data/intl_trip_data.xml",
+        "data/intl_discipline_data.xml",
+        "data/resource_calendar_leaves_data.xml",
         "views/intl_trip_views.xml",
         "views/intl_trip_advance_report_views.xml",
         "views/intl_disciplinary_case_views.xml",
@@ -64,6 +66,7 @@
         "wizards/intl_scholar_wizard_views.xml",
         "views/intl_scholar_visit_views.xml",
         "views/intl_scholar_plan_views.xml",
+        "report/intl_disciplinary_case_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

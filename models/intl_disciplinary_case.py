@@ -1,18 +1,23 @@
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 HR = "intl_cooperation.group_intl_hr"
+SYSTEM = "system"
 
 CASE_KINDS = [
     ("late_return", "Late return"),
-    ("no_return", "No return registered"),
+    ("no_return", "No return from the trip"),
     ("unapproved_departure", "Departure without an approved trip"),
 ]
+# Kinds about the absence after the approved period: one case per trip for all of them.
+ABSENCE_KINDS = ("late_return", "no_return")
 DECISIONS = [
     ("none", "No sanction (good reason)"),
     ("remark", "Remark"),
@@ -20,14 +25,22 @@ DECISIONS = [
     ("severe_reprimand", "Severe reprimand"),
     ("dismissal", "Dismissal"),
 ]
+# Sanctions that stay in force for a period and then lift (Labour Code art. 66).
+TEMPORARY_SANCTIONS = ("remark", "reprimand", "severe_reprimand")
+OPEN_STATES = ("open", "explanation_requested", "explanation_received", "refusal")
 
 
 class IntlDisciplinaryCase(models.Model):
-    """Absence from work linked to a business trip (DP 717 section 5.3; Labour Code art. 64-65).
+    """Absence from work linked to a business trip (DP 717 section 5.3; Labour Code art. 64-66).
 
-    HR officers own the cases and move them through their lifecycle; the
-    employee concerned reads their own. Cases are opened by the system (the
-    trip return and the daily trip check) through ``_open_for_trips``.
+    A case exists only once the absence is confirmed by an act (the unit
+    head and witnesses sign it; ``intl.disciplinary.act``). HR officers move
+    it through its lifecycle: request a written explanation (due within the
+    configured working days on the employee's calendar), record it or draw up
+    an act of refusal, decide within one month of the discovery and six
+    months of the offence (afterwards only a closing without sanction), and
+    the sanction lifts itself after its validity (cron) or earlier by HR.
+    The employee concerned and the readers HR adds read the case; nobody else.
     """
 
     _name = "intl.disciplinary.case"
@@ -41,14 +54,33 @@ class IntlDisciplinaryCase(models.Model):
     employee_id = fields.Many2one("hr.employee", required=True, tracking=True, check_company=True,
                                   index=True)
     user_id = fields.Many2one(related="employee_id.user_id", store=True, string="Employee User")
+    reader_user_ids = fields.Many2many(
+        "res.users", "intl_disciplinary_case_reader_rel", "case_id", "user_id", "Readers",
+        help="Besides HR and the employee concerned, these users may read the case.")
     trip_id = fields.Many2one("intl.trip", "Trip", ondelete="restrict", index=True)
-    kind = fields.Selection(CASE_KINDS, required=True, tracking=True)
-    facts = fields.Text("Additional Facts", help="What HR learned beyond the trip's record.")
+    kind = fields.Selection(CASE_KINDS, required=True, tracking=True, readonly=True)
+    facts = fields.Text()
     facts_summary = fields.Text(
         "Facts", compute="_compute_facts_summary",
-        help="The facts of the case from the trip's record, in the reader's language.")
-    days_late = fields.Integer("Days of Absence")
-    date_discovered = fields.Date("Discovered On", required=True, default=fields.Date.context_today)
+        help="The facts of the case from the act and the trip's record, in the reader's language.")
+    # the act of absence (or of departure) that opened the case
+    act_date = fields.Date("Act Drawn Up On", tracking=True, readonly=True)
+    act_head_id = fields.Many2one("hr.employee", "Act Signed by the Unit Head", readonly=True)
+    act_witness_ids = fields.Many2many("hr.employee", "intl_disciplinary_case_witness_rel",
+                                       "case_id", "employee_id", "Witnesses", readonly=True)
+    # the absence, measured on the employee's working calendar
+    absence_from = fields.Datetime("Absent From", tracking=True, readonly=True)
+    absence_to = fields.Datetime("Back At Work", tracking=True, readonly=True,
+                                 help="The confirmed return; empty while the employee is away.")
+    missed_hours = fields.Float("Missed Working Hours", digits=(16, 2), tracking=True, readonly=True)
+    missed_days = fields.Integer("Days of Absence", tracking=True, readonly=True,
+                                 help="Working days with at least the configured consecutive hours "
+                                      "missed (3 by the Labour Code).")
+    date_offence = fields.Date("Offence On", tracking=True, readonly=True,
+                               help="The first working day of the absence (or the departure).")
+    date_discovered = fields.Date("Discovered On", required=True, readonly=True,
+                                  default=fields.Date.context_today)
+    leave_id = fields.Many2one("hr.leave", "Time Off Record", readonly=True, copy=False)
     state = fields.Selection(
         [("open", "Open"), ("explanation_requested", "Explanation Requested"),
          ("explanation_received", "Explanation Received"), ("refusal", "Refusal Act"),
@@ -62,16 +94,26 @@ class IntlDisciplinaryCase(models.Model):
     refusal_act_date = fields.Date("Act of Refusal", readonly=True)
     decision = fields.Selection(DECISIONS, tracking=True)
     decision_date = fields.Date(readonly=True, tracking=True)
-    sanction_valid_until = fields.Date(readonly=True)
-    decision_deadline = fields.Date(compute="_compute_decision_deadline", store=True,
-                                    help="One month from the discovery of the misconduct.")
+    closing_reason = fields.Text(
+        help="Why the case is closed without a sanction (good reason, deadline passed, ...).")
+    sanction_valid_until = fields.Date(readonly=True, tracking=True)
+    lift_reason = fields.Text("Reason to Lift Early")
+    sanction_lifted_on = fields.Date(readonly=True, tracking=True)
+    decision_deadline = fields.Date(
+        compute="_compute_decision_deadline", store=True,
+        help="One month from the discovery and six months from the offence (configurable), "
+             "whichever comes first.")
     deadline_near = fields.Boolean(compute="_compute_deadline_near")
     explanation_overdue = fields.Boolean(compute="_compute_deadline_near")
+    decision_overdue = fields.Boolean(compute="_compute_deadline_near")
+    sanction_in_force = fields.Boolean(compute="_compute_deadline_near")
     can_request_explanation = fields.Boolean(compute="_compute_lifecycle_can")
     can_record_explanation = fields.Boolean(compute="_compute_lifecycle_can")
     can_refusal_act = fields.Boolean(compute="_compute_lifecycle_can")
     can_decide = fields.Boolean(compute="_compute_lifecycle_can")
     can_close = fields.Boolean(compute="_compute_lifecycle_can")
+    can_close_without_sanction = fields.Boolean(compute="_compute_lifecycle_can")
+    can_lift = fields.Boolean(compute="_compute_lifecycle_can")
 
     _lifecycle_transitions = {
         "request_explanation": {"from": ("open",), "to": "explanation_requested", "who": (HR,)},
@@ -81,14 +123,19 @@ class IntlDisciplinaryCase(models.Model):
                         "guard": "_guard_refusal_act"},
         "decide": {"from": ("explanation_received", "refusal"), "to": "decided", "who": (HR,),
                    "guard": "_guard_decide"},
-        "close": {"from": ("decided",), "to": "closed", "who": (HR,)},
+        "close": {"from": ("decided",), "to": "closed", "who": (HR,), "guard": "_guard_close"},
+        "close_without_sanction": {"from": OPEN_STATES, "to": "closed", "who": (HR,),
+                                   "guard": "_guard_close_without_sanction"},
+        "lift": {"from": ("decided",), "to": "closed", "who": (HR, SYSTEM), "guard": "_guard_lift"},
     }
     _lifecycle_workflow_fields = (
         "explanation_requested_on", "explanation_deadline", "explanation_date", "refusal_act_date",
-        "decision_date", "sanction_valid_until",
+        "decision_date", "sanction_valid_until", "sanction_lifted_on", "act_date", "act_head_id",
+        "act_witness_ids", "absence_from", "absence_to", "missed_hours", "missed_days",
+        "date_offence", "leave_id", "kind", "trip_id", "employee_id", "date_discovered",
     )
 
-    @api.depends("kind", "days_late", "trip_id.date_return_actual", "trip_id.approved_date_to",
+    @api.depends("kind", "missed_hours", "missed_days", "absence_to", "trip_id.approved_date_to",
                  "trip_id.date_departure")
     @api.depends_context("lang")
     def _compute_facts_summary(self):
@@ -96,38 +143,73 @@ class IntlDisciplinaryCase(models.Model):
             # sudo: the case states the dates of its trip, which the employee and HR read on the case
             trip = case.trip_id.sudo()
             if not trip:
-                case.facts_summary = False
+                case.facts_summary = case.facts or False
                 continue
-            dates = {"actual": format_date(self.env, trip.date_return_actual),
-                     "end": format_date(self.env, trip.approved_date_to),
-                     "date": format_date(self.env, trip.date_departure), "days": case.days_late}
-            if case.kind == "late_return":
-                case.facts_summary = self.env._(
-                    "Returned on %(actual)s although the approved period ended on %(end)s "
-                    "(%(days)s days late).", **dates)
-            elif case.kind == "no_return":
-                case.facts_summary = self.env._(
-                    "The approved period ended on %(end)s and no return is registered.", **dates)
-            else:
+            values = {"end": format_date(self.env, trip.approved_date_to),
+                      "date": format_date(self.env, trip.date_departure),
+                      "back": case._local_datetime(case.absence_to),
+                      "hours": case._hours_text(), "days": case.missed_days}
+            if case.kind not in ABSENCE_KINDS:
                 case.facts_summary = self.env._(
                     "The departure date %(date)s was reached while the trip was not approved.",
-                    **dates)
+                    **values)
+            elif case.absence_to:
+                case.facts_summary = self.env._(
+                    "The approved period ended on %(end)s; the confirmed return to work is "
+                    "%(back)s: %(hours)s working hours missed, %(days)s working days of absence.",
+                    **values)
+            else:
+                case.facts_summary = self.env._(
+                    "The approved period ended on %(end)s and the employee is not back at work: "
+                    "%(hours)s working hours missed so far, %(days)s working days of absence.",
+                    **values)
 
-    @api.depends("date_discovered", "company_id.intl_case_decision_months")
+    @api.depends("date_discovered", "date_offence", "company_id.intl_case_decision_months",
+                 "company_id.intl_case_offence_months")
     def _compute_decision_deadline(self):
         for case in self:
-            case.decision_deadline = case.date_discovered and case.date_discovered + relativedelta(
-                months=case.company_id.intl_case_decision_months or 1)
+            company = case.company_id
+            deadlines = []
+            if case.date_discovered:
+                deadlines.append(case.date_discovered + relativedelta(
+                    months=company.intl_case_decision_months or 1))
+            if case.date_offence:
+                deadlines.append(case.date_offence + relativedelta(
+                    months=company.intl_case_offence_months or 6))
+            case.decision_deadline = min(deadlines) if deadlines else False
 
     def _compute_deadline_near(self):
         today = fields.Date.context_today(self)
         for case in self:
-            open_case = case.state not in ("decided", "closed")
+            open_case = case.state in OPEN_STATES
             case.deadline_near = bool(open_case and case.decision_deadline
-                                      and case.decision_deadline - today <= timedelta(days=7))
+                                      and 0 <= (case.decision_deadline - today).days <= 7)
+            case.decision_overdue = bool(open_case and case.decision_deadline
+                                         and case.decision_deadline < today)
             case.explanation_overdue = bool(case.state == "explanation_requested"
                                             and case.explanation_deadline
                                             and case.explanation_deadline < today)
+            case.sanction_in_force = bool(case.state == "decided" and case.sanction_valid_until
+                                          and not case.sanction_lifted_on)
+
+    @api.constrains("trip_id", "kind")
+    def _check_one_case_per_offence(self):
+        """One offence, one case: one absence case per trip, one departure case per trip."""
+        trips = self.trip_id
+        if not trips:
+            return
+        counts = defaultdict(int)
+        # sudo: the rule must see the cases the current user cannot read
+        for trip, kind, count in self.sudo()._read_group(
+                [("trip_id", "in", trips.ids)], ["trip_id", "kind"], ["__count"]):
+            counts[trip, kind in ABSENCE_KINDS] += count
+        if any(count > 1 for count in counts.values()):
+            raise ValidationError(self.env._(
+                "A trip has one disciplinary case per offence: update the existing case."))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -136,10 +218,86 @@ class IntlDisciplinaryCase(models.Model):
         cases._notify_hr()
         return cases
 
+    def write(self, vals):
+        if "decision" in vals and not self._lifecycle_trusted() \
+                and self._lifecycle_changes("decision", vals["decision"]) \
+                and any(case.state in ("decided", "closed") for case in self):
+            raise UserError(self.env._("The decision is taken: it no longer changes."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
-        if any(case.state != "open" for case in self):
-            raise UserError(self.env._("A disciplinary case under way is closed, never deleted."))
+        if self:
+            raise UserError(self.env._(
+                "A disciplinary case rests on a signed act: close it without a sanction, "
+                "never delete it."))
+
+    # ------------------------------------------------------------------
+    # Working time (Labour Code art. 52.1.9: 3 consecutive hours in one working day)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _employee_calendar(self, employee):
+        return employee.resource_calendar_id or employee.company_id.resource_calendar_id
+
+    @api.model
+    def _employee_tz(self, employee):
+        calendar = self._employee_calendar(employee)
+        return pytz.timezone(employee.tz or calendar.tz or "UTC")
+
+    @api.model
+    def _day_start(self, employee, day):
+        """The start of ``day`` in the employee's time zone, as a naive UTC datetime."""
+        local = self._employee_tz(employee).localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _missed_working_time(self, employee, start, end):
+        """``(hours, absence days)`` missed by ``employee`` between ``start`` and ``end``.
+
+        ``start`` and ``end`` are naive UTC datetimes. Working time comes from
+        the employee's calendar without the public holidays and the
+        employee's other time off; a day counts as absence when at least the
+        company's threshold of hours (3) is missed in it. The absence is one
+        continuous period, so the hours missed in one day are consecutive
+        (only breaks of the calendar interrupt them).
+        """
+        calendar = self._employee_calendar(employee)
+        if not calendar or not start or not end or end <= start:
+            return 0.0, []
+        tz = self._employee_tz(employee)
+        absence_type = self.env.ref("intl_cooperation.hr_leave_type_absence",
+                                    raise_if_not_found=False)
+        domain = [("time_type", "=", "leave")]
+        if absence_type:
+            # the time off recorded for this absence must not hide the absence itself
+            domain += ["|", ("holiday_id", "=", False),
+                       ("holiday_id.holiday_status_id", "!=", absence_type.id)]
+        resource = employee.resource_id
+        # sudo: the calendars and the time off of the employee are read only to measure the absence
+        intervals = calendar.sudo()._work_intervals_batch(
+            pytz.utc.localize(start), pytz.utc.localize(end), resources=resource.sudo(),
+            domain=domain, tz=tz)[resource.id]
+        per_day = defaultdict(float)
+        for begin, stop, _meta in intervals:
+            per_day[begin.date()] += (stop - begin).total_seconds() / 3600.0
+        threshold = employee.company_id.intl_case_absence_hours or 3.0
+        days = sorted(day for day, hours in per_day.items() if hours >= threshold - 1e-6)
+        return round(sum(per_day.values()), 2), days
+
+    def _absence_vals(self, trip, end=None):
+        """Absence facts of ``trip`` from the day after its approved period to ``end``."""
+        employee = trip.employee_id
+        start = self._day_start(employee, trip.approved_date_to + timedelta(days=1))
+        stop = end or trip.return_at or fields.Datetime.now()
+        hours, days = self._missed_working_time(employee, start, stop)
+        return {"absence_from": start, "absence_to": end or trip.return_at or False,
+                "missed_hours": hours, "missed_days": len(days),
+                "date_offence": days[0] if days else trip.approved_date_to + timedelta(days=1)}
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
 
     def _notify_hr(self):
         group = self.env.ref("intl_cooperation.group_intl_hr")
@@ -155,17 +313,19 @@ class IntlDisciplinaryCase(models.Model):
         } for case in self])
 
     def _check_hr(self):
-        if not self.env.user.has_group("intl_cooperation.group_intl_hr"):
+        if not self.env.user.has_group(HR):
             raise UserError(self.env._("Only HR officers handle disciplinary cases."))
 
     def _explanation_deadline(self, start):
-        """Two working days (configurable) after ``start``, on the employee's calendar."""
+        """Working days (2 by default) after ``start``, on the employee's calendar."""
         self.ensure_one()
         days = self.company_id.intl_case_explanation_days or 2
-        calendar = self.employee_id.resource_calendar_id or self.company_id.resource_calendar_id
+        calendar = self._employee_calendar(self.employee_id)
         if calendar:
-            begin = datetime.combine(start + timedelta(days=1), time.min)
-            planned = calendar.plan_days(days, begin, compute_leaves=True)
+            begin = self._employee_tz(self.employee_id).localize(
+                datetime.combine(start + timedelta(days=1), time.min))
+            # sudo: the calendar and its public holidays are read to count working days
+            planned = calendar.sudo().plan_days(days, begin, compute_leaves=True)
             if planned:
                 return planned.date()
         result, added = start, 0
@@ -211,6 +371,28 @@ class IntlDisciplinaryCase(models.Model):
     def _guard_decide(self):
         if not self.decision:
             return self.env._("Choose the decision.")
+        today = fields.Date.context_today(self)
+        if self.decision != "none" and self.decision_deadline and today > self.decision_deadline:
+            return self.env._(
+                "The deadline to apply a sanction passed on %(date)s (one month from the discovery, "
+                "six months from the offence): close the case without a sanction, with the reason.",
+                date=self.decision_deadline)
+        return False
+
+    def _guard_close(self):
+        if self.decision in TEMPORARY_SANCTIONS and not self.sanction_lifted_on:
+            return self.env._("The sanction is in force until %(date)s: lift it instead.",
+                              date=self.sanction_valid_until)
+        return False
+
+    def _guard_close_without_sanction(self):
+        if not (self.closing_reason or "").strip():
+            return self.env._("Write why the case is closed without a sanction.")
+        return False
+
+    def _guard_lift(self):
+        if self.decision not in TEMPORARY_SANCTIONS or self.sanction_lifted_on:
+            return self.env._("No sanction of this case is in force.")
         return False
 
     def action_refusal_act(self):
@@ -228,15 +410,60 @@ class IntlDisciplinaryCase(models.Model):
             if case.state not in ("explanation_received", "refusal"):
                 raise UserError(self.env._("Obtain the explanation (or the act of refusal) first."))
             valid = False
-            if case.decision and case.decision != "none":
+            if case.decision in TEMPORARY_SANCTIONS:
                 valid = today + relativedelta(months=case.company_id.intl_case_sanction_months or 6)
             case._lifecycle_run("decide", {"decision_date": today, "sanction_valid_until": valid})
+            if case.decision == "none":
+                case._cancel_time_off()
+
+    def action_close(self):
+        self._check_hr()
+        if any(case.state != "decided" for case in self):
+            raise UserError(self.env._("Decide the case before closing it."))
+        self._lifecycle_run("close")
+
+    def action_close_without_sanction(self):
+        self._check_hr()
+        self._lifecycle_run("close_without_sanction",
+                            {"decision": "none", "decision_date": fields.Date.context_today(self)})
+
+    def action_lift(self):
+        """HR lifts the sanction before the end of its validity, with the reason."""
+        self._check_hr()
+        for case in self:
+            if not (case.lift_reason or "").strip():
+                raise UserError(self.env._("Write why the sanction is lifted early."))
+        self._lifecycle_run("lift", {"sanction_lifted_on": fields.Date.context_today(self)})
+        for case in self:
+            case.message_post(body=self.env._("Sanction lifted early: %(reason)s",
+                                              reason=case.lift_reason),
+                              subtype_xmlid="mail.mt_note")
+
+    def action_print(self):
+        self.ensure_one()
+        return self._lifecycle_open_wizard("intl.disciplinary.case.print", self.env._("Print"),
+                                           {"default_case_id": self.id})
+
+    @api.model
+    def _cron_lift_sanctions(self, batch_size=500):
+        """Daily: the sanctions whose validity is over lift themselves, in batches."""
+        today = fields.Date.context_today(self)
+        cases = self.search([("state", "=", "decided"), ("sanction_lifted_on", "=", False),
+                             ("decision", "in", TEMPORARY_SANCTIONS),
+                             ("sanction_valid_until", "<=", today)], limit=batch_size)
+        for case in cases:
+            case._lifecycle_run("lift", {"sanction_lifted_on": today}, by=SYSTEM)
+            case.message_post(body=self.env._("The sanction expired on %(date)s and is lifted.",
+                                              date=case.sanction_valid_until),
+                              subtype_xmlid="mail.mt_note")
+        if len(cases) == batch_size:
+            self.env.ref("intl_cooperation.ir_cron_intl_case_lift")._trigger()
 
     @api.model
     def _cron_warn_deadlines(self):
-        """One warning activity per case whose one-month decision deadline is a week away."""
+        """One warning activity per case whose decision deadline is a week away."""
         today = fields.Date.context_today(self)
-        cases = self.search([("state", "not in", ("decided", "closed")),
+        cases = self.search([("state", "in", OPEN_STATES),
                              ("decision_deadline", "<=", today + timedelta(days=7))])
         if not cases:
             return
@@ -244,8 +471,7 @@ class IntlDisciplinaryCase(models.Model):
         warned = {res_id for [res_id] in self.env["mail.activity"]._read_group(
             [("res_model", "=", self._name), ("res_id", "in", cases.ids), ("summary", "=", summary)],
             ["res_id"])}
-        hr_user = self.env.ref("intl_cooperation.group_intl_hr").users.filtered(
-            lambda u: not u.share)[:1]
+        hr_user = self.env.ref(HR).users.filtered(lambda u: not u.share)[:1]
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = [{
             "res_model_id": model_id, "res_id": case.id, "summary": summary,
@@ -256,46 +482,128 @@ class IntlDisciplinaryCase(models.Model):
         if vals_list:
             self.env["mail.activity"].sudo().create(vals_list)  # sudo: the cron warns HR
 
-    def action_close(self):
-        self._check_hr()
-        if any(case.state != "decided" for case in self):
-            raise UserError(self.env._("Decide the case before closing it."))
-        self._lifecycle_run("close")
-
     # ------------------------------------------------------------------
-    # Opening cases (the system's)
+    # Opening and updating cases (the system's, after an act)
     # ------------------------------------------------------------------
 
     @api.model
-    def _open_for_trips(self, trips, kind):
-        """Open one case of ``kind`` per trip of ``trips``, unless the trip already has one."""
-        if not trips:
-            return self.browse()
-        Case = self.sudo()  # sudo: the system opens HR's cases, whoever registered the return
-        existing = {trip for [trip] in Case._read_group(
-            [("trip_id", "in", trips.ids), ("kind", "=", kind)], ["trip_id"])}
+    def _open_for_trips(self, trips, kind, act_vals=None):
+        """Open the case of ``kind`` for each of ``trips`` on a signed act; one case per offence."""
+        Case = self.sudo()  # sudo: the system opens HR's case on the act of the unit head or HR
+        family = list(ABSENCE_KINDS) if kind in ABSENCE_KINDS else [kind]
+        existing = Case.search([("trip_id", "in", trips.ids), ("kind", "in", family)], limit=1)
+        if existing:
+            raise UserError(self.env._(
+                "%(trip)s already has the disciplinary case %(case)s for this offence.",
+                trip=existing.trip_id.name, case=existing.name))
         today = fields.Date.context_today(self)
-        vals_list = [self._prepare_trip_case_vals(trip, kind, today)
-                     for trip in trips if trip not in existing]
-        cases = Case.create(vals_list)
-        for case in cases:
-            case.trip_id.sudo().message_post(  # sudo: the cron may run for a trip the user cannot see
-                body=self.env._("Disciplinary case %(case)s opened.", case=case.name),
-                subtype_xmlid="mail.mt_note")
+        vals_list = []
+        for trip in trips:
+            vals = {"employee_id": trip.employee_id.id, "trip_id": trip.id, "kind": kind,
+                    "company_id": trip.company_id.id, "date_discovered": today, **(act_vals or {})}
+            if kind in ABSENCE_KINDS:
+                vals.update(self._absence_vals(trip))
+                vals["facts"] = Case._absence_facts(trip, vals)
+            else:
+                vals["date_offence"] = trip.date_departure
+                vals["facts"] = self.env._(
+                    "The unit head confirmed that the employee left on %(date)s for %(country)s "
+                    "while the trip was not approved.", date=trip.date_departure,
+                    country=trip.country_id.name)
+            vals_list.append(vals)
+        cases = Case.with_context(mail_create_nosubscribe=True)._lifecycle_create(vals_list)
+        cases._sync_time_off()
         return cases
 
     @api.model
-    def _prepare_trip_case_vals(self, trip, kind, today):
-        """Values of the case of ``kind`` opened for ``trip`` on ``today``.
+    def _absence_facts(self, trip, vals):
+        tz = self._employee_tz(trip.employee_id)
+        hours = f"{vals['missed_hours']:.2f}"
+        days = vals["missed_days"]
+        if vals.get("absence_to"):
+            back = pytz.utc.localize(vals["absence_to"]).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+            return self.env._(
+                "The approved period ended on %(end)s; the confirmed return to work is "
+                "%(back)s: %(hours)s working hours missed, %(days)s working days of absence.",
+                end=trip.approved_date_to, back=back, hours=hours, days=days)
+        return self.env._(
+            "The approved period ended on %(end)s and the employee is not back at work: "
+            "%(hours)s working hours missed so far, %(days)s working days of absence.",
+            end=trip.approved_date_to, hours=hours, days=days)
 
-        The facts are not stored as text: ``facts_summary`` states them from
-        the trip in the reader's language and date format.
-        """
-        if kind == "late_return":
-            days = trip.days_late
-        elif kind == "no_return":
-            days = (today - trip.approved_date_to).days
-        else:
-            days = (today - trip.date_departure).days
-        return {"employee_id": trip.employee_id.id, "trip_id": trip.id, "kind": kind,
-                "days_late": days, "date_discovered": today, "company_id": trip.company_id.id}
+    @api.model
+    def _update_for_return(self, trips):
+        """A confirmed return updates the absence case of each trip (never opens another)."""
+        cases = self.sudo().search([("trip_id", "in", trips.ids), ("kind", "in", ABSENCE_KINDS)])
+        for case in cases:
+            trip = case.trip_id
+            vals = self._absence_vals(trip, end=trip.return_at)
+            vals["facts"] = self._absence_facts(trip, vals)
+            vals["kind"] = "late_return"
+            case._lifecycle_write(vals)
+            case.message_post(body=self.env._(
+                "Return confirmed: the facts and the missed time are updated."),
+                subtype_xmlid="mail.mt_note")
+            case._sync_time_off()
+        return cases
+
+    def _sync_time_off(self):
+        """Record the confirmed absence days as time off 'Absence without good reason'."""
+        leave_type = self.env.ref("intl_cooperation.hr_leave_type_absence", raise_if_not_found=False)
+        for case in self:
+            if not leave_type or not case.absence_to or case.kind not in ABSENCE_KINDS:
+                continue
+            case._cancel_time_off()
+            end = case.absence_to
+            hours, days = self._missed_working_time(case.employee_id, case.absence_from, end)
+            if not days:
+                continue
+            # sudo: HR's act records the absence in timekeeping; hr_holidays rights are not HR's here
+            leave = self.env["hr.leave"].sudo().with_context(
+                leave_skip_state_check=True, mail_create_nolog=True, mail_activity_quick_update=True,
+                leave_fast_create=True).create({
+                    "name": case.name,
+                    "employee_id": case.employee_id.id,
+                    "holiday_status_id": leave_type.id,
+                    "request_date_from": days[0],
+                    "request_date_to": days[-1],
+                })
+            if leave.state != "validate":
+                leave.action_validate()
+            case._lifecycle_write({"leave_id": leave.id})
+
+    def _cancel_time_off(self):
+        for case in self.filtered("leave_id"):
+            # sudo: the time off recorded by the case goes with the case's facts
+            leave = case.leave_id.sudo()
+            leave.with_context(leave_skip_state_check=True).action_refuse()
+            case._lifecycle_write({"leave_id": False})
+
+    # ------------------------------------------------------------------
+    # Printing
+    # ------------------------------------------------------------------
+
+    def _print_langs(self):
+        """The languages of a printed paper: the chosen ones, else the employee's and the company's."""
+        self.ensure_one()
+        chosen = self.env.context.get("intl_print_langs")
+        if chosen:
+            return list(chosen)
+        return [self.env.context.get("lang") or "en_US"]
+
+    def _employee_lang(self):
+        self.ensure_one()
+        employee = self.employee_id.sudo()  # sudo: the language is read to print in it
+        return employee.user_id.lang or employee.work_contact_id.lang or self.company_id.partner_id.lang
+
+    def _local_datetime(self, value):
+        """``value`` (naive UTC) in the employee's time zone, as text."""
+        self.ensure_one()
+        if not value:
+            return ""
+        tz = self._employee_tz(self.employee_id)
+        return pytz.utc.localize(value).astimezone(tz).strftime("%d.%m.%Y %H:%M")
+
+    def _hours_text(self):
+        self.ensure_one()
+        return f"{self.missed_hours:.2f}".rstrip("0").rstrip(".") if self.missed_hours else "0"

@@ -1,7 +1,10 @@
+from datetime import datetime
+
+import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
@@ -20,6 +23,7 @@ DATE_FIELDS = ("date_departure", "date_return")
 FIELDS_AFTER_SUBMIT = {"results", "message_main_attachment_id"}
 REQUESTER = "requester"
 OFFICER = "intl_cooperation.group_intl_officer"
+HR = "intl_cooperation.group_intl_hr"
 APPROVAL_STATES = ("to_head", "to_dic", "to_management")
 
 
@@ -59,7 +63,9 @@ class IntlTrip(models.Model):
                           "who": ("approval",)},
         "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",)},
         "reject": {"from": APPROVAL_STATES, "to": "draft", "who": ("approval",)},
-        "register_return": {"from": ("approved",), "to": "returned", "who": (REQUESTER, OFFICER)},
+        # the traveller proposes the return; the unit head (as "system" after its own check),
+        # HR or DIC confirms it: only the confirmed return counts
+        "register_return": {"from": ("approved",), "to": "returned", "who": (OFFICER, HR, "system")},
         "close": {"from": ("returned",), "to": "done", "who": ("system",),
                   "guard": "_guard_close"},
         "cancel": {"from": ("draft", *APPROVAL_STATES, "approved"), "to": "cancel",
@@ -70,7 +76,9 @@ class IntlTrip(models.Model):
     _lifecycle_workflow_fields = (
         "order_number", "order_date", "approved_date_from", "approved_date_to",
         "late_submission_reason", "late_submission_user_id", "date_return_actual",
-        "report_deadline", "settled_date", "assignment_report_date",
+        "report_deadline", "settled_date", "assignment_report_date", "return_at",
+        "return_confirmed_by_id", "return_proposed_at", "return_proposed_by_id",
+        "absence_suspected_on", "departure_suspected_on",
     )
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
@@ -132,7 +140,22 @@ class IntlTrip(models.Model):
     extension_ids = fields.One2many("intl.trip.extension", "trip_id", "Extensions", copy=False)
     # return and reports
     date_return_actual = fields.Date("Actual Return", copy=False, tracking=True)
-    days_late = fields.Integer(compute="_compute_days_late", store=True)
+    return_at = fields.Datetime("Back At Work", copy=False, tracking=True,
+                                help="The confirmed return: only this one counts.")
+    return_confirmed_by_id = fields.Many2one("res.users", "Return Confirmed By", copy=False,
+                                             readonly=True)
+    return_proposed_at = fields.Datetime("Proposed Return", copy=False, tracking=True,
+                                         help="The return the traveller reports, with evidence.")
+    return_proposed_by_id = fields.Many2one("res.users", "Return Proposed By", copy=False,
+                                            readonly=True)
+    absence_suspected_on = fields.Date(copy=False, readonly=True,
+                                       help="When the unit head and HR were asked to confirm presence.")
+    departure_suspected_on = fields.Date(copy=False, readonly=True)
+    missed_hours = fields.Float("Missed Working Hours", compute="_compute_missed_time",
+                                digits=(16, 2))
+    missed_days = fields.Integer("Days of Absence", compute="_compute_missed_time",
+                                 help="Working days after the approved period with at least 3 "
+                                      "consecutive working hours missed.")
     report_deadline = fields.Date("Reports Due", copy=False, tracking=True)
     results = fields.Html("Results of the Assignment", copy=False)
     assignment_report_date = fields.Date("Assignment Report Submitted", copy=False, tracking=True)
@@ -151,7 +174,10 @@ class IntlTrip(models.Model):
     late_request_pending = fields.Boolean(compute="_compute_late_request_pending")
     calendar_title = fields.Char(compute="_compute_calendar_title")
     can_submit = fields.Boolean(compute="_compute_lifecycle_can")
-    can_register_return = fields.Boolean(compute="_compute_lifecycle_can")
+    can_register_return = fields.Boolean(compute="_compute_return_can")
+    can_propose_return = fields.Boolean(compute="_compute_return_can")
+    can_act_absence = fields.Boolean(compute="_compute_return_can")
+    can_act_departure = fields.Boolean(compute="_compute_return_can")
     can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
     can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
@@ -237,13 +263,36 @@ class IntlTrip(models.Model):
             place = ", ".join(filter(None, [trip.city, trip.country_id.name]))
             trip.calendar_title = " — ".join(filter(None, [trip.employee_id.name, place])) or trip.name
 
-    @api.depends("date_return_actual", "approved_date_to")
-    def _compute_days_late(self):
+    @api.depends("return_at", "approved_date_to", "employee_id")
+    def _compute_missed_time(self):
+        Case = self.env["intl.disciplinary.case"]
         for trip in self:
-            if trip.date_return_actual and trip.approved_date_to:
-                trip.days_late = max((trip.date_return_actual - trip.approved_date_to).days, 0)
+            if trip.return_at and trip.approved_date_to:
+                start = Case._day_start(trip.employee_id, trip.approved_date_to + relativedelta(days=1))
+                hours, days = Case._missed_working_time(trip.employee_id, start, trip.return_at)
+                trip.missed_hours, trip.missed_days = hours, len(days)
             else:
-                trip.days_late = 0
+                trip.missed_hours, trip.missed_days = 0.0, 0
+
+    @api.depends_context("uid")
+    @api.depends("state", "return_at", "absence_suspected_on", "date_departure")
+    def _compute_return_can(self):
+        user = self.env.user
+        hr_or_dic = user.has_group(HR) or user.has_group(OFFICER)
+        today = fields.Date.context_today(self)
+        for trip in self:
+            traveller = user in trip._lifecycle_requester_users() or user.employee_id == trip.employee_id
+            head = user in trip._unit_head_users()
+            judge = (hr_or_dic or head) and not traveller
+            trip.can_propose_return = trip.state == "approved" and traveller
+            trip.can_register_return = trip.state == "approved" and judge
+            trip.can_act_absence = bool(
+                (user.has_group(HR) or head) and not traveller and trip.state in ("approved", "returned")
+                and trip.approved_date_to and trip.approved_date_to < today
+                and (trip.state == "approved" or trip.absence_suspected_on))
+            trip.can_act_departure = bool(
+                (user.has_group(HR) or head) and not traveller and trip.state in APPROVAL_STATES
+                and trip.date_departure and trip.date_departure <= today)
 
     def _compute_report_overdue(self):
         today = fields.Date.context_today(self)
@@ -540,10 +589,33 @@ class IntlTrip(models.Model):
         }
 
     def action_register_return(self):
+        """The unit head, HR or DIC confirms the return (proposed by the traveller or not)."""
         self.ensure_one()
-        self._lifecycle_check("register_return")
-        return self._lifecycle_open_wizard("intl.trip.return", self.env._("Register Return"),
-                                           {"default_trip_id": self.id})
+        self._check_can_confirm_return()
+        return self._lifecycle_open_wizard("intl.trip.return", self.env._("Confirm Return"),
+                                           {"default_trip_id": self.id, "default_mode": "confirm"})
+
+    def action_propose_return(self):
+        """The traveller reports the return date with the evidence (boarding pass, stamp)."""
+        self.ensure_one()
+        self._check_can_propose_return()
+        return self._lifecycle_open_wizard("intl.trip.return", self.env._("Report Return"),
+                                           {"default_trip_id": self.id, "default_mode": "propose"})
+
+    def action_act_absence(self):
+        self.ensure_one()
+        self._check_can_draw_act("absence")
+        return self._lifecycle_open_wizard(
+            "intl.disciplinary.act", self.env._("Act of Absence"),
+            {"default_trip_id": self.id,
+             "default_kind": "late_return" if self.state == "returned" else "no_return"})
+
+    def action_act_departure(self):
+        self.ensure_one()
+        self._check_can_draw_act("departure")
+        return self._lifecycle_open_wizard(
+            "intl.disciplinary.act", self.env._("Act of Departure Without Approval"),
+            {"default_trip_id": self.id, "default_kind": "unapproved_departure"})
 
     def action_submit_assignment_report(self):
         for trip in self:
@@ -609,23 +681,143 @@ class IntlTrip(models.Model):
     # Return, reminders and cases
     # ------------------------------------------------------------------
 
-    def _register_return(self, date_return):
-        """Record the actual return, ask for the reports, open a case when late."""
-        today = fields.Date.context_today(self)
-        if not date_return:
-            raise UserError(self.env._("Enter the actual return date."))
+    def _unit_head_users(self):
+        """The users heading the traveller's unit (the manager and the department head)."""
+        # sudo: the hierarchy is read to know who confirms presence, whatever the reader sees
+        employees = self.sudo().mapped(lambda t: t.employee_id.parent_id | t.department_id.manager_id)
+        return employees.user_id.filtered(lambda u: u not in self.user_id)
+
+    def _is_traveller(self):
+        user = self.env.user
+        return any(user in trip._lifecycle_requester_users() or user.employee_id == trip.employee_id
+                   for trip in self)
+
+    def _check_can_propose_return(self):
         for trip in self:
             if trip.state != "approved":
                 raise UserError(self.env._("%(trip)s is not an approved trip under way.",
                                            trip=trip.name))
-            trip._lifecycle_check("register_return")
-            if date_return < trip.approved_date_from:
+            if not trip._is_traveller():
+                raise UserError(self.env._("Only the traveller reports their return."))
+
+    def _check_can_confirm_return(self):
+        user = self.env.user
+        for trip in self:
+            if trip._is_traveller() and not self.env.su:
+                raise UserError(self.env._(
+                    "The traveller proposes the return; the unit head or HR confirms it."))
+            if not (self.env.su or user.has_group(HR) or user.has_group(OFFICER)
+                    or user in trip._unit_head_users()):
+                raise UserError(self.env._(
+                    "Only the unit head of the traveller, HR or DIC confirm a return."))
+
+    def _check_can_draw_act(self, kind):
+        user = self.env.user
+        for trip in self:
+            if trip._is_traveller() or not (user.has_group(HR) or user in trip._unit_head_users()):
+                raise UserError(self.env._(
+                    "Only the unit head of the traveller or HR draw up an act."))
+            if kind == "departure" and trip.state not in APPROVAL_STATES:
+                raise UserError(self.env._("%(trip)s is not waiting for its approval.",
+                                           trip=trip.name))
+            if kind == "absence" and trip.state not in ("approved", "returned"):
+                raise UserError(self.env._("%(trip)s is not an approved trip.", trip=trip.name))
+            # sudo: a pending extension refuses the act, whether or not the unit head may read it
+            if kind == "absence" and trip.sudo().extension_ids.filtered(
+                    lambda e: e.state == "pending"):
+                raise UserError(self.env._(
+                    "An extension of %(trip)s is being decided: no act of absence before the decision.",
+                    trip=trip.name))
+
+    def _propose_return(self, return_at, evidence, filename, note=None):
+        """The traveller's report of the return, with the evidence in the checklist."""
+        self._check_can_propose_return()
+        if not return_at:
+            raise UserError(self.env._("Enter the date and time of the return."))
+        if return_at > fields.Datetime.now():
+            raise UserError(self.env._("The return cannot be in the future."))
+        if not evidence:
+            raise UserError(self.env._(
+                "Attach the evidence of the return: the boarding pass or the passport stamp."))
+        doc_type = self.env.ref("intl_cooperation.intl_document_type_return_evidence")
+        for trip in self:
+            trip._document_sync_checklist()
+            line = trip.document_line_ids.filtered(lambda line: line.type_id == doc_type)[:1]
+            attachment = self.env["ir.attachment"].create({
+                "name": filename or self.env._("Return evidence"), "datas": evidence,
+                "res_model": trip._name, "res_id": trip.id})
+            if line:
+                line.write({"attachment_ids": [Command.link(attachment.id)]})
+            trip._lifecycle_write({"return_proposed_at": return_at,
+                                   "return_proposed_by_id": self.env.uid})
+            body = self.env._("Return reported for %(date)s with its evidence; the unit head or "
+                              "HR confirms it.", date=return_at)
+            if note:
+                body = Markup("%s<br/>%s") % (body, note)
+            trip.message_post(body=body, subtype_xmlid="mail.mt_note")
+            trip._schedule_for_judges(self.env._("Confirm the return of %(employee)s",
+                                                 employee=trip.employee_id.name))
+
+    def _schedule_for_judges(self, summary):
+        """A to-do for the unit head and an HR officer (once per summary)."""
+        hr_user = self.env.ref("intl_cooperation.group_intl_hr").users.filtered(
+            lambda u: not u.share)[:1]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        done = {(res_id, user) for res_id, user in self.env["mail.activity"].sudo()._read_group(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("summary", "=", summary)],
+            ["res_id", "user_id"])}
+        vals_list = []
+        for trip in self:
+            for user in (trip._unit_head_users()[:1] | hr_user):
+                if (trip.id, user) in done:
+                    continue
+                vals_list.append({"res_model_id": model_id, "res_id": trip.id, "user_id": user.id,
+                                  "activity_type_id": todo.id, "summary": summary,
+                                  "date_deadline": fields.Date.context_today(self)})
+        if vals_list:
+            # sudo: the system asks the unit head and HR, who may not be followers of the trip
+            self.env["mail.activity"].sudo().create(vals_list)
+
+    def _register_return(self, date_return):
+        """Confirm the return (a date = back at work at its start; a datetime = that moment).
+
+        Asks for the reports; a return after the approved period measures the
+        missed working time: an absence case of the trip is updated, else the
+        unit head and HR are asked to confirm the absence (an act opens the case).
+        """
+        if not date_return:
+            raise UserError(self.env._("Enter the actual return date."))
+        self._check_can_confirm_return()
+        now = fields.Datetime.now()
+        Case = self.env["intl.disciplinary.case"]
+        for trip in self:
+            if trip.state != "approved":
+                raise UserError(self.env._("%(trip)s is not an approved trip under way.",
+                                           trip=trip.name))
+            if isinstance(date_return, datetime):
+                return_at = date_return
+            else:
+                return_at = Case._day_start(trip.employee_id, date_return)
+            local_day = pytz.utc.localize(return_at).astimezone(
+                Case._employee_tz(trip.employee_id)).date()
+            if local_day < trip.approved_date_from:
                 raise UserError(self.env._("The return cannot be before the departure."))
-            if date_return > today:
+            if return_at > now:
                 raise UserError(self.env._("The return cannot be in the future."))
-            deadline = date_return + relativedelta(days=trip.company_id.intl_trip_report_days)
-            trip._lifecycle_do("register_return", {"date_return_actual": date_return,
-                                                   "report_deadline": deadline})
+            deadline = local_day + relativedelta(days=trip.company_id.intl_trip_report_days)
+            vals = {"date_return_actual": local_day, "report_deadline": deadline,
+                    "return_at": return_at, "return_confirmed_by_id": self.env.uid}
+            # sudo: the unit head and HR (checked above) confirm returns without editing trips
+            trip = trip.sudo()
+            trip._lifecycle_run("register_return", vals, by="system")
+            summaries = (self.env._("Confirm the return of %(employee)s",
+                                    employee=trip.employee_id.name),
+                         self.env._("Confirm presence at work after the trip"))
+            # sudo: the confirmation closes the to-dos of the other judge (unit head or HR) too
+            trip.sudo().activity_ids.filtered(
+                lambda a, summaries=summaries: a.summary in summaries).action_feedback(
+                feedback=self.env._("Return confirmed"))
             if trip.user_id:
                 trip.activity_schedule(
                     "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
@@ -635,24 +827,36 @@ class IntlTrip(models.Model):
                     trip.activity_schedule(
                         "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
                         user_id=trip.user_id.id, summary=self.env._("Advance report"))
-        late = self.filtered(lambda t: t.days_late > 0)
-        late._open_cases("late_return")
+        late = self.filtered(lambda t: t.missed_days > 0)
+        updated = Case._update_for_return(late).trip_id
+        (late - updated).sudo()._suspect_absence()
 
-    def _open_cases(self, kind):
-        """Open the disciplinary cases of ``kind`` for these trips (see the case model)."""
-        return self.env["intl.disciplinary.case"]._open_for_trips(self, kind)
+    def _suspect_absence(self):
+        """Ask the unit head and HR to confirm presence (no case before an act)."""
+        if not self:
+            return
+        self._schedule_for_judges(self.env._("Confirm presence at work after the trip"))
+        # sudo: the system records when it asked, whoever confirmed the return or runs the cron
+        self.sudo()._lifecycle_write({"absence_suspected_on": fields.Date.context_today(self)})
 
     @api.model
     def _cron_check_trips(self, batch_size=500):
-        """Daily: cases for trips overdue or departed without approval, report reminders."""
+        """Daily: ask to confirm presence after the period or a departure without approval;
+        remind overdue reports; warn of the cases' deadlines."""
         today = fields.Date.context_today(self)
-        no_return = self.search([("state", "=", "approved"), ("approved_date_to", "<", today)])
+        no_return = self.search([
+            ("state", "=", "approved"), ("approved_date_to", "<", today),
+            ("absence_suspected_on", "=", False),
+            ("extension_ids", "not any", [("state", "=", "pending")])])
         for start in range(0, len(no_return), batch_size):
-            no_return[start:start + batch_size]._open_cases("no_return")
-        unapproved = self.search([("state", "in", ("to_head", "to_dic", "to_management")),
-                                  ("date_departure", "<=", today)])
+            no_return[start:start + batch_size]._suspect_absence()
+        unapproved = self.search([("state", "in", APPROVAL_STATES), ("date_departure", "<=", today),
+                                  ("departure_suspected_on", "=", False)])
         for start in range(0, len(unapproved), batch_size):
-            unapproved[start:start + batch_size]._open_cases("unapproved_departure")
+            batch = unapproved[start:start + batch_size]
+            batch._schedule_for_judges(self.env._("Confirm whether the traveller left without an "
+                                                  "approved trip"))
+            batch._lifecycle_write({"departure_suspected_on": today})
         overdue = self.search([("report_overdue", "=", True)])
         overdue._remind_overdue_reports()
         self.env["intl.disciplinary.case"]._cron_warn_deadlines()

@@ -34,7 +34,16 @@ class ResCompany(models.Model):
     intl_trip_report_days = fields.Integer("Report Days After Return", default=10)
     intl_case_explanation_days = fields.Integer("Explanation Working Days", default=2)
     intl_case_sanction_months = fields.Integer("Sanction Validity (Months)", default=6)
-    intl_case_decision_months = fields.Integer("Decision Deadline (Months)", default=1)
+    intl_case_decision_months = fields.Integer(
+        "Decision Deadline (Months)", default=1,
+        help="A sanction is applied at the latest this many months after the discovery.")
+    intl_case_offence_months = fields.Integer(
+        "Offence Limit (Months)", default=6,
+        help="A sanction is applied at the latest this many months after the offence.")
+    intl_case_absence_hours = fields.Float(
+        "Absence Threshold (Hours)", default=3.0,
+        help="Consecutive working hours missed in one working day that make an absence "
+             "without good reason (Labour Code art. 52.1.9).")
 
     def _intl_setup_trip_accounting(self):
         """Fill the empty trip accounting settings from the chart (1250, first bank/misc journals)."""

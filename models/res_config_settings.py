@@ -24,3 +24,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.intl_case_sanction_months", readonly=False)
     intl_case_decision_months = fields.Integer(
         related="company_id.intl_case_decision_months", readonly=False)
+    intl_case_offence_months = fields.Integer(
+        related="company_id.intl_case_offence_months", readonly=False)
+    intl_case_absence_hours = fields.Float(
+        related="company_id.intl_case_absence_hours", readonly=False)

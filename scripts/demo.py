@@ -178,6 +178,12 @@ TRIPS = {
     "settled_foreign": ("returned", "foreign"),  # euro rest returned, matched with the bank
     "host": ("done", None),
     "late": ("returned", "advance"),
+    # trips whose traveller came back late (or not yet): the disciplinary cases below
+    "late_noreturn": ("approved", None),
+    "late_explained": ("returned", None),
+    "late_refusal": ("returned", None),
+    "late_decided": ("returned", None),
+    "late_closed": ("returned", None),
 }
 STAGES = ["to_head", "to_dic", "to_management", "approved"]
 officer, rector = user("user_dic_officer"), user("user_rector")
@@ -197,11 +203,60 @@ for suffix, (stage, _money) in TRIPS.items():
             required.with_user(officer).action_verify()
         approve_current(trip)
     if stage in ("returned", "done"):
-        late = 3 if suffix == "late" else 0
-        trip.with_user(traveller)._register_return(trip.approved_date_to + timedelta(days=late))
+        # late travellers are back 4 calendar days after the period (at least 2 working days)
+        late = 4 if suffix.startswith("late") else 0
+        # the traveller reports the return; the unit head confirms it
+        head = trip._unit_head_users()[:1] or officer
+        trip.with_user(head)._register_return(trip.approved_date_to + timedelta(days=late))
     if stage == "done":
         trip.with_user(traveller).write({"results": "<p>Lectures given; joint publication agreed.</p>"})
         trip.with_user(traveller).action_submit_assignment_report()
+
+# ----------------------------------------------------------------------
+# Disciplinary cases: the unit head draws up the act, HR takes each case to a stage
+# ----------------------------------------------------------------------
+CASES = {
+    "late_noreturn": "open", "late": "explanation_requested", "late_explained": "explanation_received",
+    "late_refusal": "refusal", "late_decided": "decided", "late_closed": "closed",
+}
+hr_officer = user("user_hr")
+witnesses = env.ref("intl_cooperation.hr_employee_dic_officer_demo") | env.ref(
+    "intl_cooperation.hr_employee_coordinator_demo")
+env["intl.trip"]._cron_check_trips()  # asks the unit heads and HR to confirm presence
+for suffix, target in CASES.items():
+    trip = ref(f"intl_trip_{suffix}_demo")
+    if not trip or trip.sudo().case_ids or trip.state not in ("approved", "returned"):
+        continue
+    head = trip._unit_head_users()[:1]
+    if not head:
+        continue
+    kind = "late_return" if trip.state == "returned" else "no_return"
+    env["intl.disciplinary.act"].with_user(head).with_context(
+        default_trip_id=trip.id, default_kind=kind).create({
+            "witness_ids": [Command.set((witnesses - trip.employee_id).ids)]}).action_confirm()
+    case = trip.sudo().case_ids.with_user(hr_officer)
+    if target == "open":
+        continue
+    case.action_request_explanation()
+    if target == "explanation_requested":
+        continue
+    if target == "refusal":
+        # the request was handed over ten days ago: its two working days are over
+        case.sudo()._lifecycle_write({
+            "explanation_requested_on": fields.Date.today() - timedelta(days=10),
+            "explanation_deadline": fields.Date.today() - timedelta(days=8)})
+        case.action_refusal_act()
+        continue
+    case.write({"explanation": "The return flight was cancelled by the airline and the next one "
+                               "left three days later; I did not warn the department in time."})
+    case.action_record_explanation()
+    if target == "decided":
+        case.write({"decision": "reprimand"})
+        case.action_decide()
+    elif target == "closed":
+        case.write({"closing_reason": "The airline's certificate confirms the cancellation: a good "
+                                      "reason; no sanction."})
+        case.action_close_without_sanction()
 
 # ----------------------------------------------------------------------
 # Trip money: advances, advance reports, settlements (needs a chart of accounts)

@@ -45,3 +45,4 @@ from . import test_ux_words
 from . import test_ux_guidance
 from . import test_ux_home
 from . import test_ux_tours
+from . import test_intl_disciplinary_case_reports

@@ -149,7 +149,7 @@ class IntlTripMoneyCommon(IntlTripCommon):
 
     def _return(self, trip, days_after=0):
         with freeze_time(trip.approved_date_to + timedelta(days=1)):
-            trip.with_user(self.user_requester)._register_return(
+            trip.with_user(self.user_head)._register_return(
                 trip.approved_date_to + timedelta(days=days_after))
 
     def _receipt(self):

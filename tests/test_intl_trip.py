@@ -122,8 +122,8 @@ class TestIntlTrip(IntlTripCommon):
         self.assertEqual(trip.extension_ids.previous_date_to, old_end)
         # back in time: returning on the new end is not late, no case
         with freeze_time(new_end + timedelta(days=1)):
-            trip.with_user(self.user_requester)._register_return(new_end)
-        self.assertEqual(trip.days_late, 0)
+            trip.with_user(self.user_head)._register_return(new_end)
+        self.assertEqual(trip.missed_days, 0)
         self.assertFalse(trip.case_ids)
 
     def test_extension_after_the_end_refused(self):

@@ -40,7 +40,7 @@ class TestIntlTripReports(IntlTripCommon, HttpCase):
             "trip_id": trip.id, "kind": "advance", "amount": 500000.0,
             "journal_id": self.bank_journal.id}).action_confirm()
         with freeze_time(trip.approved_date_to + timedelta(days=1)):
-            trip.with_user(self.user_requester)._register_return(trip.approved_date_to)
+            trip.with_user(self.user_head)._register_return(trip.approved_date_to)
         receipt = self.env["ir.attachment"].with_user(self.user_requester).create({
             "name": "ticket.pdf", "datas": base64.b64encode(b"%PDF-1.4 ticket")})
         report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({

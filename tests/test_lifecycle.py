@@ -174,7 +174,7 @@ class TestLifecycleBypasses(LifecycleCommon):
         trip = self._create_trip(departure=self.today - timedelta(days=6), days=3)
         trip.with_user(self.user_management)._do_allow_late_submission("Recorded after the fact")
         self._approve(trip)
-        trip.with_user(self.user_requester)._register_return(trip.approved_date_to)
+        trip.with_user(self.user_head)._register_return(trip.approved_date_to)
         report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
             "trip_id": trip.id, "line_ids": [Command.create({
                 "category_id": self.cat_fares.id, "name": "Train", "amount": 5000.0,

@@ -16,3 +16,5 @@ from . import intl_trip_statement_match
 from . import intl_trip_late_request
 from . import intl_scholar_override
 from . import intl_scholar_print
+from . import intl_disciplinary_act
+from . import intl_disciplinary_case_print
