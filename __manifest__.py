@@ -7,7 +7,7 @@
     "author": "Satbayev University International Cooperation Department",
     "website": "https://satbayev.university",
     "license": "LGPL-3",
-    "depends": ["hr", "contacts", "account", "mail"],
+    "depends": ["hr", "contacts", "account", "mail", "report_xlsx"],
     "external_dependencies": {"python": ["num2words", "xlsxwriter", "babel"]},
     "data": [
         "security/intl_cooperation_groups.xml",
@@ -45,6 +45,11 @@
         "views/hr_employee_trip_views.xml",
         "wizards/intl_trip_wizard_views.xml",
         "report/intl_trip_reports.xml",
+        "data/intl_annual_report_data.xml",
+        "views/intl_annual_report_views.xml",
+        "views/intl_institute_indicator_views.xml",
+        "views/intl_risk_views.xml",
+        "report/intl_annual_report_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -45,3 +45,9 @@ from . import intl_trip_advance_report
 from . import intl_trip_advance_report_line
 from . import intl_disciplinary_case
 from . import hr_employee_trip
+from . import intl_annual_report
+from . import intl_annual_report_figure
+from . import intl_review_action
+from . import intl_institute_indicator
+from . import intl_risk
+from . import intl_risk_review
