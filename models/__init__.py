@@ -38,6 +38,7 @@ from . import intl_funding_source
 from . import intl_trip_expense_category
 from . import intl_per_diem_rate
 from . import intl_trip
+from . import intl_trip_money
 from . import intl_trip_estimate_line
 from . import intl_trip_extension
 from . import intl_trip_payment

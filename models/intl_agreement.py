@@ -1,11 +1,8 @@
-from datetime import timedelta
 
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
 
 UNSIGNED_STATES = (
     "draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management", "approved",
@@ -19,7 +16,7 @@ LOCKED_FIELDS = (
     "date_start", "date_start_custom", "date_end", "is_indefinite", "auto_renew",
     "renewal_months", "notice_months",
 )
-DEFAULT_REMINDER_DAYS = "90,30"
+
 APPROVAL_STATES = ("dic_review", "negotiation", "drafting", "legal_review", "management")
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 OFFICER = "intl_cooperation.group_intl_officer"
@@ -128,6 +125,14 @@ class IntlAgreement(models.Model):
         default="draft", required=True, tracking=True, copy=False, index=True, readonly=True,
         group_expand="_group_expand_states",
     )
+    can_submit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_start_review = fields.Boolean(compute="_compute_lifecycle_can")
+    can_start_negotiation = fields.Boolean(compute="_compute_lifecycle_can")
+    can_draft_ready = fields.Boolean(compute="_compute_lifecycle_can")
+    can_sign = fields.Boolean(compute="_compute_lifecycle_can")
+    can_terminate = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
     # memo 403-03 / proposal 403-10
     purpose = fields.Text("Purpose of the Partnership")
@@ -200,7 +205,8 @@ class IntlAgreement(models.Model):
         copy=False, help="Smallest lead time (days) already reminded for the current expiry date.",
     )
     days_to_expiry = fields.Integer(compute="_compute_days_to_expiry")
-    previous_id = fields.Many2one("intl.agreement", "Renewal of", readonly=True, copy=False, index=True)
+    previous_id = fields.Many2one("intl.agreement", "Renewal of", readonly=True, copy=False, index=True,
+                                  check_company=True)
     renewal_ids = fields.One2many("intl.agreement", "previous_id", "Renewals")
     is_my_institute = fields.Boolean(compute="_compute_is_my_institute", search="_search_is_my_institute")
     year = fields.Char(compute="_compute_year", store=True, help="Year of signature (or of creation).")
@@ -657,127 +663,3 @@ class IntlAgreement(models.Model):
         lines = self.plan_line_ids.filtered(lambda line: line.state in ("planned", "overdue"))
         # sudo: closing the plan is the consequence of the agreement's end, whoever ended it
         lines.sudo()._lifecycle_run("close", by="system")
-
-    @api.model
-    def _reminder_lead_days(self):
-        """Lead times of the expiry reminders (days), largest first, from a system parameter."""
-        # sudo: system parameters are readable by administrators only
-        raw = self.env["ir.config_parameter"].sudo().get_param(
-            "intl_cooperation.agreement_reminder_days", DEFAULT_REMINDER_DAYS
-        )
-        days = set()
-        for part in (raw or "").replace(";", ",").split(","):
-            if part.strip().isdigit() and int(part) > 0:
-                days.add(int(part))
-        return sorted(days or {90, 30}, reverse=True)
-
-    @api.model
-    def _cron_agreement_expiry(self, batch_size=200):
-        """Daily: start, remind, renew or expire agreements; mark overdue plan lines.
-
-        Each step searches a bounded batch of records that still need it, so
-        a run costs the same whatever the number of agreements, and running
-        twice sends nothing twice. What remains is left to the next run.
-        """
-        today = fields.Date.context_today(self)
-        remaining = False
-        started = self.search([("state", "=", "signed"), ("date_start", "<=", today)], limit=batch_size)
-        started._update_validity()
-        remaining |= len(started) == batch_size
-        remaining |= self._send_expiry_reminders(today, batch_size)
-        remaining |= self._expire_due(today, batch_size)
-        remaining |= self.env["intl.agreement.plan.line"]._mark_overdue(today, batch_size)
-        if remaining:
-            self.env.ref("intl_cooperation.ir_cron_intl_agreement_expiry")._trigger()
-
-    def _send_expiry_reminders(self, today, batch_size):
-        leads = self._reminder_lead_days()
-        # an agreement is due when its most urgent lead time was not reminded yet:
-        # one band of expiry dates per lead time, so reminded agreements drop out
-        bands, lower = [], None
-        for lead in sorted(leads):
-            band = [
-                ("date_end", "<=", today + timedelta(days=lead)),
-                "|", ("reminder_lead_sent", "=", 0), ("reminder_lead_sent", ">", lead),
-            ]
-            if lower is not None:
-                band.append(("date_end", ">", today + timedelta(days=lower)))
-            bands.append(band)
-            lower = lead
-        due_domain = expression.OR(bands)
-        window = [
-            ("state", "in", ("signed", "in_force")),
-            ("is_indefinite", "=", False),
-            ("date_end", ">=", today),
-        ]
-        agreements = self.search(expression.AND([window, due_domain]), order="date_end, id", limit=batch_size)
-        to_send = {}
-        for agreement in agreements:
-            days_left = (agreement.date_end - today).days
-            lead = min(lead for lead in leads if days_left <= lead)
-            if agreement.reminder_lead_sent and agreement.reminder_lead_sent <= lead:
-                continue
-            to_send.setdefault(lead, self.browse())
-            to_send[lead] |= agreement
-        reminder_vals = []
-        for lead, records in to_send.items():
-            records._lifecycle_write({"reminder_lead_sent": lead})
-            for agreement in records:
-                users = agreement._reminder_users()
-                agreement._send_expiry_reminder(lead, users)
-                reminder_vals.append({
-                    "agreement_id": agreement.id,
-                    "lead_days": lead,
-                    "date_end": agreement.date_end,
-                    "date_sent": today,
-                    "user_ids": [fields.Command.set(users.ids)],
-                })
-        self.env["intl.agreement.reminder"].create(reminder_vals)
-        return len(agreements) == batch_size
-
-    def _reminder_users(self):
-        self.ensure_one()
-        return (self.contact_employee_ids.user_id | self.curator_id).filtered(lambda u: not u.share)
-
-    def _send_expiry_reminder(self, lead, users):
-        self.ensure_one()
-        if self.auto_renew:
-            body = self.env._(
-                "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
-                "gives %(notice)s months' notice.",
-                agreement=self.display_name, date=self.date_end, days=lead, notice=self.notice_months,
-            )
-        else:
-            body = self.env._(
-                "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
-                agreement=self.display_name, date=self.date_end, days=lead,
-            )
-        self.message_post(body=body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
-        for user in users:
-            self.activity_schedule(
-                "intl_cooperation.mail_activity_type_agreement_expiry",
-                date_deadline=self.date_end,
-                summary=self.env._("Expires in %(days)s days: renew or let expire", days=lead),
-                user_id=user.id,
-            )
-
-    def _expire_due(self, today, batch_size):
-        due = self.search([
-            ("state", "in", ("signed", "in_force")),
-            ("is_indefinite", "=", False),
-            ("date_end", "<", today),
-        ], order="date_end, id", limit=batch_size)
-        renewing = due.filtered(lambda a: a.auto_renew and a.renewal_months > 0)
-        for agreement in renewing:
-            new_end = agreement.date_end
-            while new_end < today:
-                new_end += relativedelta(months=agreement.renewal_months)
-            agreement._lifecycle_write({"date_end": new_end, "reminder_lead_sent": 0})
-            agreement.message_post(
-                body=self.env._("Renewed automatically until %(date)s.", date=new_end),
-                subtype_xmlid="mail.mt_note",
-            )
-        expired = due - renewing
-        expired._lifecycle_run("expire", by="system")
-        expired._close_open_plan_lines()
-        return len(due) == batch_size

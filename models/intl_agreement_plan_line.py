@@ -59,8 +59,9 @@ class IntlAgreementPlanLine(models.Model):
         return self.employee_id.user_id
 
     def _lifecycle_changed(self, previous):
-        super()._lifecycle_changed(previous)
+        result = super()._lifecycle_changed(previous)
         self.filtered(lambda line: line.state in ("done", "cancelled", "planned"))._close_overdue_activities()
+        return result
 
     def action_done(self):
         self._lifecycle_run("done")

@@ -1,8 +1,20 @@
-from odoo import fields, models
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.osv import expression
+
+DEFAULT_REMINDER_DAYS = "90,30"
 
 
 class IntlAgreementReminder(models.Model):
-    """An expiry reminder sent for an agreement: each lead time is reminded once per expiry date."""
+    """An expiry reminder sent for an agreement: each lead time is reminded once per expiry date.
+
+    The daily run of the agreements (``_cron_agreement_expiry``) lives here, out
+    of the process model: it starts, reminds, renews or expires agreements
+    through their declared transitions (as the system) and marks overdue plan lines.
+    """
 
     _name = "intl.agreement.reminder"
     _description = "Agreement Expiry Reminder"
@@ -20,3 +32,135 @@ class IntlAgreementReminder(models.Model):
         ("reminder_uniq", "unique(agreement_id, lead_days, date_end)",
          "This reminder was already sent for this expiry date."),
     ]
+
+    @api.model
+    def _reminder_lead_days(self):
+        """Lead times of the expiry reminders (days), largest first, from a system parameter."""
+        # sudo: system parameters are readable by administrators only
+        raw = self.env["ir.config_parameter"].sudo().get_param(
+            "intl_cooperation.agreement_reminder_days", DEFAULT_REMINDER_DAYS
+        )
+        days = set()
+        for part in (raw or "").replace(";", ",").split(","):
+            if part.strip().isdigit() and int(part) > 0:
+                days.add(int(part))
+        return sorted(days or {90, 30}, reverse=True)
+
+    @api.model
+    def _cron_agreement_expiry(self, batch_size=200):
+        """Daily: start, remind, renew or expire agreements; mark overdue plan lines.
+
+        Each step searches a bounded batch of records that still need it, so
+        a run costs the same whatever the number of agreements, and running
+        twice sends nothing twice. What remains is left to the next run.
+        """
+        today = fields.Date.context_today(self)
+        remaining = False
+        Agreement = self.env["intl.agreement"]
+        started = Agreement.search([("state", "=", "signed"), ("date_start", "<=", today)],
+                                   limit=batch_size)
+        started._update_validity()
+        remaining |= len(started) == batch_size
+        remaining |= self._send_expiry_reminders(today, batch_size)
+        remaining |= self._expire_due(today, batch_size)
+        remaining |= self.env["intl.agreement.plan.line"]._mark_overdue(today, batch_size)
+        if remaining:
+            self.env.ref("intl_cooperation.ir_cron_intl_agreement_expiry")._trigger()
+
+    @api.model
+    def _send_expiry_reminders(self, today, batch_size):
+        leads = self._reminder_lead_days()
+        # an agreement is due when its most urgent lead time was not reminded yet:
+        # one band of expiry dates per lead time, so reminded agreements drop out
+        bands, lower = [], None
+        for lead in sorted(leads):
+            band = [
+                ("date_end", "<=", today + timedelta(days=lead)),
+                "|", ("reminder_lead_sent", "=", 0), ("reminder_lead_sent", ">", lead),
+            ]
+            if lower is not None:
+                band.append(("date_end", ">", today + timedelta(days=lower)))
+            bands.append(band)
+            lower = lead
+        due_domain = expression.OR(bands)
+        window = [
+            ("state", "in", ("signed", "in_force")),
+            ("is_indefinite", "=", False),
+            ("date_end", ">=", today),
+        ]
+        agreements = self.env["intl.agreement"].search(
+            expression.AND([window, due_domain]), order="date_end, id", limit=batch_size)
+        to_send = {}
+        for agreement in agreements:
+            days_left = (agreement.date_end - today).days
+            lead = min(lead for lead in leads if days_left <= lead)
+            if agreement.reminder_lead_sent and agreement.reminder_lead_sent <= lead:
+                continue
+            to_send.setdefault(lead, self.env["intl.agreement"])
+            to_send[lead] |= agreement
+        reminder_vals = []
+        for lead, records in to_send.items():
+            records._lifecycle_write({"reminder_lead_sent": lead})
+            for agreement in records:
+                users = self._reminder_users(agreement)
+                self._send_expiry_reminder(agreement, lead, users)
+                reminder_vals.append({
+                    "agreement_id": agreement.id,
+                    "lead_days": lead,
+                    "date_end": agreement.date_end,
+                    "date_sent": today,
+                    "user_ids": [fields.Command.set(users.ids)],
+                })
+        self.create(reminder_vals)
+        return len(agreements) == batch_size
+
+    @api.model
+    def _reminder_users(self, agreement):
+        """Who is reminded of ``agreement``'s expiry: its contact persons and DIC curator."""
+        return (agreement.contact_employee_ids.user_id | agreement.curator_id).filtered(
+            lambda u: not u.share)
+
+    @api.model
+    def _send_expiry_reminder(self, agreement, lead, users):
+        """Post the reminder on ``agreement`` and give ``users`` an activity."""
+        if agreement.auto_renew:
+            body = self.env._(
+                "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
+                "gives %(notice)s months' notice.",
+                agreement=agreement.display_name, date=agreement.date_end, days=lead, notice=agreement.notice_months,
+            )
+        else:
+            body = self.env._(
+                "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
+                agreement=agreement.display_name, date=agreement.date_end, days=lead,
+            )
+        agreement.message_post(body=body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
+        for user in users:
+            agreement.activity_schedule(
+                "intl_cooperation.mail_activity_type_agreement_expiry",
+                date_deadline=agreement.date_end,
+                summary=self.env._("Expires in %(days)s days: renew or let expire", days=lead),
+                user_id=user.id,
+            )
+
+    @api.model
+    def _expire_due(self, today, batch_size):
+        due = self.env["intl.agreement"].search([
+            ("state", "in", ("signed", "in_force")),
+            ("is_indefinite", "=", False),
+            ("date_end", "<", today),
+        ], order="date_end, id", limit=batch_size)
+        renewing = due.filtered(lambda a: a.auto_renew and a.renewal_months > 0)
+        for agreement in renewing:
+            new_end = agreement.date_end
+            while new_end < today:
+                new_end += relativedelta(months=agreement.renewal_months)
+            agreement._lifecycle_write({"date_end": new_end, "reminder_lead_sent": 0})
+            agreement.message_post(
+                body=self.env._("Renewed automatically until %(date)s.", date=new_end),
+                subtype_xmlid="mail.mt_note",
+            )
+        expired = due - renewing
+        expired._lifecycle_run("expire", by="system")
+        expired._close_open_plan_lines()
+        return len(due) == batch_size

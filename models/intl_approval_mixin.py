@@ -326,7 +326,7 @@ class IntlApprovalMixin(models.AbstractModel):
 
     def _lifecycle_changed(self, previous):
         """Leaving an approved status for submission or cancellation closes the round."""
-        super()._lifecycle_changed(previous)
+        result = super()._lifecycle_changed(previous)
         state_field = self._approval_state_field
         for record in self:
             new = record[state_field]
@@ -340,6 +340,7 @@ class IntlApprovalMixin(models.AbstractModel):
                     record.sudo().approval_line_ids.filtered(
                         lambda line, p=purpose: line.purpose == p and line.is_current
                     )._lifecycle_write({"is_current": False})
+        return result
 
     # ------------------------------------------------------------------
     # Roles resolved from the record

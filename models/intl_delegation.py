@@ -101,7 +101,7 @@ class IntlDelegation(models.Model):
     )
     country_id = fields.Many2one(related="partner_id.country_id", store=True, string="Country")
     agreement_id = fields.Many2one(
-        "intl.agreement", "Related Agreement", tracking=True, index=True,
+        "intl.agreement", "Related Agreement", tracking=True, index=True, check_company=True,
         domain="[('partner_id', '=', partner_id)]",
     )
     reason_id = fields.Many2one("intl.delegation.reason", "Reason for the Visit", tracking=True)
@@ -132,6 +132,14 @@ class IntlDelegation(models.Model):
                                      string="Head of Delegation")
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False,
                              index=True, readonly=True, group_expand="_group_expand_states")
+    can_request_decision = fields.Boolean(compute="_compute_lifecycle_can")
+    can_send_invitation = fields.Boolean(compute="_compute_lifecycle_can")
+    can_submit_programme = fields.Boolean(compute="_compute_lifecycle_can")
+    can_start_visit = fields.Boolean(compute="_compute_lifecycle_can")
+    can_submit_protocol = fields.Boolean(compute="_compute_lifecycle_can")
+    can_close = fields.Boolean(compute="_compute_lifecycle_can")
+    can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
+    can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
     # decision memo to the rector (5.4.1)
     cooperation_level = fields.Text("Level of Cooperation")
@@ -140,7 +148,7 @@ class IntlDelegation(models.Model):
     cancel_reason = fields.Text("Cancellation Reason", readonly=True, copy=False, tracking=True)
 
     # invitation letter
-    signatory_id = fields.Many2one("hr.employee", "Signatory", tracking=True,
+    signatory_id = fields.Many2one("hr.employee", "Signatory", tracking=True, check_company=True,
                                    help="Rector or vice-rector who signs the invitation letter.")
     invitation_date = fields.Date("Invitation Sent On", tracking=True, copy=False)
 
@@ -186,7 +194,7 @@ class IntlDelegation(models.Model):
     protocol_discussion = fields.Text("Discussion", copy=False)
     protocol_decision_ids = fields.One2many("intl.delegation.protocol.decision", "delegation_id",
                                             "Agreements Reached", copy=False)
-    protocol_director_id = fields.Many2one("hr.employee", "Responsible Director",
+    protocol_director_id = fields.Many2one("hr.employee", "Responsible Director", check_company=True,
                                            help="Director who signs the protocol.")
     plan_line_count = fields.Integer(compute="_compute_plan_line_count")
     can_create_plan_lines = fields.Boolean(compute="_compute_plan_line_count")
@@ -465,7 +473,7 @@ class IntlDelegation(models.Model):
             [d._prepare_plan_line_vals(d.delegation_id.agreement_id) for d in decisions]
         )
         for decision, plan_line in zip(decisions, plan_lines, strict=True):
-            decision.plan_line_id = plan_line
+            decision._lifecycle_write({"plan_line_id": plan_line.id})
         for visit in self:
             visit.message_post(
                 body=self.env._("%(count)s agreements reached became plan lines of %(agreement)s.",

@@ -6,10 +6,15 @@ class IntlDelegationCostLine(models.Model):
     """A line of the cost estimate, with the actual cost filled in after the visit."""
 
     _name = "intl.delegation.cost.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
+    _check_company_auto = True
     _description = "Delegation Cost Estimate Line"
     _order = "delegation_id, sequence, id"
 
     delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="delegation_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     category_id = fields.Many2one("intl.delegation.cost.category", "Category", required=True)
     name = fields.Char("Description", required=True)

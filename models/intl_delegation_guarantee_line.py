@@ -5,10 +5,15 @@ class IntlDelegationGuaranteeLine(models.Model):
     """A supplier the university guarantees payment to (one guarantee letter each)."""
 
     _name = "intl.delegation.guarantee.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
+    _check_company_auto = True
     _description = "Delegation Guarantee Letter"
     _order = "delegation_id, supplier_type, id"
 
     delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="delegation_id.company_id", store=True, index=True)
     supplier_type = fields.Selection(
         [("hotel", "Hotel"), ("cultural", "Cultural institution"), ("catering", "Catering")],
         required=True, default="hotel",

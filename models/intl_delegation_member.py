@@ -11,10 +11,15 @@ class IntlDelegationMember(models.Model):
     """
 
     _name = "intl.delegation.member"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
+    _check_company_auto = True
     _description = "Delegation Member"
     _order = "delegation_id, is_head desc, sequence, id"
 
     delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="delegation_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char("Full Name", compute="_compute_name", store=True)
     surname = fields.Char(required=True)

@@ -12,16 +12,21 @@ class IntlDelegationProgrammeLine(models.Model):
     """One activity of the visit programme (DP 717 5.4.3)."""
 
     _name = "intl.delegation.programme.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
+    _check_company_auto = True
     _description = "Visit Programme Line"
     _order = "date, time_from, id"
 
     delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="delegation_id.company_id", store=True, index=True)
     date = fields.Date(required=True)
     time_from = fields.Float("From", required=True, default=10.0)
     time_to = fields.Float("To", required=True, default=11.0)
     name = fields.Char("Activity", required=True)
     place = fields.Char("Place / Hall")
-    employee_id = fields.Many2one("hr.employee", "Responsible")
+    employee_id = fields.Many2one("hr.employee", "Responsible", check_company=True)
     participants = fields.Char(help="Who takes part, on both sides.")
     datetime_start = fields.Datetime("Start", compute="_compute_datetimes", store=True)
     datetime_stop = fields.Datetime("End", compute="_compute_datetimes", store=True)

@@ -5,10 +5,15 @@ class IntlDelegationSouvenir(models.Model):
     """A souvenir for the guests, with national or university symbols."""
 
     _name = "intl.delegation.souvenir"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
+    _check_company_auto = True
     _description = "Delegation Souvenir"
     _order = "delegation_id, id"
 
     delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="delegation_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="delegation_id.currency_id")
     name = fields.Char("Item", required=True)
     quantity = fields.Integer(default=1)

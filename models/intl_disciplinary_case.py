@@ -62,6 +62,11 @@ class IntlDisciplinaryCase(models.Model):
                                     help="One month from the discovery of the misconduct.")
     deadline_near = fields.Boolean(compute="_compute_deadline_near")
     explanation_overdue = fields.Boolean(compute="_compute_deadline_near")
+    can_request_explanation = fields.Boolean(compute="_compute_lifecycle_can")
+    can_record_explanation = fields.Boolean(compute="_compute_lifecycle_can")
+    can_refusal_act = fields.Boolean(compute="_compute_lifecycle_can")
+    can_decide = fields.Boolean(compute="_compute_lifecycle_can")
+    can_close = fields.Boolean(compute="_compute_lifecycle_can")
 
     _lifecycle_transitions = {
         "request_explanation": {"from": ("open",), "to": "explanation_requested", "who": (HR,)},

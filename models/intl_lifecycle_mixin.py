@@ -62,6 +62,10 @@ class IntlLifecycleMixin(models.AbstractModel):
     own permission check. In ``_lifecycle_locked_states`` no field changes
     at all (a posted payment).
 
+    A line without a status of its own (estimate lines, delegation lines)
+    sets ``_lifecycle_state_field = False``: its workflow and computed fields
+    are still refused to clients.
+
     Views read ``can_<action>`` Boolean fields computed by
     ``_compute_lifecycle_can`` (per user) instead of repeating status lists;
     ``_lifecycle_reasons`` says why an action is not possible.
@@ -80,13 +84,18 @@ class IntlLifecycleMixin(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.depends_context("uid")
-    @api.depends(lambda self: (self._lifecycle_state_field,))
+    @api.depends(lambda self: (self._lifecycle_state_field,) if self._lifecycle_state_field else ())
     def _compute_lifecycle_can(self):
-        """Fill every ``can_<action>`` field of the model for the current user."""
-        names = [name for name in self._fields
-                 if name.startswith("can_") and name[4:] in self._lifecycle_transitions]
+        """Fill every ``can_<action>`` field of the model for the current user.
+
+        Who and the status decide whether the button shows; the guard (missing
+        data) is explained when the button is pressed.
+        """
+        names = [name for name, field in self._fields.items()
+                 if field.compute == "_compute_lifecycle_can" and name.startswith("can_")
+                 and name[4:] in self._lifecycle_transitions]
         for name in names:
-            refused = self._lifecycle_reasons(name[4:])
+            refused = self._lifecycle_reasons(name[4:], guard=False)
             for record in self:
                 record[name] = record not in refused
 
@@ -97,13 +106,16 @@ class IntlLifecycleMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._lifecycle_trusted():
+            # no right to create at all is an access error, before any word on workflow fields
+            self.browse().check_access("create")
             protected = self._lifecycle_protected_fields()
             context = self.env.context
             defaults = [key for key in context
                         if key.startswith("default_") and key[8:] in protected]
             if defaults:
                 # context defaults of workflow fields are ignored, as any other client value
-                self = self.with_context({k: v for k, v in context.items() if k not in defaults})
+                self = self.with_env(self.env(context={
+                    key: value for key, value in context.items() if key not in defaults}))
             initial = self._lifecycle_initial_state()
             for vals in vals_list:
                 refused = [
@@ -117,6 +129,7 @@ class IntlLifecycleMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self._lifecycle_trusted():
+            self.check_access("write")
             self._lifecycle_check_vals(vals)
         return super().write(vals)
 
@@ -127,13 +140,17 @@ class IntlLifecycleMixin(models.AbstractModel):
             self.env.su and context.get("install_mode"))
 
     def _lifecycle_protected_fields(self):
-        """Fields only the lifecycle path writes: status, workflow fields, computed fields."""
+        """Fields only the lifecycle path writes: status, workflow fields, stored computed fields."""
         computed = {name for name, field in self._fields.items()
-                    if field.compute and field.readonly and not field.related and not field.inverse
+                    if field.compute and field.store and field.readonly and not field.related
+                    and not field.inverse
                     and not name.startswith(_FREE_PREFIXES)}
-        return {self._lifecycle_state_field, *self._lifecycle_workflow_fields} | computed
+        state = (self._lifecycle_state_field,) if self._lifecycle_state_field else ()
+        return {*state, *self._lifecycle_workflow_fields} | computed
 
     def _lifecycle_initial_state(self):
+        if not self._lifecycle_state_field:
+            return False
         field = self._fields[self._lifecycle_state_field]
         return field.default(self) if field.default else False
 
@@ -144,7 +161,8 @@ class IntlLifecycleMixin(models.AbstractModel):
         if refused:
             raise UserError(self._lifecycle_refusal(refused))
         locked = self.filtered(
-            lambda rec: rec[rec._lifecycle_state_field] in rec._lifecycle_locked_states)
+            lambda rec: rec._lifecycle_locked_states
+            and rec[rec._lifecycle_state_field] in rec._lifecycle_locked_states)
         if locked:
             refused = [name for name in vals if not name.startswith(_FREE_PREFIXES)
                        and locked._lifecycle_changes(name, vals[name])]
@@ -183,7 +201,7 @@ class IntlLifecycleMixin(models.AbstractModel):
                                        model=self._description, action=action))
         return spec
 
-    def _lifecycle_reasons(self, action, by=None):
+    def _lifecycle_reasons(self, action, by=None, guard=True):
         """``{record: reason}`` for the records of ``self`` that cannot do ``action`` now.
 
         ``by`` is ``"approval"`` or ``"system"`` when engine code asks; otherwise
@@ -211,7 +229,7 @@ class IntlLifecycleMixin(models.AbstractModel):
                 reasons[record] = self.env._(
                     "You are not allowed to do this on %(record)s.", record=record.display_name)
                 continue
-            reason = record._lifecycle_guard(spec)
+            reason = guard and record._lifecycle_guard(spec)
             if reason:
                 reasons[record] = reason
         return reasons
@@ -249,7 +267,7 @@ class IntlLifecycleMixin(models.AbstractModel):
         state_field = self._lifecycle_state_field
         previous = {record: record[state_field] for record in self}
         self._lifecycle_write(dict(vals or {}, **{state_field: state}))
-        if not self._fields[state_field].tracking and hasattr(self, "message_post"):
+        if not getattr(self._fields[state_field], "tracking", False) and hasattr(self, "message_post"):
             for record in self:
                 if previous[record] != state:
                     record.message_post(

@@ -5,8 +5,12 @@ class IntlTripAdvanceReportLine(models.Model):
     """One expense of an advance report, converted at the rate of its own date."""
 
     _name = "intl.trip.advance.report.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
     _description = "Trip Advance Report Line"
     _order = "report_id, date, id"
+    _check_company_auto = True
 
     report_id = fields.Many2one("intl.trip.advance.report", required=True, ondelete="cascade",
                                 index=True)
@@ -24,6 +28,11 @@ class IntlTripAdvanceReportLine(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", "intl_trip_advance_report_line_attachment_rel", "line_id",
         "attachment_id", string="Receipts")
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for line in self:
+            line.currency_id._intl_check_amount(line.amount)
 
     @api.depends("amount", "currency_id", "date", "report_id.company_id")
     def _compute_amount_company(self):

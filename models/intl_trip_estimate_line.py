@@ -5,8 +5,12 @@ class IntlTripEstimateLine(models.Model):
     """A line of a trip's cost estimate, converted at the rate of the estimate date."""
 
     _name = "intl.trip.estimate.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_workflow_fields = ()
     _description = "Trip Cost Estimate Line"
     _order = "trip_id, sequence, id"
+    _check_company_auto = True
 
     trip_id = fields.Many2one("intl.trip", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="trip_id.company_id", store=True)
@@ -22,6 +26,11 @@ class IntlTripEstimateLine(models.Model):
     amount_company = fields.Monetary(
         "Amount (Company Currency)", compute="_compute_amount", store=True,
         currency_field="company_currency_id", aggregator="sum")
+
+    @api.constrains("quantity", "unit_amount")
+    def _check_amounts(self):
+        for line in self:
+            line.currency_id._intl_check_amount(line.unit_amount, line.quantity)
 
     @api.depends("quantity", "unit_amount", "currency_id", "trip_id.estimate_date",
                  "trip_id.company_id")

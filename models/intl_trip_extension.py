@@ -45,10 +45,11 @@ class IntlTripExtension(models.Model):
                 raise UserError(self.env._("Only the traveller or DIC requests an extension of %(trip)s.",
                                            trip=trip.name))
         extensions = super().create(vals_list)
-        # the previous end is the engine's record of the order, not the requester's
-        extensions._lifecycle_write({"requested_by_id": self.env.uid})
+        # who asked and the previous end are the engine's record, not the requester's;
+        # sudo: requesters have no write access on extensions once created
+        extensions.sudo()._lifecycle_write({"requested_by_id": self.env.uid})
         for extension in extensions:
-            extension._lifecycle_write({"previous_date_to": extension.trip_id.approved_date_to})
+            extension.sudo()._lifecycle_write({"previous_date_to": extension.trip_id.approved_date_to})
         extensions._check_can_request()
         for extension in extensions:
             extension.trip_id._approval_submit("extension")

@@ -94,7 +94,7 @@ if tu_berlin:
     for line in done:
         line.with_user(line.employee_id.user_id or user("user_coordinator")).action_done()
 # the daily run: starts, reminds, expires, marks overdue plan lines
-env["intl.agreement"]._cron_agreement_expiry()
+env["intl.agreement.reminder"]._cron_agreement_expiry()
 if tu_berlin and not tu_berlin.date_dic_copy_received:
     tu_berlin.with_user(user("user_dic_officer")).action_dic_copy_received()
 

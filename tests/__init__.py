@@ -20,3 +20,4 @@ from . import test_intl_trip_return
 from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
+from . import test_lifecycle

@@ -93,7 +93,7 @@ class TestAgreementLifecycle(AgreementCommon):
         agreement.with_user(self.user_coordinator).action_sign()
         self.assertEqual(agreement.state, "signed")
         with freeze_time(self.today + timedelta(days=10)):
-            self.env["intl.agreement"]._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(agreement.state, "in_force")
 
     def test_out_of_turn_approval_refused(self):
@@ -223,7 +223,7 @@ class TestAgreementLifecycle(AgreementCommon):
         self._to_signed(agreement)
         self.assertEqual(self.partner_institution.intl_cooperation_status, "active")
         self.assertEqual(self.partner_institution.intl_agreement_count, 1)
-        agreement.state = "expired"
+        agreement._lifecycle_run("expire", by="system")
         self.assertEqual(self.partner_institution.intl_cooperation_status, "expired")
         action = self.partner_institution.action_open_intl_agreements()
         self.assertEqual(self.env["intl.agreement"].search(action["domain"]), agreement)
@@ -264,7 +264,7 @@ class TestAgreementExecution(AgreementCommon):
 
     def test_annex_revives_expired_agreement(self):
         agreement = self._to_signed(self._create_agreement())
-        agreement.with_context(intl_agreement_annex=True).write({"state": "expired"})
+        agreement._lifecycle_run("expire", by="system")
         self.env["intl.agreement.annex"].create({
             "agreement_id": agreement.id, "number": "1", "summary": "Extension",
             "changes_expiry": True, "date_end_new": self.today + timedelta(days=365),
@@ -273,26 +273,25 @@ class TestAgreementExecution(AgreementCommon):
 
     def test_cron_reminds_once_and_expires(self):
         agreement = self._to_signed(self._create_agreement())
-        agreement.with_context(intl_agreement_annex=True).date_end = self.today + timedelta(days=80)
-        Agreement = self.env["intl.agreement"]
+        agreement._lifecycle_write({"date_end": self.today + timedelta(days=80)})
         expiry_type = self.env.ref("intl_cooperation.mail_activity_type_agreement_expiry")
-        Agreement._cron_agreement_expiry()
-        Agreement._cron_agreement_expiry()
+        self.env["intl.agreement.reminder"]._cron_agreement_expiry()
+        self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(agreement.reminder_ids.mapped("lead_days"), [90])
         self.assertEqual(agreement.reminder_ids.user_ids, self.user_requester | self.user_officer)
         activities = agreement.activity_ids.filtered(lambda a: a.activity_type_id == expiry_type)
         self.assertEqual(activities.user_id, self.user_requester | self.user_officer)
         with freeze_time(self.today + timedelta(days=55)):
-            Agreement._cron_agreement_expiry()
-            Agreement._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(sorted(agreement.reminder_ids.mapped("lead_days")), [30, 90])
         self.assertEqual(agreement.state, "in_force")
         with freeze_time(self.today + timedelta(days=80)):
-            Agreement._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(agreement.state, "in_force", "still valid on its expiry date")
         with freeze_time(self.today + timedelta(days=81)):
-            Agreement._cron_agreement_expiry()
-            Agreement._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(agreement.state, "expired")
         self.assertEqual(len(agreement.reminder_ids), 2)
         self.assertEqual(self.partner_institution.intl_cooperation_status, "expired")
@@ -300,19 +299,19 @@ class TestAgreementExecution(AgreementCommon):
     def test_cron_lead_times_configurable(self):
         self.env["ir.config_parameter"].set_param("intl_cooperation.agreement_reminder_days", "60, 14")
         agreement = self._to_signed(self._create_agreement())
-        agreement.with_context(intl_agreement_annex=True).date_end = self.today + timedelta(days=80)
-        self.env["intl.agreement"]._cron_agreement_expiry()
+        agreement._lifecycle_write({"date_end": self.today + timedelta(days=80)})
+        self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertFalse(agreement.reminder_ids)
         with freeze_time(self.today + timedelta(days=20)):
-            self.env["intl.agreement"]._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(agreement.reminder_ids.lead_days, 60)
 
     def test_cron_auto_renewal(self):
         agreement = self._to_signed(self._create_agreement(), auto_renew=True, renewal_months=12)
         end = self.today + timedelta(days=10)
-        agreement.with_context(intl_agreement_annex=True).date_end = end
+        agreement._lifecycle_write({"date_end": end})
         with freeze_time(end + timedelta(days=1)):
-            self.env["intl.agreement"]._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(agreement.state, "in_force")
         self.assertEqual(agreement.date_end, fields.Date.add(end, months=12))
 
@@ -323,14 +322,15 @@ class TestAgreementExecution(AgreementCommon):
             "form_id": self.form_visits.id, "date_deadline": self.today - timedelta(days=1),
         })]
         line = agreement.plan_line_ids
-        self.env["intl.agreement"]._cron_agreement_expiry()
-        self.env["intl.agreement"]._cron_agreement_expiry()
+        self.env["intl.agreement.reminder"]._cron_agreement_expiry()
+        self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.assertEqual(line.state, "overdue")
         overdue_type = self.env.ref("intl_cooperation.mail_activity_type_plan_overdue")
         activity = agreement.activity_ids.filtered(lambda a: a.activity_type_id == overdue_type)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.user_requester)
-        line.with_user(self.user_requester).write({"state": "done", "outcome": "Lecture given"})
+        line.with_user(self.user_requester).write({"outcome": "Lecture given"})
+        line.with_user(self.user_requester).action_done()
         self.assertFalse(activity.exists())
 
     def test_cron_query_count_does_not_grow(self):
@@ -347,16 +347,17 @@ class TestAgreementExecution(AgreementCommon):
                 "institute_id": self.institute.id, "state": "in_force",
                 "date_sign_university": self.today, "date_sign_partner": self.today,
             }
-            idle = self.env["intl.agreement"].create([
+            # bulk fixtures of agreements already in force: created through the engine path
+            idle = self.env["intl.agreement"]._lifecycle_create([
                 dict(vals, date_end=self.today + timedelta(days=40), reminder_lead_sent=90)
                 for _i in range(count)
             ] + [dict(vals, date_end=self.today + timedelta(days=4000)) for _i in range(count)])
-            expired = self.env["intl.agreement"].create([
+            expired = self.env["intl.agreement"]._lifecycle_create([
                 dict(vals, state="expired", date_sign_university=self.today - timedelta(days=400),
                      date_sign_partner=self.today - timedelta(days=400), date_end=self.today - timedelta(days=10))
                 for _i in range(count)
             ])
-            due = self.env["intl.agreement"].create([
+            due = self.env["intl.agreement"]._lifecycle_create([
                 dict(vals, date_end=self.today + timedelta(days=85), curator_id=self.user_officer.id),
                 dict(vals, date_end=self.today + timedelta(days=20), curator_id=self.user_officer.id),
                 dict(vals, date_end=self.today - timedelta(days=1), date_sign_university=self.today - timedelta(days=9),
@@ -376,17 +377,16 @@ class TestAgreementExecution(AgreementCommon):
             self.assertEqual(due.mapped("reminder_lead_sent"), [90, 30, 0])
             self.assertFalse(idle.reminder_ids)
             # tidy so that the next run finds the same amount of due work
-            (idle | due).with_context(intl_agreement_annex=True).write({"state": "terminated"})
+            (idle | due)._lifecycle_write({"state": "terminated"})
 
-        Agreement = self.env["intl.agreement"]
         self.assertTrue(base)
         idle, due = prepare(10)  # warm-up run
-        Agreement._cron_agreement_expiry()
+        self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         check_and_tidy(idle, due)
 
         idle, due = prepare(10)
         start = self.cr.sql_log_count
-        Agreement._cron_agreement_expiry()
+        self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         self.env.flush_all()
         self.cr.flush()
         small = self.cr.sql_log_count - start
@@ -394,7 +394,7 @@ class TestAgreementExecution(AgreementCommon):
 
         idle, due = prepare(200)
         with self.assertQueryCount(small):
-            Agreement._cron_agreement_expiry()
+            self.env["intl.agreement.reminder"]._cron_agreement_expiry()
         check_and_tidy(idle, due)
 
 

@@ -99,7 +99,7 @@ class TestApprovalEngine(AgreementCommon):
     def test_direct_write_of_approved_state_refused(self):
         agreement = self._create_agreement()
         self._to_drafting(agreement)
-        with self.assertRaisesRegex(UserError, "approval steps"):
+        with self.assertRaisesRegex(UserError, "change only through its actions"):
             agreement.with_user(self.user_officer).write({"state": "approved"})
         with self.assertRaises(UserError):
             agreement.write({"state": "approved"})

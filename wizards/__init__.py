@@ -1,3 +1,4 @@
+from . import intl_print_wizard_mixin
 from . import intl_approval_reject
 from . import intl_agreement_terminate
 from . import intl_agreement_print

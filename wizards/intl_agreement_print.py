@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 REPORTS = {
@@ -12,6 +12,7 @@ class IntlAgreementPrint(models.TransientModel):
     """Prints an agreement form in the language chosen at print time."""
 
     _name = "intl.agreement.print"
+    _inherit = ["intl.print.wizard.mixin"]
     _description = "Print Agreement Forms"
 
     report = fields.Selection(
@@ -22,15 +23,6 @@ class IntlAgreementPrint(models.TransientModel):
         ],
         required=True, default="card",
     )
-    lang = fields.Selection(
-        [("kk_KZ", "Kazakh"), ("ru_RU", "Russian"), ("en_US", "English")],
-        "Language", required=True, default=lambda self: self._default_lang(),
-    )
-
-    @api.model
-    def _default_lang(self):
-        lang = self.env.lang or "en_US"
-        return lang if lang in ("kk_KZ", "ru_RU", "en_US") else "en_US"
 
     def _get_agreements(self):
         if self.env.context.get("active_model") != "intl.agreement":
@@ -40,11 +32,6 @@ class IntlAgreementPrint(models.TransientModel):
             raise UserError(self.env._("Select the agreements to print."))
         return agreements
 
-    def action_print(self):
+    def _get_report_and_docs(self):
         self.ensure_one()
-        agreements = self._get_agreements()
-        report = self.env.ref(REPORTS[self.report]).with_context(lang=self.lang)
-        action = report.report_action(agreements, config=False)
-        action["context"] = dict(action.get("context") or {}, lang=self.lang)
-        action["close_on_report_download"] = True
-        return action
+        return self.env.ref(REPORTS[self.report]), self._get_agreements()

@@ -20,6 +20,7 @@ class IntlDelegationPrint(models.TransientModel):
     """Print a document of a visit in the language chosen at print time."""
 
     _name = "intl.delegation.print"
+    _inherit = ["intl.print.wizard.mixin"]
     _description = "Print a Delegation Document"
 
     delegation_id = fields.Many2one("intl.delegation", required=True, ondelete="cascade")
@@ -38,10 +39,6 @@ class IntlDelegationPrint(models.TransientModel):
         ],
         required=True, default="decision_memo",
     )
-    lang = fields.Selection(
-        [("kk_KZ", "Kazakh"), ("ru_RU", "Russian"), ("en_US", "English")],
-        "Language", required=True, default=lambda self: self._default_lang(),
-    )
     guarantee_line_id = fields.Many2one(
         "intl.delegation.guarantee.line", string="Supplier",
         domain="[('delegation_id', '=', delegation_id)]",
@@ -52,16 +49,6 @@ class IntlDelegationPrint(models.TransientModel):
     def _onchange_document(self):
         if self.document == "guarantee" and not self.guarantee_line_id:
             self.guarantee_line_id = self.delegation_id.guarantee_line_ids[:1]
-
-    @api.model
-    def _default_lang(self):
-        lang = self.env.user.lang
-        return lang if lang in ("kk_KZ", "ru_RU", "en_US") else "en_US"
-
-    def action_print(self):
-        self.ensure_one()
-        report, docs = self._get_report_and_docs()
-        return report.with_context(lang=self.lang).report_action(docs)
 
     def _get_report_and_docs(self):
         """The report action and the records it prints."""

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 TRIP_REPORTS = [
@@ -21,20 +21,12 @@ class IntlTripPrint(models.TransientModel):
     """Print a trip form in the language chosen now (kk, ru or en)."""
 
     _name = "intl.trip.print"
+    _inherit = ["intl.print.wizard.mixin"]
     _description = "Print Trip Form"
 
     trip_id = fields.Many2one("intl.trip", required=True)
     report = fields.Selection(TRIP_REPORTS, required=True, default="application")
-    lang = fields.Selection(
-        [("kk_KZ", "Kazakh"), ("ru_RU", "Russian"), ("en_US", "English")],
-        "Language", required=True, default=lambda self: self._default_lang())
-
-    @api.model
-    def _default_lang(self):
-        lang = self.env.lang or "en_US"
-        return lang if lang in ("kk_KZ", "ru_RU", "en_US") else "en_US"
-
-    def action_print(self):
+    def _get_report_and_docs(self):
         self.ensure_one()
         trip = self.trip_id
         if self.report == "order" and not trip.order_number:
@@ -44,5 +36,4 @@ class IntlTripPrint(models.TransientModel):
             raise UserError(self.env._("%(trip)s has no advance report.", trip=trip.name))
         if self.report == "assignment" and trip.state not in ("returned", "done"):
             raise UserError(self.env._("%(trip)s has not returned yet.", trip=trip.name))
-        report = self.env.ref(REPORT_REFS[self.report])
-        return report.with_context(lang=self.lang).report_action(trip)
+        return self.env.ref(REPORT_REFS[self.report]), trip
