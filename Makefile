@@ -7,7 +7,7 @@ PYTHON ?= python3
 
 export ODOO_HOME DB PORT WORKERS PYTHON
 
-.PHONY: run test lint pot prepare
+.PHONY: run test lint pot prepare bench
 
 ## make run: serve database $(DB) with the module, demo data and kk/ru/en on http://localhost:$(PORT)
 run:
@@ -24,6 +24,10 @@ lint:
 ## make pot: regenerate i18n/intl_cooperation.pot and merge it into kk.po and ru.po
 pot:
 	@bash scripts/pot.sh
+
+## make bench: ten years of synthetic data on a fresh database, one table of ratios (SCALE=1 SEED=717)
+bench:
+	@bash scripts/bench.sh
 
 prepare:
 	@bash scripts/prepare.sh

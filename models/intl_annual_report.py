@@ -339,19 +339,35 @@ class IntlAnnualReport(models.Model):
         ])
 
     @api.model
-    def _grouped_figures(self, section, code, model, domain, groupby, aggregate="__count"):
-        """One figure line per value of ``groupby``: one grouped query."""
+    def _breakdown_figures(self, section, code, model, domain, groupby, totals):
+        """One figure line per value of ``groupby`` from ``totals`` (``{group: value}``)."""
         dimension = {"country_id": "country", "purpose": "purpose", "institute_id": "institute",
                      "funding_source_id": "funding", "partner_id": "partner"}[groupby]
         result = []
-        for group, value in self.env[model]._read_group(domain, [groupby], [aggregate]):
+        for group, value in sorted(totals.items(), key=lambda item: -item[1]):
             is_record = isinstance(group, models.BaseModel)
             result.append(self._figure(
                 section, code, value, model, [*domain, (groupby, "=", group.id if is_record else group)],
                 dimension=dimension, record=group if is_record and group else None,
                 key=None if is_record else (group or "")))
-        result.sort(key=lambda vals: -vals["value"])
         return result
+
+    @api.model
+    def _rollup(self, model, domain, groupby, aggregates):
+        """One grouped query by every field of ``groupby``, rolled up per field.
+
+        Returns ``(grand totals, {field: {group: first aggregate}})``.
+        """
+        rows = self.env[model]._read_group(domain, groupby, aggregates)
+        grand = [0.0] * len(aggregates)
+        per_field = {field: {} for field in groupby}
+        for row in rows:
+            groups, values = row[:len(groupby)], row[len(groupby):]
+            for index, value in enumerate(values):
+                grand[index] += value or 0.0
+            for field, group in zip(groupby, groups, strict=True):
+                per_field[field][group] = per_field[field].get(group, 0.0) + (values[0] or 0.0)
+        return grand, per_field
 
     # domains shared by the figures, the indicators and the risk register
 
@@ -377,42 +393,49 @@ class IntlAnnualReport(models.Model):
 
     @api.model
     def _domain_money(self, start, end, company):
-        return [("company_id", "=", company.id), ("state", "=", "posted"),
-                ("move_id.state", "=", "posted"),
+        # an advance report is posted only with its journal entry (reversed ones are cancelled)
+        return [("company_id", "=", company.id), ("state", "=", "posted"), ("move_id", "!=", False),
                 ("move_date", ">=", start), ("move_date", "<=", end)]
 
     # the providers
 
     @api.model
     def _figures_trips(self, year, company):
-        """Trips abroad of staff (from the trips and their 717-02 reports)."""
+        """Trips abroad of staff (from the trips and their 717-02 reports): one grouped query."""
         model = "intl.trip"
         domain = self._domain_trips(year, company)
-        [[count, days]] = self.env[model]._read_group(domain, [], ["__count", "duration_days:sum"])
-        reported = [*domain, ("assignment_report_date", "!=", False)]
-        [[reported_count]] = self.env[model]._read_group(reported, [], ["__count"])
+        dimensions = ["country_id", "purpose", "institute_id", "funding_source_id"]
+        (count, days, reported), groups = self._rollup(
+            model, domain, dimensions, ["__count", "duration_days:sum", "assignment_report_date:count"])
         return [
             self._figure("trips", "trip_count", count, model, domain),
             self._figure("trips", "trip_days", days, model, domain),
-            self._figure("trips", "trip_reported", reported_count, model, reported),
-            *self._grouped_figures("trips", "trip_by_country", model, domain, "country_id"),
-            *self._grouped_figures("trips", "trip_by_purpose", model, domain, "purpose"),
-            *self._grouped_figures("trips", "trip_by_institute", model, domain, "institute_id"),
-            *self._grouped_figures("trips", "trip_by_funding", model, domain, "funding_source_id"),
+            self._figure("trips", "trip_reported", reported, model,
+                         [*domain, ("assignment_report_date", "!=", False)]),
+            *self._breakdown_figures("trips", "trip_by_country", model, domain, "country_id",
+                                     groups["country_id"]),
+            *self._breakdown_figures("trips", "trip_by_purpose", model, domain, "purpose",
+                                     groups["purpose"]),
+            *self._breakdown_figures("trips", "trip_by_institute", model, domain, "institute_id",
+                                     groups["institute_id"]),
+            *self._breakdown_figures("trips", "trip_by_funding", model, domain, "funding_source_id",
+                                     groups["funding_source_id"]),
         ]
 
     @api.model
     def _figures_delegations(self, year, company):
-        """Foreign delegations received."""
+        """Foreign delegations received: one grouped query."""
         model = "intl.delegation"
         domain = self._domain_delegations(year, company)
-        [[count, members]] = self.env[model]._read_group(domain, [], ["__count", "member_count:sum"])
+        (count, members), groups = self._rollup(
+            model, domain, ["country_id", "institute_id"], ["__count", "member_count:sum"])
         return [
             self._figure("delegations", "delegation_count", count, model, domain),
             self._figure("delegations", "delegation_members", members, model, domain),
-            *self._grouped_figures("delegations", "delegation_by_country", model, domain, "country_id"),
-            *self._grouped_figures("delegations", "delegation_by_institute", model, domain,
-                                   "institute_id"),
+            *self._breakdown_figures("delegations", "delegation_by_country", model, domain,
+                                     "country_id", groups["country_id"]),
+            *self._breakdown_figures("delegations", "delegation_by_institute", model, domain,
+                                     "institute_id", groups["institute_id"]),
         ]
 
     @api.model
@@ -428,12 +451,16 @@ class IntlAnnualReport(models.Model):
         terminated = [*base, ("date_terminated", ">=", start), ("date_terminated", "<=", end)]
         Agreement = self.env[model]
         result = []
+        (in_force_count,), groups = self._rollup(model, in_force, ["country_id"], ["__count"])
         for code, domain in (("agreement_new", new), ("agreement_in_force", in_force),
                              ("agreement_expiring", expiring), ("agreement_terminated", terminated)):
-            [[count]] = Agreement._read_group(domain, [], ["__count"])
+            if code == "agreement_in_force":
+                count = in_force_count
+            else:
+                [[count]] = Agreement._read_group(domain, [], ["__count"])
             result.append(self._figure("agreements", code, count, model, domain))
-        result += self._grouped_figures("agreements", "agreement_in_force_by_country", model, in_force,
-                                        "country_id")
+        result += self._breakdown_figures("agreements", "agreement_in_force_by_country", model, in_force,
+                                          "country_id", groups["country_id"])
         return result
 
     @api.model
@@ -457,10 +484,12 @@ class IntlAnnualReport(models.Model):
         model = "intl.trip.advance.report"
         start, end = self._year_bounds(year)
         domain = self._domain_money(start, end, company)
-        result = self._grouped_figures("money", "money_by_funding", model, domain, "funding_source_id",
-                                       aggregate="total_amount:sum")
-        total = sum(vals["value"] for vals in result)
-        return [self._figure("money", "money_total", total, model, domain), *result]
+        (total,), groups = self._rollup(model, domain, ["funding_source_id"], ["total_amount:sum"])
+        return [
+            self._figure("money", "money_total", total, model, domain),
+            *self._breakdown_figures("money", "money_by_funding", model, domain, "funding_source_id",
+                                     groups["funding_source_id"]),
+        ]
 
     # hooks of the processes delivered by other models: each returns figure
     # values built like the ones above once its model exists

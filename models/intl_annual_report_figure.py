@@ -66,6 +66,7 @@ class IntlAnnualReportFigure(models.Model):
     _description = "Annual Report Figure"
     _order = "report_id, sequence, id"
 
+    _lifecycle_state_field = False
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = (
         "report_id", "sequence", "section", "code", "dimension", "res_model", "res_id", "key",

@@ -29,6 +29,7 @@ class IntlInstituteIndicator(models.Model):
     _order = "year desc, institute_id, code"
     _check_company_auto = True
 
+    _lifecycle_state_field = False
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = ("actual", "date_refreshed")
 

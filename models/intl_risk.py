@@ -30,6 +30,7 @@ class IntlRisk(models.Model):
     _order = "score desc, sequence, id"
     _check_company_auto = True
 
+    _lifecycle_state_field = False
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = ("indicator_value", "indicator_date", "in_alert", "alert_activity_id")
 

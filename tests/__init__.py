@@ -21,3 +21,6 @@ from . import test_intl_trip_access
 from . import test_intl_trip_reports
 from . import test_intl_trip_tour
 from . import test_lifecycle
+from . import test_annual_report
+from . import test_risk_register
+from . import test_annual_report_pdf
