@@ -257,7 +257,7 @@ class IntlAnnualReport(models.Model):
     # ------------------------------------------------------------------
 
     def _approval_done(self, purpose):
-        super()._approval_done(purpose)
+        result = super()._approval_done(purpose)
         for report in self:
             # the engine runs this as sudo() of the rector who approved the last step
             report._lifecycle_write({"date_approved": fields.Date.context_today(self),
@@ -265,6 +265,7 @@ class IntlAnnualReport(models.Model):
             older = self.search([("year", "=", report.year), ("company_id", "=", report.company_id.id),
                                  ("state", "=", "approved"), ("id", "!=", report.id)])
             older._lifecycle_run("supersede", by="system")
+        return result
 
     # ------------------------------------------------------------------
     # Figures
@@ -334,7 +335,7 @@ class IntlAnnualReport(models.Model):
         """The domain as text that ``safe_eval`` reads back (dates as ISO strings)."""
         return repr([
             (*leaf[:2], leaf[2].isoformat() if isinstance(leaf[2], date) else leaf[2])
-            if isinstance(leaf, (list, tuple)) else leaf
+            if isinstance(leaf, list | tuple) else leaf
             for leaf in domain
         ])
 

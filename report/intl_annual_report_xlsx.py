@@ -44,7 +44,6 @@ class IntlAnnualReportXlsx(models.AbstractModel):
         }
 
     def _write_report(self, workbook, report):
-        _ = self.env._
         formats = self._formats(workbook)
         for section, label, rows in report._figures_by_section():
             sheet = workbook.add_worksheet(sheet_name(label))
@@ -53,7 +52,7 @@ class IntlAnnualReportXlsx(models.AbstractModel):
             sheet.set_column(2, 2, 16)
             sheet.write(0, 0, "%s - %s" % (report.company_id.name, report.name), formats["title"])
             sheet.write(1, 0, label, formats["title"])
-            headers = [_("Figure"), _("Breakdown"), _("Value")]
+            headers = [self.env._("Figure"), self.env._("Breakdown"), self.env._("Value")]
             sheet.write_row(3, 0, headers, formats["header"])
             number = formats["amount"] if section == "money" else formats["number"]
             row = 4
@@ -75,7 +74,7 @@ class IntlAnnualReportXlsx(models.AbstractModel):
                     sheet.write_number(row, 2, value, number)
                     row += 1
                 total = sum(value for _label, value in lines)
-                sheet.write(row, 0, _("Total: %(figure)s", figure=code_label), formats["total_label"])
+                sheet.write(row, 0, self.env._("Total: %(figure)s", figure=code_label), formats["total_label"])
                 sheet.write(row, 1, "", formats["total_label"])
                 sheet.write_formula(row, 2, "=SUM(%s:%s)" % (xl_rowcol_to_cell(first, 2),
                                                              xl_rowcol_to_cell(row - 1, 2)),
@@ -86,44 +85,42 @@ class IntlAnnualReportXlsx(models.AbstractModel):
         self._write_trend(workbook, report, formats)
 
     def _write_narrative(self, workbook, report, formats):
-        _ = self.env._
-        sheet = workbook.add_worksheet(sheet_name(_("Narrative")))
+        sheet = workbook.add_worksheet(sheet_name(self.env._("Narrative")))
         sheet.set_column(0, 0, 30)
         sheet.set_column(1, 1, 100)
-        sheet.write_row(0, 0, [_("Section"), _("Text")], formats["header"])
+        sheet.write_row(0, 0, [self.env._("Section"), self.env._("Text")], formats["header"])
         for row, (label, html) in enumerate((
-                (_("State of International Activity"), report.summary),
-                (_("Conclusions"), report.conclusions),
-                (_("Proposals"), report.proposals)), start=1):
+                (self.env._("State of International Activity"), report.summary),
+                (self.env._("Conclusions"), report.conclusions),
+                (self.env._("Proposals"), report.proposals)), start=1):
             text = html2plaintext(html or "")
             sheet.write(row, 0, label, formats["text"])
             sheet.write(row, 1, text, formats["text"])
 
     def _write_trend(self, workbook, report, formats):
-        _ = self.env._
         Figure = self.env["intl.annual.report.figure"]
         codes = dict(Figure._fields["code"]._description_selection(self.env))
         trend = report._trend()
         used = [code for code in TREND_CODES if any(code in values for values in trend.values())]
-        data = workbook.add_worksheet(sheet_name(_("Trend")))
+        data = workbook.add_worksheet(sheet_name(self.env._("Trend")))
         data.set_column(0, 0, 12)
         data.set_column(1, len(used), 20)
-        data.write_row(0, 0, [_("Year"), *(codes[code] for code in used)], formats["header"])
+        data.write_row(0, 0, [self.env._("Year"), *(codes[code] for code in used)], formats["header"])
         years = sorted(trend)
         for row, year in enumerate(years, start=1):
             data.write_number(row, 0, year, formats["number"])
             for col, code in enumerate(used, start=1):
                 data.write_number(row, col, trend[year].get(code, 0.0), formats["number"])
         chart = workbook.add_chart({"type": "line"})
-        for col, code in enumerate(used, start=1):
+        for col in range(1, len(used) + 1):
             chart.add_series({
                 "name": [data.name, 0, col],
                 "categories": [data.name, 1, 0, len(years), 0],
                 "values": [data.name, 1, col, len(years), col],
                 "marker": {"type": "circle"},
             })
-        chart.set_title({"name": _("International cooperation year on year")})
-        chart.set_x_axis({"name": _("Year")})
-        chart.set_y_axis({"name": _("Number")})
-        chartsheet = workbook.add_chartsheet(sheet_name(_("Trend Chart")))
+        chart.set_title({"name": self.env._("International cooperation year on year")})
+        chart.set_x_axis({"name": self.env._("Year")})
+        chart.set_y_axis({"name": self.env._("Number")})
+        chartsheet = workbook.add_chartsheet(sheet_name(self.env._("Trend Chart")))
         chartsheet.set_chart(chart)

@@ -13,7 +13,6 @@ class IntlInstituteIndicatorXlsx(models.AbstractModel):
     _description = "Institute Indicators Spreadsheet"
 
     def generate_xlsx_report(self, workbook, data, objs):
-        _ = self.env._
         header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
                                       "border": 1, "text_wrap": True})
         text = workbook.add_format({"border": 1})
@@ -30,13 +29,13 @@ class IntlInstituteIndicatorXlsx(models.AbstractModel):
             sheet.set_column(0, 0, 40)
             sheet.set_column(1, 4, 16)
             sheet.write(0, 0, "%s, %s" % (institute.name, year), bold)
-            sheet.write_row(2, 0, [_("Indicator"), _("Target"), _("Actual"), _("Progress"),
-                                   _("Status")], header)
+            sheet.write_row(2, 0, [self.env._("Indicator"), self.env._("Target"), self.env._("Actual"),
+                                   self.env._("Progress"), self.env._("Status")], header)
             for row, indicator in enumerate(indicators, start=3):
                 sheet.write(row, 0, codes[indicator.code], text)
                 sheet.write_number(row, 1, indicator.target, number)
                 sheet.write_number(row, 2, indicator.actual, number)
                 target, actual = xl_rowcol_to_cell(row, 1), xl_rowcol_to_cell(row, 2)
                 sheet.write_formula(row, 3, "=IF(%s>0,%s/%s,0)" % (target, actual, target), percent,
-                                    indicator.target and indicator.actual / indicator.target or 0)
+                                    (indicator.actual / indicator.target) if indicator.target else 0)
                 sheet.write(row, 4, statuses.get(indicator.status, ""), text)

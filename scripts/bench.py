@@ -409,7 +409,7 @@ def main():
     print(f"| {'measure'.ljust(width)} | {'value':>13} | {'goal':>8} | ok  |")
     print(f"|{'-' * (width + 2)}|{'-' * 15}|{'-' * 10}|-----|")
     for label, value, goal, ok in results:
-        print(f"| {label.ljust(width)} | {str(value):>13} | {goal:>8} | {'yes' if ok else 'NO ':3} |")
+        print(f"| {label.ljust(width)} | {value!s:>13} | {goal:>8} | {'yes' if ok else 'NO ':3} |")
     missed = [row for row in results if not row[3]]
     print(f"{len(results) - len(missed)} goals met, {len(missed)} missed")
     sys.stdout.flush()
