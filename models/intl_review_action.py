@@ -39,7 +39,7 @@ class IntlReviewAction(models.Model):
                                domain=[("share", "=", False)])
     date_deadline = fields.Date("Deadline", required=True, tracking=True)
     state = fields.Selection(
-        [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")], default="open",
+        [("open", "To Do"), ("done", "Done"), ("cancelled", "Cancelled")], default="open",
         required=True, readonly=True, tracking=True, index=True)
     result = fields.Text(tracking=True)
     date_done = fields.Date("Done on", readonly=True, copy=False)
