@@ -355,19 +355,22 @@ class IntlAnnualReport(models.Model):
 
     @api.model
     def _rollup(self, model, domain, groupby, aggregates):
-        """One grouped query by every field of ``groupby``, rolled up per field.
+        """One small grouped query per field of ``groupby``.
 
-        Returns ``(grand totals, {field: {group: first aggregate}})``.
+        The first query also carries every aggregate of ``aggregates``, whose
+        grand totals are the sums of its groups. Returns ``(grand totals,
+        {field: {group: first aggregate}})``.
         """
-        rows = self.env[model]._read_group(domain, groupby, aggregates)
+        Model = self.env[model]
         grand = [0.0] * len(aggregates)
-        per_field = {field: {} for field in groupby}
-        for row in rows:
-            groups, values = row[:len(groupby)], row[len(groupby):]
-            for index, value in enumerate(values):
-                grand[index] += value or 0.0
-            for field, group in zip(groupby, groups, strict=True):
-                per_field[field][group] = per_field[field].get(group, 0.0) + (values[0] or 0.0)
+        per_field = {}
+        for position, field in enumerate(groupby):
+            rows = Model._read_group(domain, [field], aggregates if position == 0 else aggregates[:1])
+            per_field[field] = {row[0]: row[1] or 0.0 for row in rows}
+            if position == 0:
+                for row in rows:
+                    for index, value in enumerate(row[1:]):
+                        grand[index] += value or 0.0
         return grand, per_field
 
     # domains shared by the figures, the indicators and the risk register

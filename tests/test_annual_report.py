@@ -60,10 +60,10 @@ class TestAnnualReportFigures(AnnualReportCommon):
         Report = self.env["intl.annual.report"]
         Report._compute_figure_vals(YEAR, self.company)  # warm the caches
         self.env.invalidate_all()
-        with self.assertQueryCount(8):
+        with self.assertQueryCount(12):
             Report._compute_figure_vals(YEAR, self.company)
         self.env.invalidate_all()
-        with self.assertQueryCount(8):
+        with self.assertQueryCount(12):
             Report._compute_figure_vals(YEAR - 5, self.company)
 
     def test_approved_report_keeps_its_figures(self):
