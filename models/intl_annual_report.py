@@ -365,7 +365,9 @@ class IntlAnnualReport(models.Model):
         grand = [0.0] * len(aggregates)
         per_field = {}
         for position, field in enumerate(groupby):
-            rows = Model._read_group(domain, [field], aggregates if position == 0 else aggregates[:1])
+            # ordered by count: no join to the grouped model to order by its name
+            rows = Model._read_group(domain, [field], aggregates if position == 0 else aggregates[:1],
+                                     order="__count DESC")
             per_field[field] = {row[0]: row[1] or 0.0 for row in rows}
             if position == 0:
                 for row in rows:
@@ -474,7 +476,7 @@ class IntlAnnualReport(models.Model):
         start, end = self._year_bounds(year)
         domain = [("company_id", "=", company.id), ("date_deadline", ">=", start),
                   ("date_deadline", "<=", end), ("state", "in", ("done", "overdue"))]
-        counts = dict(self.env[model]._read_group(domain, ["state"], ["__count"]))
+        counts = dict(self.env[model]._read_group(domain, ["state"], ["__count"], order="__count DESC"))
         return [
             self._figure("agreements", "plan_done", counts.get("done", 0), model,
                          [*domain[:3], ("state", "=", "done")]),
@@ -495,28 +497,73 @@ class IntlAnnualReport(models.Model):
                                      groups["funding_source_id"]),
         ]
 
-    # hooks of the processes delivered by other models: each returns figure
-    # values built like the ones above once its model exists
+    # the sections of the processes delivered by other models: registered by
+    # ``_figure_providers`` only when their model is installed
+
+    @api.model
+    def _academic_year(self, year):
+        """The academic year that starts in September of ``year`` (e.g. 2026/2027)."""
+        return "%s/%s" % (year, year + 1)
 
     @api.model
     def _figures_learners(self, year, company):
-        """Learners sent abroad (outgoing academic mobility)."""
-        return []
+        """Learners sent abroad (outgoing academic mobility that started in the year)."""
+        model = "intl.mobility"
+        start, end = self._year_bounds(year)
+        domain = [("company_id", "=", company.id), ("direction", "=", "outgoing"),
+                  ("participant_type", "=", "learner"), ("state", "!=", "cancel"),
+                  ("date_start", ">=", start), ("date_start", "<=", end)]
+        (count,), groups = self._rollup(model, domain, ["country_id"], ["__count"])
+        return [
+            self._figure("learners", "learner_out", count, model, domain),
+            *self._breakdown_figures("learners", "learner_by_country", model, domain, "country_id",
+                                     groups["country_id"]),
+        ]
 
     @api.model
     def _figures_scholars(self, year, company):
-        """Invited foreign scholars and experts, and the hours they taught."""
-        return []
+        """Invited foreign scholars and experts who came in the year, and the hours they taught."""
+        model = "intl.scholar.visit"
+        start, end = self._year_bounds(year)
+        domain = [("company_id", "=", company.id), ("state", "in", ("on_site", "ended", "done")),
+                  ("date_arrival", ">=", start), ("date_arrival", "<=", end)]
+        (count, hours), groups = self._rollup(model, domain, ["institute_id"],
+                                              ["__count", "hours_given:sum"])
+        return [
+            self._figure("scholars", "scholar_count", count, model, domain),
+            self._figure("scholars", "scholar_hours", hours, model, domain),
+            *self._breakdown_figures("scholars", "scholar_by_institute", model, domain, "institute_id",
+                                     groups["institute_id"]),
+        ]
 
     @api.model
     def _figures_incoming_students(self, year, company):
-        """Foreign citizens who came to study in the academic year."""
-        return []
+        """Foreign citizens who came to study in the academic year starting in the year."""
+        model = "intl.mobility"
+        domain = [("company_id", "=", company.id), ("direction", "=", "incoming"),
+                  ("participant_type", "=", "learner"), ("is_foreign", "=", True),
+                  ("state", "!=", "cancel"), ("academic_year", "=", self._academic_year(year))]
+        (count,), groups = self._rollup(model, domain, ["country_id"], ["__count"])
+        return [
+            self._figure("students", "student_incoming", count, model, domain),
+            *self._breakdown_figures("students", "student_by_country", model, domain, "country_id",
+                                     groups["country_id"]),
+        ]
 
     @api.model
     def _figures_degrees(self, year, company):
-        """Double-degree intakes."""
-        return []
+        """Double-degree intakes of the academic year starting in the year, and learners selected."""
+        model = "intl.degree.intake"
+        domain = [("company_id", "=", company.id), ("state", "!=", "cancel"),
+                  ("academic_year", "=", self._academic_year(year))]
+        [[count]] = self.env[model]._read_group(domain, [], ["__count"])
+        selected = [("intake_id.company_id", "=", company.id), ("state", "=", "selected"),
+                    ("intake_id.academic_year", "=", self._academic_year(year))]
+        [[learners]] = self.env["intl.degree.application"]._read_group(selected, [], ["__count"])
+        return [
+            self._figure("degrees", "degree_intake", count, model, domain),
+            self._figure("degrees", "degree_learners", learners, "intl.degree.application", selected),
+        ]
 
     # ------------------------------------------------------------------
     # Output helpers (PDF and spreadsheet)

@@ -35,7 +35,7 @@ CODES = [
     ("plan_overdue", "Plan activities overdue"),
     ("scholar_count", "Invited scholars and experts"),
     ("scholar_hours", "Hours taught by invited scholars"),
-    ("scholar_by_country", "Invited scholars by country"),
+    ("scholar_by_institute", "Invited scholars by inviting institute"),
     ("student_incoming", "Incoming foreign students"),
     ("student_by_country", "Incoming foreign students by country"),
     ("degree_intake", "Double-degree intakes"),

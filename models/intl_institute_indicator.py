@@ -155,18 +155,28 @@ class IntlInstituteIndicator(models.Model):
 
     @api.model
     def _actual_scholar_hours(self, report, year, company):
-        """Hook: hours taught by invited scholars, per inviting institute."""
-        return {}
+        """Hours taught by the invited scholars who came in the year, per inviting institute."""
+        start, end = report._year_bounds(year)
+        return self._count_by_institute("intl.scholar.visit", [
+            ("company_id", "=", company.id), ("state", "in", ("on_site", "ended", "done")),
+            ("date_arrival", ">=", start), ("date_arrival", "<=", end)], aggregate="hours_given:sum")
 
     @api.model
     def _actual_incoming_students(self, report, year, company):
-        """Hook: incoming foreign students, per institute."""
-        return {}
+        """Incoming foreign students of the academic year starting in the year, per institute."""
+        return self._count_by_institute("intl.mobility", [
+            ("company_id", "=", company.id), ("direction", "=", "incoming"),
+            ("participant_type", "=", "learner"), ("is_foreign", "=", True), ("state", "!=", "cancel"),
+            ("academic_year", "=", report._academic_year(year))])
 
     @api.model
     def _actual_learners_out(self, report, year, company):
-        """Hook: learners sent abroad, per institute."""
-        return {}
+        """Learners sent abroad in the year, per institute."""
+        start, end = report._year_bounds(year)
+        return self._count_by_institute("intl.mobility", [
+            ("company_id", "=", company.id), ("direction", "=", "outgoing"),
+            ("participant_type", "=", "learner"), ("state", "!=", "cancel"),
+            ("date_start", ">=", start), ("date_start", "<=", end)])
 
     @api.model
     def _cron_refresh(self, batch_size=2000):

@@ -146,13 +146,30 @@ class IntlRisk(models.Model):
 
     @api.model
     def _indicator_scholar_files_late(self, company, today):
-        """Hook: share (%) of invited scholar visits whose files came later than 40 days before arrival."""
-        return None
+        """Share (%) of the scholar files of the last 12 months submitted later than the 40 days."""
+        days = getattr(company, "intl_scholar_submit_days", 0) or 40
+        # sudo: the share counts every visit of the company, not those the user may see
+        visits = self.env["intl.scholar.visit"].sudo().search_fetch([
+            ("company_id", "=", company.id), ("submit_date", ">=", today - timedelta(days=365)),
+        ], ["submit_date", "date_arrival"])
+        if not visits:
+            return 0.0
+        late = sum(1 for visit in visits if (visit.date_arrival - visit.submit_date).days < days)
+        return 100.0 * late / len(visits)
 
     @api.model
     def _indicator_degree_applicants_per_seat(self, company, today):
-        """Hook: applicants per seat of the double-degree intakes of the year."""
-        return None
+        """Applicants (submitted or decided) per seat of the intakes whose applications closed lately."""
+        since = today - timedelta(days=365)
+        domain = [("company_id", "=", company.id), ("state", "in", ("evaluation", "decided")),
+                  ("date_deadline", ">=", since)]
+        # sudo: the ratio counts every intake and application of the company
+        [[seats]] = self.env["intl.degree.intake"].sudo()._read_group(domain, [], ["seats:sum"])
+        [[applicants]] = self.env["intl.degree.application"].sudo()._read_group(
+            [("intake_id.company_id", "=", company.id), ("intake_id.state", "in", ("evaluation", "decided")),
+             ("intake_id.date_deadline", ">=", since), ("state", "not in", ("draft", "withdrawn"))],
+            [], ["__count"])
+        return applicants / seats if seats else None
 
     def _crossed(self, value):
         self.ensure_one()
