@@ -2,6 +2,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import create_index
 
 DIRECTOR = "intl_cooperation.group_intl_director"
 REPORT_STATES = [
@@ -148,11 +149,10 @@ class IntlAnnualReport(models.Model):
         for report in self:
             if not 2000 <= report.year <= 2100:
                 raise ValidationError(self.env._("%(year)s is not a valid year.", year=report.year))
-            others = self.search_count([
+            if report.state in ("draft", "submitted") and self.search_count([
                 ("id", "!=", report.id), ("year", "=", report.year),
                 ("company_id", "=", report.company_id.id), ("state", "in", ("draft", "submitted")),
-            ])
-            if report.state in ("draft", "submitted") and others:
+            ], limit=1):
                 raise ValidationError(self.env._(
                     "The annual report %(year)s already has a version in preparation.",
                     year=report.year))
@@ -160,6 +160,13 @@ class IntlAnnualReport(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+
+    def init(self):
+        """Indexes of the yearly queries of the figures: records of a company by their date."""
+        super().init()
+        for table, column in (("intl_trip", "date_departure"), ("intl_delegation", "date_arrival"),
+                              ("intl_agreement_plan_line", "date_deadline")):
+            create_index(self.env.cr, f"{table}_intl_report_{column}_index", table, ["company_id", column])
 
     def write(self, vals):
         if not self._lifecycle_trusted() and set(NARRATIVE_FIELDS).intersection(vals):
@@ -257,14 +264,15 @@ class IntlAnnualReport(models.Model):
     # ------------------------------------------------------------------
 
     def _approval_done(self, purpose):
+        older = self.search([("year", "in", self.mapped("year")), ("company_id", "in", self.company_id.ids),
+                             ("state", "=", "approved"), ("id", "not in", self.ids)])
         result = super()._approval_done(purpose)
-        for report in self:
-            # the engine runs this as sudo() of the rector who approved the last step
-            report._lifecycle_write({"date_approved": fields.Date.context_today(self),
-                                     "approved_by_id": self.env.uid})
-            older = self.search([("year", "=", report.year), ("company_id", "=", report.company_id.id),
-                                 ("state", "=", "approved"), ("id", "!=", report.id)])
-            older._lifecycle_run("supersede", by="system")
+        # the engine runs this as sudo() of the rector who approved the last step
+        self._lifecycle_write({"date_approved": fields.Date.context_today(self),
+                               "approved_by_id": self.env.uid})
+        older.filtered(lambda other: any(
+            other.year == report.year and other.company_id == report.company_id for report in self
+        ))._lifecycle_run("supersede", by="system")
         return result
 
     # ------------------------------------------------------------------
