@@ -328,9 +328,7 @@ class IntlAgreement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.agreement") or "/"
+        self._lifecycle_next_reference(vals_list, "intl.agreement")
         return super().create(vals_list)
 
     def write(self, vals):
@@ -391,6 +389,10 @@ class IntlAgreement(models.Model):
 
     def _approval_employee(self):
         return self.contact_employee_ids[:1]
+
+    def _lifecycle_requester_users(self):
+        """The initiator of the proposal: never decides its approval steps."""
+        return self.create_uid
 
     def _approval_check_can_submit(self, purpose):
         if not self.env.user.has_group("intl_cooperation.group_intl_officer"):

@@ -161,19 +161,23 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_excluded_users(self):
         """Users who never decide a step of this record: who requested it, whom it is about."""
         self.ensure_one()
-        return self._lifecycle_requester_users() | self._approval_employee().user_id
+        # sudo: whom the record is about is read on the employee, which only HR reads in full
+        return (self._lifecycle_requester_users() | self.sudo()._approval_employee().user_id).with_env(self.env)
 
     def _approval_resolve_line_users(self, line):
         """Who may decide ``line`` now: its step's approvers but the excluded users,
         else the route's escalation group (the next level)."""
         self.ensure_one()
         excluded = self._approval_excluded_users()
+        # sudo: resolving approvers reads employees, departments and groups, which the
+        # deciding user may not read; the result only says who may decide
+        record, line = self.sudo(), line.sudo()
         step = line.step_id
-        users = (step._resolve_users(self) if step else line.user_ids) - excluded
+        users = (step._resolve_users(record) if step else line.user_ids) - excluded
         users = users.filtered("active")
         if not users and line.route_id:
             users = line.route_id._escalation_users() - excluded
-        return users
+        return users.with_env(self.env)
 
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""

@@ -291,9 +291,7 @@ class IntlDelegation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("intl.delegation") or "/"
+        self._lifecycle_next_reference(vals_list, "intl.delegation")
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)

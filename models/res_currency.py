@@ -25,6 +25,6 @@ class ResCurrency(models.Model):
             raise ValidationError(self.env._("Amounts and quantities cannot be negative."))
         if abs(amount) >= MAX_AMOUNT or abs(quantity) >= MAX_QUANTITY \
                 or abs(amount * quantity) >= MAX_AMOUNT:
+            total = "%.2f" % (amount * quantity)
             raise ValidationError(self.env._(
-                "%(amount)s is not a plausible amount: check the figures typed.",
-                amount=f"{amount * quantity:.2f}"))
+                "%(amount)s is not a plausible amount: check the figures typed.", amount=total))

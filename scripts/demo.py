@@ -50,8 +50,17 @@ ORDER = ["draft", "submitted", "dic_review", "negotiation", "drafting", "legal_r
          "approved", "signed", "in_force"]
 
 
+def coordinator_for(agreement):
+    """The coordinator of the agreement's institute (DIC when the institute has none)."""
+    for xmlid in ("user_coordinator", "user_coordinator_geo"):
+        candidate = user(xmlid)
+        if candidate.employee_id.intl_institute_id == agreement.institute_id:
+            return candidate
+    return user("user_dic_officer")
+
+
 def advance_agreement(agreement, target):
-    coordinator, officer = user("user_coordinator"), user("user_dic_officer")
+    coordinator, officer = coordinator_for(agreement), user("user_dic_officer")
     scan_type = env.ref("intl_cooperation.intl_document_type_signed_agreement")
     lines = agreement.document_line_ids
     if target != "signed":
@@ -85,14 +94,24 @@ if iaea and iaea.state in ("signed", "in_force"):
     iaea.with_user(user("user_dic_officer"))._do_terminate(
         fields.Date.today() - timedelta(days=45),
         "The partner reorganised its education programme and gave notice.")
+tu_berlin = ref("intl_agreement_tu_berlin_demo")
+if tu_berlin and tu_berlin.state in ("signed", "in_force") and not env["intl.agreement.annex"].search(
+        [("agreement_id", "=", tu_berlin.id)]):
+    # the coordinator registers the signed annex that extends the agreement
+    env["intl.agreement.annex"].with_user(coordinator_for(tu_berlin)).create({
+        "agreement_id": tu_berlin.id, "number": "1",
+        "date": fields.Date.today() - timedelta(days=60),
+        "summary": "Extends the agreement by two years and adds a double-degree track in data science.",
+        "changes_expiry": True, "date_end_new": fields.Date.today() + timedelta(days=1430),
+    })
 cancelled = ref("intl_agreement_cancel_demo")
 if cancelled and cancelled.state == "draft":
-    cancelled.with_user(user("user_coordinator")).action_cancel()
+    cancelled.with_user(coordinator_for(cancelled)).action_cancel()
 tu_berlin = ref("intl_agreement_tu_berlin_demo")
 if tu_berlin:
     done = tu_berlin.plan_line_ids.filtered(lambda line: line.outcome and line.state == "planned")
     for line in done:
-        line.with_user(line.employee_id.user_id or user("user_coordinator")).action_done()
+        line.with_user(line.employee_id.user_id or coordinator_for(tu_berlin)).action_done()
 # the daily run: starts, reminds, expires, marks overdue plan lines
 env["intl.agreement.reminder"]._cron_agreement_expiry()
 if tu_berlin and not tu_berlin.date_dic_copy_received:
@@ -165,7 +184,8 @@ for suffix, (stage, _money) in TRIPS.items():
     trip = ref(f"intl_trip_{suffix}_demo")
     if not trip or trip.state != "draft":
         continue
-    traveller = trip.user_id
+    # a traveller without a login is helped by DIC, as in real life
+    traveller = trip.user_id or officer
     # these trips are recorded after the fact: Management allows the late application
     trip.with_user(rector)._do_allow_late_submission("Demo: trip recorded after the fact.")
     trip.with_user(traveller).action_submit()
@@ -228,13 +248,14 @@ if company.intl_advance_account_id and company.intl_advance_journal_id \
             lines.append(Command.create({
                 "category_id": visa.id, "name": "Schengen visa", "amount": 80.0,
                 "currency_id": eur.id, "date": trip.date_departure}))
-        traveller = trip.user_id
+        traveller = trip.user_id or accountant
         report = env["intl.trip.advance.report"].with_user(traveller).create({
             "trip_id": trip.id, "date": trip.date_return_actual, "line_ids": lines})
         report.with_user(traveller).action_submit()
         report.with_user(accountant).action_post()
-        trip.with_user(traveller).write({"results": "<p>Assignment completed; see the attached programme.</p>"})
-        trip.with_user(traveller).action_submit_assignment_report()
+        reporter = trip.user_id or officer
+        trip.with_user(reporter).write({"results": "<p>Assignment completed; see the attached programme.</p>"})
+        trip.with_user(reporter).action_submit_assignment_report()
         trip.with_user(accountant)._do_settle(date=trip.date_return_actual + timedelta(days=7))
 env.cr.commit()
 print("demo: records moved through their transitions")

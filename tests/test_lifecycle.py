@@ -1,13 +1,15 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common_trip import IntlTripCommon
 
-REFUSED = (AccessError, UserError)
+# AccessError is a UserError: either refusal passes (no access at all, or a workflow field)
+REFUSED = UserError
 
 
 class LifecycleCommon(IntlTripCommon):
@@ -319,6 +321,28 @@ class TestLifecycleBypasses(LifecycleCommon):
         payment.invalidate_recordset()
         self.assertEqual(payment.read(["amount"])[0]["amount"], 1000.0)
 
+    def test_each_role_reads_what_it_works_on(self):
+        """Positive access, read through ``read()`` so that the record rules apply."""
+        trip = self._create_trip()
+        trip.with_user(self.user_requester).action_submit()
+        trip.invalidate_recordset()
+        self.assertEqual(trip.with_user(self.user_requester).read(["state"])[0]["state"], "to_head")
+        self.assertEqual(trip.with_user(self.user_head).read(["state"])[0]["state"], "to_head")
+        self.assertTrue(trip.document_line_ids.with_user(self.user_officer).read(["state"]))
+        self.assertTrue(trip.with_user(self.user_head).read(["can_approve"])[0]["can_approve"])
+        approved = self._approve(self._create_trip(departure=self.today + timedelta(days=40)))
+        payment = self.env["intl.trip.payment"].with_user(self.user_accountant).create({
+            "trip_id": approved.id, "amount": 500.0,
+            "journal_id": self.company.intl_advance_journal_id.id})
+        payment._post()
+        payment.invalidate_recordset()
+        self.assertEqual(payment.with_user(self.user_accountant).read(["state"])[0]["state"], "posted")
+        case = self.env["intl.disciplinary.case"]._open_for_trips(approved, "no_return")
+        case.invalidate_recordset()
+        self.assertEqual(case.with_user(self.user_hr).read(["state"])[0]["state"], "open")
+        self.visit.invalidate_recordset()
+        self.assertEqual(self.visit.with_user(self.user_management).read(["state"])[0]["state"], "draft")
+
     def test_route_step_status_checked_against_the_model(self):
         route = self.env.ref("intl_cooperation.intl_approval_route_trip",
                              raise_if_not_found=False) or self.env["intl.approval.route"].search(
@@ -362,6 +386,23 @@ class TestLifecycleJsonRpc(LifecycleCommon, HttpCase):
         return self.make_jsonrpc_request("/web/dataset/call_kw", {
             "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
 
+    @mute_logger("odoo.http")  # the refusals are expected: each one is asserted below
+    def test_json_rpc_refuses_every_workflow_field(self):
+        self.user_requester.password = "requester-pw-2"
+        cases = self._forge_cases()
+        self.authenticate(self.user_requester.login, "requester-pw-2")
+        for record, forged in cases:
+            for field, value in forged.items():
+                if isinstance(value, date):
+                    value = fields.Date.to_string(value)
+                with self.subTest(model=record._name, field=field):
+                    before = record.sudo().read([field])[0][field]
+                    with self.assertRaises(JsonRpcException):
+                        self._call(record._name, "write", [record.ids, {field: value}])
+                    record.invalidate_recordset()
+                    self.assertEqual(record.sudo().read([field])[0][field], before)
+
+    @mute_logger("odoo.http")
     def test_json_rpc_cannot_set_workflow_fields(self):
         self.user_requester.password = "requester-pw-1"
         self.user_coordinator.password = "coordinator-pw-1"
