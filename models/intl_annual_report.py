@@ -163,10 +163,11 @@ class IntlAnnualReport(models.Model):
 
     def init(self):
         """Indexes of the yearly queries of the figures: records of a company by their date."""
-        super().init()
+        result = super().init()
         for table, column in (("intl_trip", "date_departure"), ("intl_delegation", "date_arrival"),
                               ("intl_agreement_plan_line", "date_deadline")):
             create_index(self.env.cr, f"{table}_intl_report_{column}_index", table, ["company_id", column])
+        return result
 
     def write(self, vals):
         if not self._lifecycle_trusted() and set(NARRATIVE_FIELDS).intersection(vals):
