@@ -7,7 +7,7 @@ PYTHON ?= python3
 
 export ODOO_HOME DB PORT WORKERS PYTHON
 
-.PHONY: run test lint pot prepare kk-pack
+.PHONY: run test lint pot prepare kk-pack bench
 
 ## make run: serve database $(DB) with the module, demo data and kk/ru/en on http://localhost:$(PORT)
 run:
@@ -28,6 +28,10 @@ pot:
 ## make kk-pack: refresh and check the pack of Odoo's own terms (i18n_pack/), reload it into $(DB)
 kk-pack:
 	@bash scripts/kk_pack.sh
+
+## make bench: ten years of synthetic data on a fresh database, one table of ratios (SCALE=1 SEED=717)
+bench:
+	@bash scripts/bench.sh
 
 prepare:
 	@bash scripts/prepare.sh

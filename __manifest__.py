@@ -8,6 +8,7 @@
     "website": "https://satbayev.university",
     "license": "LGPL-3",
     "depends": ["hr", "hr_holidays", "contacts", "account", "mail"],
+    "depends": ["hr", "contacts", "account", "mail", "report_xlsx"],
     "external_dependencies": {"python": ["num2words", "xlsxwriter", "babel"]},
     "data": [
         "security/intl_cooperation_groups.xml",
@@ -67,6 +68,11 @@
         "views/intl_scholar_visit_views.xml",
         "views/intl_scholar_plan_views.xml",
         "report/intl_disciplinary_case_reports.xml",
+        "data/intl_annual_report_data.xml",
+        "views/intl_annual_report_views.xml",
+        "views/intl_institute_indicator_views.xml",
+        "views/intl_risk_views.xml",
+        "report/intl_annual_report_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

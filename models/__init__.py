@@ -75,3 +75,9 @@ from . import intl_scholar_visa
 from . import intl_scholar_visa_event
 from . import intl_scholar_fee
 from . import intl_scholar_act
+from . import intl_annual_report
+from . import intl_annual_report_figure
+from . import intl_review_action
+from . import intl_institute_indicator
+from . import intl_risk
+from . import intl_risk_review

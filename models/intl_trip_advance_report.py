@@ -43,6 +43,9 @@ class IntlTripAdvanceReport(models.Model):
     move_id = fields.Many2one("account.move", "Journal Entry", readonly=True, copy=False,
                               check_company=True)
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    # for the annual report: money spent by funding source, by the date of the posted entry
+    funding_source_id = fields.Many2one(related="trip_id.funding_source_id", store=True, index=True)
+    move_date = fields.Date("Entry Date", related="move_id.date", store=True, index=True)
 
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "to": "submitted", "who": ("requester", ACCOUNTANT),

@@ -371,3 +371,42 @@ if company.intl_advance_account_id and company.intl_advance_journal_id \
             refund.with_user(accountant)._match_statement_line(st_line)
 env.cr.commit()
 print("demo: records moved through their transitions")
+
+# ----------------------------------------------------------------------
+# Evaluation (DP 717 section 7): indicators, the annual report, review actions, risks
+# ----------------------------------------------------------------------
+director, rector = user("user_dic_director"), user("user_rector")
+year = fields.Date.today().year
+Indicator = env["intl.institute.indicator"].with_user(director)
+targets = {"trips_out": 6, "agreements_in_force": 4, "delegations": 2, "scholar_hours": 120,
+           "incoming_students": 15}
+for xmlid in ("hr_department_inst_it_demo", "hr_department_inst_geo_demo", "hr_department_inst_metal_demo"):
+    institute = ref(xmlid)
+    if institute and not Indicator.search_count([("institute_id", "=", institute.id), ("year", "=", year)]):
+        Indicator.create([{"institute_id": institute.id, "year": year, "code": code, "target": target}
+                          for code, target in targets.items()])
+Report = env["intl.annual.report"].with_user(director)
+if not Report.search_count([("year", "=", year)]):
+    report = Report.create({
+        "year": year, "lang": "ru_RU",
+        "summary": "<p>The university widened its partnerships in Central Europe and East Asia; "
+                   "outgoing mobility of faculty grew and two new memoranda were signed.</p>",
+        "conclusions": "<p>Agreement approvals are still slow; trip reports are mostly on time.</p>",
+        "proposals": "<p>Move agreement approvals to the electronic document flow; plan invited "
+                     "scholars a semester ahead.</p>"})
+    report.action_submit()
+    report.with_user(rector).action_approval_approve()
+    report.write({"review_date": fields.Date.today(),
+                  "review_summary": "<p>Management review: mobility on track, agreements lag.</p>"})
+    env["intl.review.action"].with_user(director).create([
+        {"report_id": report.id, "origin": "review", "name": "Shorten the approval of agreements to 20 days",
+         "owner_id": user("user_dic_officer").id, "date_deadline": fields.Date.today() + timedelta(days=60)},
+        {"report_id": report.id, "origin": "council", "name": "Fund the invited scholars from January",
+         "owner_id": director.id, "date_deadline": fields.Date.today() + timedelta(days=90)},
+    ])
+for risk in env["intl.risk"].search([("owner_id", "=", env.ref("base.user_admin").id)]):
+    risk.owner_id = director
+env["intl.risk"].search([("indicator", "=", "funds_used_november")]).write({"allocated_amount": 25000000})
+env["intl.risk"]._cron_check_risks()
+env.cr.commit()
+print("demo: annual report, indicators, review actions and risks")

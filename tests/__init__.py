@@ -46,3 +46,6 @@ from . import test_ux_guidance
 from . import test_ux_home
 from . import test_ux_tours
 from . import test_intl_disciplinary_case_reports
+from . import test_annual_report
+from . import test_risk_register
+from . import test_annual_report_pdf

@@ -1,0 +1,40 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .intl_risk import LEVELS
+
+
+class IntlRiskReview(models.Model):
+    """A review of a risk: date, assessment and decision (kept for the audit)."""
+
+    _name = "intl.risk.review"
+    _description = "Risk Review"
+    _order = "date desc, id desc"
+
+    risk_id = fields.Many2one("intl.risk", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="risk_id.company_id", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    reviewer_id = fields.Many2one("res.users", "Reviewed by", required=True,
+                                  default=lambda self: self.env.user)
+    likelihood = fields.Selection(LEVELS)
+    impact = fields.Selection(LEVELS)
+    indicator_value = fields.Float("Indicator at Review", digits=(16, 2))
+    decision = fields.Text(required=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reviews = super().create(vals_list)
+        for review in reviews:
+            review.risk_id.message_post(
+                body=self.env._("Reviewed on %(date)s: %(decision)s", date=review.date,
+                                decision=review.decision), subtype_xmlid="mail.mt_note")
+        return reviews
+
+    def write(self, vals):
+        if not self.env.su:
+            raise UserError(self.env._("A risk review is kept as recorded: add a new review instead."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("Risk reviews are kept for the audit."))

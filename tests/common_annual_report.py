@@ -1,0 +1,156 @@
+from datetime import date
+
+from odoo import Command
+from odoo.tests import new_test_user
+
+from .common_trip import IntlTripCommon
+
+YEAR = 2025
+# The figures of YEAR hand-computed from the dataset below.
+EXPECTED_TOTALS = {
+    "trip_count": 3, "trip_days": 18, "trip_reported": 1,
+    "delegation_count": 2, "delegation_members": 5,
+    "agreement_new": 1, "agreement_in_force": 3, "agreement_expiring": 1, "agreement_terminated": 1,
+    "plan_done": 1, "plan_overdue": 1,
+    "money_total": 150000.0,
+}
+
+
+class AnnualReportCommon(IntlTripCommon):
+    """A small fixed dataset of YEAR (and around it), the DIC Director and the rector.
+
+    The records are put directly in the statuses they reached (engine-side
+    creation, as a data migration would): these tests are about the figures,
+    the processes have their own tests.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company_ids = [Command.set(cls.company.ids)]
+        cls.user_dic_director = new_test_user(
+            cls.env, login="report_dic_director", name="Report DIC Director",
+            groups="base.group_user,intl_cooperation.group_intl_director",
+            company_id=cls.company.id, company_ids=company_ids, email="dicdir@example.com")
+        cls.user_rector = cls.user_management
+        cls.user_director_other = new_test_user(
+            cls.env, login="report_inst_director", name="Report Institute Director",
+            groups="base.group_user", company_id=cls.company.id, company_ids=company_ids,
+            email="instdir@example.com")
+        cls.employee_director_other = cls.env["hr.employee"].create({
+            "name": cls.user_director_other.name, "user_id": cls.user_director_other.id,
+            "department_id": cls.other_institute.id, "company_id": cls.company.id})
+        cls.other_institute.manager_id = cls.employee_director_other
+        cls.funding_grant = cls.env.ref("intl_cooperation.intl_funding_source_grant")
+        cls.fr = cls.env.ref("base.fr")
+        cls.de = cls.env.ref("base.de")
+        cls._create_dataset()
+
+    @classmethod
+    def _trip(cls, state, departure, days, **vals):
+        values = cls._trip_vals(departure=departure, days=days, **vals)
+        values["state"] = state
+        return cls.env["intl.trip"]._lifecycle_create([values])
+
+    @classmethod
+    def _create_dataset(cls):
+        trip = cls._trip
+        cls.trip_1 = trip("done", date(YEAR, 3, 1), 5, purpose="Conference",
+                          assignment_report_date=date(YEAR, 3, 12))
+        cls.trip_2 = trip("returned", date(YEAR, 6, 10), 3, purpose="Conference",
+                          employee_id=cls.employee_requester_other.id,
+                          funding_source_id=cls.funding_grant.id)
+        cls.trip_3 = trip("approved", date(YEAR, 9, 1), 10, purpose="Internship",
+                          country_id=cls.fr.id, city="Paris")
+        trip("draft", date(YEAR, 10, 1), 4, country_id=cls.fr.id, city="Lyon")
+        trip("done", date(YEAR - 1, 12, 30), 4)
+        trip("cancel", date(YEAR, 4, 1), 2)
+
+        Delegation = cls.env["intl.delegation"]
+
+        def delegation(state, arrival, members):
+            return Delegation._lifecycle_create([{
+                "partner_id": cls.partner_host.id, "purpose": "Joint research",
+                "date_arrival": arrival, "date_departure": arrival, "state": state,
+                "institute_id": cls.institute.id, "company_id": cls.company.id,
+                "member_ids": [Command.create({"surname": f"Member{i}", "first_name": "A"})
+                               for i in range(members)],
+            }])
+        cls.delegation_1 = delegation("closed", date(YEAR, 4, 15), 3)
+        delegation("in_progress", date(YEAR, 10, 2), 2)
+        delegation("draft", date(YEAR, 11, 2), 4)
+        delegation("cancel", date(YEAR, 5, 2), 1)
+
+        Agreement = cls.env["intl.agreement"]
+        kind = cls.env.ref("intl_cooperation.intl_agreement_kind_memorandum")
+
+        def agreement(state, signed, end, **vals):
+            return Agreement._lifecycle_create([{
+                "title": "Memorandum", "partner_id": cls.partner_host.id, "kind_id": kind.id,
+                "institute_id": cls.institute.id, "company_id": cls.company.id, "state": state,
+                "date_sign_university": signed, "date_sign_partner": signed, "date_end": end, **vals,
+            }])
+        cls.agreement_1 = agreement("in_force", date(YEAR, 2, 1), date(YEAR + 5, 1, 31))
+        agreement("expired", date(YEAR - 2, 7, 1), date(YEAR, 6, 30))
+        agreement("terminated", date(YEAR - 3, 1, 10), date(YEAR + 2, 1, 9),
+                  date_terminated=date(YEAR, 5, 1), termination_reason="Partner closed the programme")
+        agreement("signed", date(YEAR + 1, 2, 1), date(YEAR + 6, 1, 31))
+        agreement("draft", False, False)
+
+        Line = cls.env["intl.agreement.plan.line"]
+        Line._lifecycle_create([
+            {"agreement_id": cls.agreement_1.id, "name": "Joint seminar", "state": "done",
+             "date_deadline": date(YEAR, 5, 1)},
+            {"agreement_id": cls.agreement_1.id, "name": "Student exchange", "state": "overdue",
+             "date_deadline": date(YEAR, 11, 1)},
+            {"agreement_id": cls.agreement_1.id, "name": "Summer school", "state": "planned",
+             "date_deadline": date(YEAR, 12, 20)},
+            {"agreement_id": cls.agreement_1.id, "name": "Visit", "state": "done",
+             "date_deadline": date(YEAR - 1, 5, 1)},
+        ])
+
+        cls.advance_1 = cls._advance_report(cls.trip_1, 100000.0, date(YEAR, 3, 20))
+        cls._advance_report(cls.trip_2, 50000.0, date(YEAR, 6, 20))
+        cls._advance_report(cls.trip_3, 70000.0, date(YEAR + 1, 1, 5))
+        cls._advance_report(cls.trip_3, 9000.0, date(YEAR, 9, 20), state="submitted")
+
+    @classmethod
+    def _advance_report(cls, trip, amount, day, state="posted"):
+        vals = {"trip_id": trip.id, "date": day, "state": state, "line_ids": [Command.create({
+            "category_id": cls.cat_fares.id, "name": "Flight", "amount": amount, "date": day,
+            "currency_id": cls.kzt.id})]}
+        if state == "posted":
+            move = cls.env["account.move"].create({
+                "move_type": "entry", "journal_id": cls.misc_journal.id, "date": day,
+                "company_id": cls.company.id, "line_ids": [
+                    Command.create({"name": "Flight", "account_id": cls.travel_account.id,
+                                    "debit": amount, "credit": 0.0}),
+                    Command.create({"name": "Flight", "account_id": cls.advance_account.id,
+                                    "debit": 0.0, "credit": amount,
+                                    "partner_id": trip.employee_id.work_contact_id.id}),
+                ]})
+            move.action_post()
+            vals["move_id"] = move.id
+        return cls.env["intl.trip.advance.report"]._lifecycle_create([vals])
+
+    def _new_report(self, year=YEAR, **vals):
+        report = self.env["intl.annual.report"].with_user(self.user_dic_director).create({
+            "year": year, "company_id": self.company.id,
+            "summary": "<p>International activity grew.</p>",
+            "conclusions": "<p>Keep going.</p>", **vals})
+        report.action_refresh_figures()
+        return report
+
+    @staticmethod
+    def _totals(report):
+        return {figure.code: figure.value for figure in report.figure_ids if figure.dimension == "total"}
+
+    @staticmethod
+    def _breakdown(report, code):
+        return {figure.dimension_label: figure.value for figure in report.figure_ids
+                if figure.code == code}
+
+    def _approve_report(self, report):
+        report.with_user(self.user_dic_director).action_submit()
+        report.with_user(self.user_rector).action_approval_approve()
+        return report
