@@ -7,8 +7,7 @@
     "author": "Satbayev University International Cooperation Department",
     "website": "https://satbayev.university",
     "license": "LGPL-3",
-    "depends": ["hr", "hr_holidays", "contacts", "account", "mail"],
-    "depends": ["hr", "contacts", "account", "mail", "report_xlsx"],
+    "depends": ["hr", "hr_holidays", "contacts", "account", "mail", "report_xlsx"],
     "external_dependencies": {"python": ["num2words", "xlsxwriter", "babel"]},
     "data": [
         "security/intl_cooperation_groups.xml",
