@@ -3,6 +3,7 @@ import logging
 import os
 import re
 
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 _logger = logging.getLogger(__name__)
@@ -53,6 +54,12 @@ class TestLanguageTour(HttpCase):
             user = cls.env["res.users"].search([("login", "=", login)])
             user.password = login
             cls.users[login] = user
+        # The HR officer's screens show a disciplinary case: the demo data has trips but no case
+        # (cases are opened by an act, which the demo script draws up under make run).
+        if not cls.env["intl.disciplinary.case"].search_count([]):
+            trip = cls.env.ref("intl_cooperation.intl_trip_to_head_demo")
+            cls.env["intl.disciplinary.case"]._open_for_trips(trip, "unapproved_departure", {
+                "act_date": fields.Date.today(), "act_head_id": trip.employee_id.parent_id.id})
 
     def _run_tours(self, lang):
         handler = _ScreenLog()
