@@ -59,7 +59,7 @@ class IntlDisciplinaryCase(models.Model):
         help="Besides HR and the employee concerned, these users may read the case.")
     trip_id = fields.Many2one("intl.trip", "Trip", ondelete="restrict", index=True)
     kind = fields.Selection(CASE_KINDS, required=True, tracking=True, readonly=True)
-    facts = fields.Text()
+    facts = fields.Text("Recorded Facts", help="The facts as stated when the act was drawn up.")
     facts_summary = fields.Text(
         "Facts", compute="_compute_facts_summary",
         help="The facts of the case from the act and the trip's record, in the reader's language.")
