@@ -13,6 +13,9 @@ EXPECTED_TOTALS = {
     "agreement_new": 1, "agreement_in_force": 3, "agreement_expiring": 1, "agreement_terminated": 1,
     "plan_done": 1, "plan_overdue": 1,
     "money_total": 150000.0,
+    # the dataset has no mobility, scholar or double-degree records of its company
+    "learner_out": 0, "scholar_count": 0, "scholar_hours": 0.0, "student_incoming": 0,
+    "degree_intake": 0, "degree_learners": 0,
 }
 
 
