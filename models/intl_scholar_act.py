@@ -9,7 +9,7 @@ COORDINATOR = "intl_cooperation.group_intl_coordinator"
 ACCOUNTANT = "intl_cooperation.group_intl_accountant"
 ACT_STATES = [
     ("draft", "Draft"),
-    ("to_approve", "Approval"),
+    ("to_approve", "Awaiting Approval"),
     ("approved", "Approved"),
     ("billed", "Billed"),
     ("paid", "Paid"),

@@ -3,8 +3,8 @@ from odoo.exceptions import UserError
 
 PLAN_STATES = [
     ("draft", "Draft"),
-    ("to_agree", "Agreement"),
-    ("to_approve", "Approval"),
+    ("to_agree", "Being Agreed"),
+    ("to_approve", "Awaiting Approval"),
     ("approved", "Approved"),
     ("cancel", "Cancelled"),
 ]

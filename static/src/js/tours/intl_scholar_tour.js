@@ -189,14 +189,14 @@ registry.category("web_tour.tours").add("intl_scholar_lectures_tour", {
             trigger: ".o_field_widget[name='hours_given']:contains('4')",
         },
         click("action_submit", "Submit the act"),
-        stage("Approval"),
+        stage("Awaiting Approval"),
     ],
 });
 
 // 4. The act is approved (institute director, then DIC Director).
 registry.category("web_tour.tours").add("intl_scholar_act_tour", {
     steps: () => [
-        stage("Approval"),
+        stage("Awaiting Approval"),
         click("action_approval_approve", "Confirm the lectures"),
         {
             trigger: ".o_field_widget[name='approval_step']:contains('DIC Director')",
