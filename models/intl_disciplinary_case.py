@@ -534,6 +534,7 @@ class IntlDisciplinaryCase(models.Model):
     @api.model
     def _update_for_return(self, trips):
         """A confirmed return updates the absence case of each trip (never opens another)."""
+        # sudo: whoever confirms the return (unit head) may not read HR's case, which it updates
         cases = self.sudo().search([("trip_id", "in", trips.ids), ("kind", "in", ABSENCE_KINDS)])
         for case in cases:
             trip = case.trip_id

@@ -764,6 +764,8 @@ class IntlTrip(models.Model):
             lambda u: not u.share)[:1]
         model_id = self.env["ir.model"]._get_id(self._name)
         todo = self.env.ref("mail.mail_activity_data_todo")
+        # sudo: the to-dos already given to HR and the unit head are not visible to the caller (a cron
+        # or the confirming user); only their existence is read, to give each one once
         done = {(res_id, user) for res_id, user in self.env["mail.activity"].sudo()._read_group(
             [("res_model", "=", self._name), ("res_id", "in", self.ids), ("summary", "=", summary)],
             ["res_id", "user_id"])}
@@ -829,6 +831,7 @@ class IntlTrip(models.Model):
                         user_id=trip.user_id.id, summary=self.env._("Advance report"))
         late = self.filtered(lambda t: t.missed_days > 0)
         updated = Case._update_for_return(late).trip_id
+        # sudo: the suspicion schedules to-dos for HR and the unit head, which the confirming user may not do
         (late - updated).sudo()._suspect_absence()
 
     def _suspect_absence(self):

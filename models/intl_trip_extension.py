@@ -49,6 +49,7 @@ class IntlTripExtension(models.Model):
         # sudo: requesters have no write access on extensions once created
         extensions.sudo()._lifecycle_write({"requested_by_id": self.env.uid})
         for extension in extensions:
+            # sudo: as above, the previous end is the engine's record
             extension.sudo()._lifecycle_write({"previous_date_to": extension.trip_id.approved_date_to})
         extensions._check_can_request()
         for extension in extensions:

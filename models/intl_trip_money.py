@@ -364,6 +364,7 @@ class IntlTrip(models.Model):
         # sudo: the printed form of the traveller's own trip shows the accounts of its posted
         # entries (and their exchange differences) to whoever may print it
         moves = (payments.move_id | reports.move_id).sudo()
+        # sudo: the advances account and its exchange moves are read for the same printed form
         lines = moves.line_ids.filtered(lambda line: line.account_id == self.sudo()._get_advance_account())
         moves |= self.sudo()._advance_exchange_moves(lines)
         correspondence = defaultdict(float)
