@@ -38,9 +38,29 @@ env.cr.commit()
 PY
     "${ODOO[@]}" -i intl_cooperation,l10n_kz --stop-after-init --log-level=warn
     echo "== demo records through their real transitions, as the demo users (scripts/demo.py)"
+    # Some transitions attach a printed PDF; wkhtmltopdf fetches the report's
+    # styles over HTTP, so serve the database while the demo scripts run.
+    "${ODOO[@]}" --http-port="$PORT" --max-cron-threads=0 --log-level=warn &
+    server=$!
+    trap 'kill "$server" 2>/dev/null || true' EXIT
+    for _ in $(seq 60); do
+        curl -fs -o /dev/null "http://127.0.0.1:$PORT/web/login" && break
+        sleep 1
+    done
+    "${SHELL_CMD[@]}" >/dev/null <<PY
+env["ir.config_parameter"].sudo().set_param("report.url", "http://127.0.0.1:$PORT")
+env.cr.commit()
+PY
     "${SHELL_CMD[@]}" < "$ROOT/scripts/demo.py"
     "${SHELL_CMD[@]}" < "$ROOT/scripts/demo_degree.py"
     "${SHELL_CMD[@]}" < "$ROOT/scripts/demo_scholar.py"
+    "${SHELL_CMD[@]}" >/dev/null <<'PY'
+env["ir.config_parameter"].sudo().set_param("report.url", False)
+env.cr.commit()
+PY
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+    trap - EXIT
 fi
 
 cat <<MSG
