@@ -825,7 +825,7 @@ class IntlTrip(models.Model):
                     "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
                     user_id=trip.user_id.id,
                     summary=self.env._("Assignment report (form 717-02)"))
-                if not trip.host_pays_all:
+                if not trip.no_advance:
                     trip.activity_schedule(
                         "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
                         user_id=trip.user_id.id, summary=self.env._("Advance report"))

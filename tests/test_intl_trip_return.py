@@ -185,6 +185,23 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         run(2)
         run(6)
 
+    def test_advance_report_asked_only_of_trips_with_an_advance(self):
+        personal = self.env.ref("intl_cooperation.intl_funding_source_personal")
+        budget_trip = self._week_trip()
+        personal_trip = self._approve(self._create_trip(
+            departure=date(2027, 2, 1), days=5, funding_source_id=personal.id))
+        self.assertTrue(personal_trip.no_advance)
+        with freeze_time("2027-02-06 12:00:00"):
+            for trip in (budget_trip, personal_trip):
+                self._confirm(trip, date(2027, 2, 6))
+        report_type = self.env.ref("intl_cooperation.mail_activity_type_trip_report")
+
+        def summaries(trip):
+            return sorted(trip.sudo().activity_ids.filtered(
+                lambda a: a.activity_type_id == report_type).mapped("summary"))
+        self.assertEqual(summaries(budget_trip), ["Advance report", "Assignment report (form 717-02)"])
+        self.assertEqual(summaries(personal_trip), ["Assignment report (form 717-02)"])
+
     def test_cron_reminds_overdue_reports_once(self):
         trip = self._week_trip()
         with freeze_time("2027-02-06 12:00:00"):
@@ -239,6 +256,9 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
             self.assertTrue(case.decision_overdue)
             case.decision = "reprimand"
             with self.assertRaises(UserError):
+                case.action_decide()
+            case.decision = "none"
+            with self.assertRaises(UserError):  # only a closing without sanction, with its reason
                 case.action_decide()
             with self.assertRaises(UserError):  # closing without sanction needs its reason
                 case.action_close_without_sanction()
