@@ -63,9 +63,9 @@ class IntlTrip(models.Model):
                           "who": ("approval",)},
         "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",)},
         "reject": {"from": APPROVAL_STATES, "to": "draft", "who": ("approval",)},
-        # the traveller proposes the return; the unit head (as "system" after its own check),
-        # HR or DIC confirms it: only the confirmed return counts
-        "register_return": {"from": ("approved",), "to": "returned", "who": (OFFICER, HR, "system")},
+        # the traveller proposes the return; the unit head (as "system" after its own check)
+        # or HR confirms it: only the confirmed return counts
+        "register_return": {"from": ("approved",), "to": "returned", "who": (HR, "system")},
         "close": {"from": ("returned",), "to": "done", "who": ("system",),
                   "guard": "_guard_close"},
         "cancel": {"from": ("draft", *APPROVAL_STATES, "approved"), "to": "cancel",
@@ -278,12 +278,12 @@ class IntlTrip(models.Model):
     @api.depends("state", "return_at", "absence_suspected_on", "date_departure")
     def _compute_return_can(self):
         user = self.env.user
-        hr_or_dic = user.has_group(HR) or user.has_group(OFFICER)
+        hr = user.has_group(HR)
         today = fields.Date.context_today(self)
         for trip in self:
             traveller = user in trip._lifecycle_requester_users() or user.employee_id == trip.employee_id
             head = user in trip._unit_head_users()
-            judge = (hr_or_dic or head) and not traveller
+            judge = (hr or head) and not traveller
             trip.can_propose_return = trip.state == "approved" and traveller
             trip.can_register_return = trip.state == "approved" and judge
             trip.can_act_absence = bool(
@@ -436,6 +436,11 @@ class IntlTrip(models.Model):
         if purpose == "extension":
             self.extension_ids.filtered(lambda e: e.state == "pending")._lifecycle_run(
                 "reject", {"decision_note": reason}, by="approval")
+            # a return confirmed after the period while the extension was decided: now suspected
+            late = self.filtered(lambda t: t.state == "returned" and t.missed_days > 0
+                                 and not t.absence_suspected_on)
+            # sudo: the system asks the unit head and HR, whoever rejected the extension
+            late.sudo()._suspect_absence()
             return
         super()._approval_rejected(purpose, reason)
 
@@ -589,7 +594,7 @@ class IntlTrip(models.Model):
         }
 
     def action_register_return(self):
-        """The unit head, HR or DIC confirms the return (proposed by the traveller or not)."""
+        """The unit head or HR confirms the return (proposed by the traveller or not)."""
         self.ensure_one()
         self._check_can_confirm_return()
         return self._lifecycle_open_wizard("intl.trip.return", self.env._("Confirm Return"),
@@ -706,10 +711,9 @@ class IntlTrip(models.Model):
             if trip._is_traveller() and not self.env.su:
                 raise UserError(self.env._(
                     "The traveller proposes the return; the unit head or HR confirms it."))
-            if not (self.env.su or user.has_group(HR) or user.has_group(OFFICER)
-                    or user in trip._unit_head_users()):
+            if not (self.env.su or user.has_group(HR) or user in trip._unit_head_users()):
                 raise UserError(self.env._(
-                    "Only the unit head of the traveller, HR or DIC confirm a return."))
+                    "Only the unit head of the traveller or HR confirm a return."))
 
     def _check_can_draw_act(self, kind):
         user = self.env.user
@@ -831,8 +835,12 @@ class IntlTrip(models.Model):
                         user_id=trip.user_id.id, summary=self.env._("Advance report"))
         late = self.filtered(lambda t: t.missed_days > 0)
         updated = Case._update_for_return(late).trip_id
+        # no suspicion while an extension is being decided: its rejection asks (_approval_rejected)
         # sudo: the suspicion schedules to-dos for HR and the unit head, which the confirming user may not do
-        (late - updated).sudo()._suspect_absence()
+        (late - updated).sudo()._without_pending_extension()._suspect_absence()
+
+    def _without_pending_extension(self):
+        return self.filtered(lambda trip: not trip.extension_ids.filtered(lambda e: e.state == "pending"))
 
     def _suspect_absence(self):
         """Ask the unit head and HR to confirm presence (no case before an act)."""

@@ -90,6 +90,25 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         with freeze_time("2027-02-08 12:00:00"), self.assertRaises(UserError):
             self._act(trip)
 
+    def test_late_return_while_an_extension_is_decided_is_not_suspected(self):
+        trip = self._week_trip()
+        with freeze_time("2027-02-04 10:00:00"):
+            self.env["intl.trip.extension"].with_user(self.user_requester).create({
+                "trip_id": trip.id, "date_to": date(2027, 2, 12), "reason": "Conference prolonged"})
+        with freeze_time("2027-02-10 12:00:00"):
+            self._confirm(trip, date(2027, 2, 10))
+            self.assertEqual(trip.missed_days, 2)
+            self.assertFalse(trip.absence_suspected_on)
+            self.assertFalse(self._presence_activities(trip))
+            # the extension is refused: now the unit head and HR are asked
+            self.env["intl.approval.reject"].with_user(self.user_officer).with_context(
+                active_model="intl.trip", active_ids=trip.ids).create(
+                {"reason": "Not justified"}).action_reject()
+        self.assertEqual(trip.extension_ids.state, "rejected")
+        self.assertEqual(trip.absence_suspected_on, date(2027, 2, 10))
+        self.assertEqual(self._presence_activities(trip).user_id, self.user_head | self.user_hr)
+        self.assertFalse(trip.sudo().case_ids)
+
     def test_return_is_proposed_with_evidence_and_confirmed_by_another(self):
         trip = self._week_trip()
         with freeze_time("2027-02-08 12:00:00"):
@@ -105,7 +124,8 @@ class TestIntlTripReturn(IntlDisciplineCommon):
             self.assertEqual(evidence.attachment_ids.name, "boarding-pass.pdf")
             self.assertEqual(evidence.state, "received")
             self.assertTrue(trip.sudo().activity_ids.filtered(lambda a: a.user_id == self.user_head))
-            for user in (self.user_requester, self.user_requester_other, self.user_accountant):
+            for user in (self.user_requester, self.user_requester_other, self.user_accountant,
+                         self.user_officer):
                 with self.subTest(user=user.login), self.assertRaises(UserError):
                     trip.with_user(user)._register_return(trip.return_proposed_at)
             wizard = self.env["intl.trip.return"].with_user(self.user_head).with_context(
@@ -295,6 +315,29 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.sanction_lifted_on, date(2027, 8, 10))
         self.assertTrue(case.message_ids.filtered(lambda m: "lifted" in (m.body or "")))
+
+    def test_sanctions_lift_in_batches(self):
+        cases = self.env["intl.disciplinary.case"]
+        for monday in (date(2027, 2, 1), date(2027, 2, 8)):
+            trip = self._week_trip(monday=monday)
+            with freeze_time(monday + timedelta(days=9)):
+                case = self._act(trip).with_user(self.user_hr)
+                case.action_request_explanation()
+                case.explanation = "I missed the connection."
+                case.action_record_explanation()
+                case.decision = "remark"
+                case.action_decide()
+            cases |= case
+        cron = self.env.ref("intl_cooperation.ir_cron_intl_case_lift")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        with freeze_time("2027-09-01 06:00:00"):
+            self.env["intl.disciplinary.case"]._cron_lift_sanctions(batch_size=1)
+            self.assertEqual(sorted(cases.mapped("state")), ["closed", "decided"])
+            self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers,
+                            "the next batch is triggered")
+            self.env["intl.disciplinary.case"]._cron_lift_sanctions(batch_size=1)
+        self.assertEqual(set(cases.mapped("state")), {"closed"})
+        self.assertTrue(all(cases.mapped("sanction_lifted_on")))
 
     def test_hr_lifts_a_sanction_early_with_a_reason(self):
         trip, case = self._case_with_act()
