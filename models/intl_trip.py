@@ -291,7 +291,7 @@ class IntlTrip(models.Model):
                 and trip.approved_date_to and trip.approved_date_to < today
                 and (trip.state == "approved" or trip.absence_suspected_on))
             trip.can_act_departure = bool(
-                (user.has_group(HR) or head) and not traveller and trip.state in APPROVAL_STATES
+                trip._may_confirm_departure() and not traveller and trip.state in APPROVAL_STATES
                 and trip.date_departure and trip.date_departure <= today)
 
     def _compute_report_overdue(self):
@@ -692,6 +692,12 @@ class IntlTrip(models.Model):
         employees = self.sudo().mapped(lambda t: t.employee_id.parent_id | t.department_id.manager_id)
         return employees.user_id.filtered(lambda u: u not in self.user_id)
 
+    def _may_confirm_departure(self):
+        """The unit head confirms a departure without approval (HR, for a unit without a head)."""
+        self.ensure_one()
+        heads = self._unit_head_users()
+        return self.env.user in heads or (not heads and self.env.user.has_group(HR))
+
     def _is_traveller(self):
         user = self.env.user
         return any(user in trip._lifecycle_requester_users() or user.employee_id == trip.employee_id
@@ -724,6 +730,10 @@ class IntlTrip(models.Model):
             if kind == "departure" and trip.state not in APPROVAL_STATES:
                 raise UserError(self.env._("%(trip)s is not waiting for its approval.",
                                            trip=trip.name))
+            if kind == "departure" and not trip._may_confirm_departure():
+                raise UserError(self.env._(
+                    "Only the unit head of the traveller confirms that they left without an "
+                    "approved trip."))
             if kind == "absence" and trip.state not in ("approved", "returned"):
                 raise UserError(self.env._("%(trip)s is not an approved trip.", trip=trip.name))
             # sudo: a pending extension refuses the act, whether or not the unit head may read it
@@ -762,8 +772,9 @@ class IntlTrip(models.Model):
             trip._schedule_for_judges(self.env._("Confirm the return of %(employee)s",
                                                  employee=trip.employee_id.name))
 
-    def _schedule_for_judges(self, summary):
-        """A to-do for the unit head and an HR officer (once per summary)."""
+    def _schedule_for_judges(self, summary, heads_first=False):
+        """A to-do for the unit head and an HR officer (once per summary); with ``heads_first``,
+        for the unit head only (HR when the unit has no head)."""
         hr_user = self.env.ref("intl_cooperation.group_intl_hr").users.filtered(
             lambda u: not u.share)[:1]
         model_id = self.env["ir.model"]._get_id(self._name)
@@ -775,7 +786,8 @@ class IntlTrip(models.Model):
             ["res_id", "user_id"])}
         vals_list = []
         for trip in self:
-            for user in (trip._unit_head_users()[:1] | hr_user):
+            heads = trip._unit_head_users()[:1]
+            for user in ((heads or hr_user) if heads_first else (heads | hr_user)):
                 if (trip.id, user) in done:
                     continue
                 vals_list.append({"res_model_id": model_id, "res_id": trip.id, "user_id": user.id,
@@ -866,7 +878,7 @@ class IntlTrip(models.Model):
         for start in range(0, len(unapproved), batch_size):
             batch = unapproved[start:start + batch_size]
             batch._schedule_for_judges(self.env._("Confirm whether the traveller left without an "
-                                                  "approved trip"))
+                                                  "approved trip"), heads_first=True)
             batch._lifecycle_write({"departure_suspected_on": today})
         overdue = self.search([("report_overdue", "=", True)])
         overdue._remind_overdue_reports()

@@ -176,6 +176,12 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         self.assertEqual(leave.number_of_days, 2)
         # the recorded time off does not hide the absence it records
         self.assertEqual(trip.missed_hours, 16.0)
+        # HR opens the case with its time off (the form reads its name)
+        data = case.with_user(self.user_hr).web_read(
+            {"leave_id": {"fields": {"display_name": {}}}, "missed_hours": {}})[0]
+        self.assertEqual(data["leave_id"]["id"], leave.id)
+        self.assertEqual(self.env["hr.leave"].with_user(self.user_hr).search([]), leave,
+                         "HR reads the absences the cases recorded, not the other time off")
 
     def test_departure_without_approval_needs_the_unit_heads_confirmation(self):
         trip = self._create_trip(departure=date(2027, 2, 1))
@@ -185,8 +191,12 @@ class TestIntlTripReturn(IntlDisciplineCommon):
             self.env["intl.trip"]._cron_check_trips()
             self.assertFalse(trip.sudo().case_ids)
             self.assertEqual(trip.departure_suspected_on, date(2027, 2, 2))
-            self.assertEqual(len(trip.sudo().activity_ids.filtered(
-                lambda a: a.user_id == self.user_head and "left" in a.summary)), 1)
+            self.assertEqual(trip.sudo().activity_ids.filtered(lambda a: "left" in a.summary).user_id,
+                             self.user_head, "the unit head confirms it")
+            with self.assertRaises(UserError):  # HR does not confirm the departure in their place
+                self._act(trip, user=self.user_hr, kind="unapproved_departure")
+            self.assertFalse(trip.with_user(self.user_hr).can_act_departure)
+            self.assertTrue(trip.with_user(self.user_head).can_act_departure)
             case = self._act(trip, kind="unapproved_departure")
         self.assertEqual(case.kind, "unapproved_departure")
         self.assertEqual(case.date_offence, date(2027, 2, 1))
