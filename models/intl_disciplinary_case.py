@@ -504,12 +504,6 @@ class IntlDisciplinaryCase(models.Model):
                     "company_id": trip.company_id.id, "date_discovered": today, **(act_vals or {})}
             if kind in ABSENCE_KINDS:
                 vals.update(self._absence_vals(trip))
-                if not vals["missed_days"]:
-                    raise UserError(self.env._(
-                        "%(employee)s has not missed a working day after %(trip)s (at least "
-                        "%(hours)s consecutive working hours): there is no absence to record.",
-                        employee=trip.employee_id.name, trip=trip.name,
-                        hours=trip.company_id.intl_case_absence_hours or 3))
                 vals["facts"] = Case._absence_facts(trip, vals)
             else:
                 vals["date_offence"] = trip.date_departure
@@ -556,13 +550,15 @@ class IntlDisciplinaryCase(models.Model):
         return cases
 
     def _sync_time_off(self):
-        """Record the confirmed absence days as time off 'Absence without good reason'."""
+        """Record the confirmed absence days as time off 'Absence without good reason': from the act
+        the days missed so far, from the confirmed return all of them."""
         leave_type = self.env.ref("intl_cooperation.hr_leave_type_absence", raise_if_not_found=False)
+        now = fields.Datetime.now()
         for case in self:
-            if not leave_type or not case.absence_to or case.kind not in ABSENCE_KINDS:
+            if not leave_type or not case.absence_from or case.kind not in ABSENCE_KINDS:
                 continue
             case._cancel_time_off()
-            end = case.absence_to
+            end = case.absence_to or now
             hours, days = self._missed_working_time(case.employee_id, case.absence_from, end)
             if not days:
                 continue

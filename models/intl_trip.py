@@ -742,6 +742,14 @@ class IntlTrip(models.Model):
                 raise UserError(self.env._(
                     "An extension of %(trip)s is being decided: no act of absence before the decision.",
                     trip=trip.name))
+            # sudo: the traveller's calendar and time off are read to measure the absence
+            if kind == "absence" and not self.env["intl.disciplinary.case"]._absence_vals(
+                    trip.sudo())["missed_days"]:
+                raise UserError(self.env._(
+                    "%(employee)s has not missed a working day after %(trip)s (at least "
+                    "%(hours)s consecutive working hours): there is no absence to record.",
+                    employee=trip.sudo().employee_id.name, trip=trip.name,
+                    hours=trip.company_id.intl_case_absence_hours or 3))
 
     def _propose_return(self, return_at, evidence, filename, note=None):
         """The traveller's report of the return, with the evidence in the checklist."""

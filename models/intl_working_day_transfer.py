@@ -55,11 +55,6 @@ class IntlWorkingDayTransfer(models.Model):
     leave_id = fields.Many2one("resource.calendar.leaves", "Day Off Record", readonly=True,
                                copy=False, ondelete="restrict")
 
-    _sql_constraints = [
-        ("date_worked_uniq", "unique(company_id, calendar_id, date_worked)",
-         "This day is already a transferred working day."),
-    ]
-
     @api.depends("date_off")
     def _compute_schedule_dayofweek(self):
         for transfer in self:
@@ -68,12 +63,17 @@ class IntlWorkingDayTransfer(models.Model):
             elif not transfer.schedule_dayofweek:
                 transfer.schedule_dayofweek = "0"
 
-    @api.constrains("date_worked", "date_off")
+    @api.constrains("date_worked", "date_off", "company_id", "calendar_id")
     def _check_dates(self):
         for transfer in self:
             if transfer.date_worked == transfer.date_off:
                 raise ValidationError(self.env._(
                     "The working day and the day off of a transfer are two different days."))
+            if self.search_count([
+                    ("id", "!=", transfer.id), ("company_id", "=", transfer.company_id.id),
+                    ("calendar_id", "=", transfer.calendar_id.id),
+                    ("date_worked", "=", transfer.date_worked)], limit=1):
+                raise ValidationError(self.env._("This day is already a transferred working day."))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -154,6 +154,10 @@ class TestIntlTripReturn(IntlDisciplineCommon):
             self.assertEqual(case.date_offence, date(2027, 2, 8))
             self.assertEqual(case.missed_days, 2)  # Monday and Tuesday until 17:00
             self.assertEqual(case.missed_hours, 15.0)
+            # timekeeping sees the days missed so far from the act on
+            self.assertEqual((case.leave_id.request_date_from, case.leave_id.request_date_to),
+                             (date(2027, 2, 8), date(2027, 2, 9)))
+            first_leave = case.leave_id
             with self.assertRaises(UserError):  # one case per offence
                 self._act(trip, user=self.user_hr)
             self.env["intl.trip"]._cron_check_trips()
@@ -174,13 +178,14 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         self.assertEqual((leave.request_date_from, leave.request_date_to),
                          (date(2027, 2, 8), date(2027, 2, 9)))
         self.assertEqual(leave.number_of_days, 2)
+        self.assertEqual(first_leave.state, "refuse", "replaced by the time off of the whole absence")
         # the recorded time off does not hide the absence it records
         self.assertEqual(trip.missed_hours, 16.0)
         # HR opens the case with its time off (the form reads its name)
         data = case.with_user(self.user_hr).web_read(
             {"leave_id": {"fields": {"display_name": {}}}, "missed_hours": {}})[0]
         self.assertEqual(data["leave_id"]["id"], leave.id)
-        self.assertEqual(self.env["hr.leave"].with_user(self.user_hr).search([]), leave,
+        self.assertEqual(self.env["hr.leave"].with_user(self.user_hr).search([]), first_leave | leave,
                          "HR reads the absences the cases recorded, not the other time off")
 
     def test_departure_without_approval_needs_the_unit_heads_confirmation(self):

@@ -64,6 +64,8 @@ class TestIntlWorkingDayTransfer(IntlDisciplineCommon):
                     transfer.with_user(user).write({"date_off": date(2027, 2, 19)})
         with self.assertRaises(ValidationError):
             self._transfer(date(2027, 2, 20), date(2027, 2, 20))
+        with self.assertRaises(ValidationError):  # one transfer of a day per company (and schedule)
+            self._transfer(date(2027, 2, 6), date(2027, 2, 19))
 
     def test_transferred_saturday_in_the_gap_is_a_missed_working_day(self):
         self._transfer(date(2027, 2, 6), date(2027, 2, 12))
