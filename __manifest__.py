@@ -44,6 +44,7 @@
         "views/intl_trip_views.xml",
         "views/intl_trip_advance_report_views.xml",
         "views/intl_disciplinary_case_views.xml",
+        "views/intl_working_day_transfer_views.xml",
         "views/intl_trip_config_views.xml",
         "views/hr_employee_trip_views.xml",
         "wizards/intl_trip_wizard_views.xml",

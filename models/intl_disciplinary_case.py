@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.misc import get_lang
 
 HR = "intl_cooperation.group_intl_hr"
 SYSTEM = "system"
@@ -372,17 +373,17 @@ class IntlDisciplinaryCase(models.Model):
         if not self.decision:
             return self.env._("Choose the decision.")
         today = fields.Date.context_today(self)
-        if self.decision != "none" and self.decision_deadline and today > self.decision_deadline:
+        if self.decision_deadline and today > self.decision_deadline:
             return self.env._(
                 "The deadline to apply a sanction passed on %(date)s (one month from the discovery, "
                 "six months from the offence): close the case without a sanction, with the reason.",
-                date=self.decision_deadline)
+                date=format_date(self.env, self.decision_deadline))
         return False
 
     def _guard_close(self):
         if self.decision in TEMPORARY_SANCTIONS and not self.sanction_lifted_on:
             return self.env._("The sanction is in force until %(date)s: lift it instead.",
-                              date=self.sanction_valid_until)
+                              date=format_date(self.env, self.sanction_valid_until))
         return False
 
     def _guard_close_without_sanction(self):
@@ -508,7 +509,7 @@ class IntlDisciplinaryCase(models.Model):
                 vals["date_offence"] = trip.date_departure
                 vals["facts"] = self.env._(
                     "The unit head confirmed that the employee left on %(date)s for %(country)s "
-                    "while the trip was not approved.", date=trip.date_departure,
+                    "while the trip was not approved.", date=format_date(self.env, trip.date_departure),
                     country=trip.country_id.name)
             vals_list.append(vals)
         cases = Case.with_context(mail_create_nosubscribe=True)._lifecycle_create(vals_list)
@@ -517,19 +518,19 @@ class IntlDisciplinaryCase(models.Model):
 
     @api.model
     def _absence_facts(self, trip, vals):
-        tz = self._employee_tz(trip.employee_id)
         hours = f"{vals['missed_hours']:.2f}"
         days = vals["missed_days"]
+        end = format_date(self.env, trip.approved_date_to)
         if vals.get("absence_to"):
-            back = pytz.utc.localize(vals["absence_to"]).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+            back = self._format_local(trip.employee_id, vals["absence_to"])
             return self.env._(
                 "The approved period ended on %(end)s; the confirmed return to work is "
                 "%(back)s: %(hours)s working hours missed, %(days)s working days of absence.",
-                end=trip.approved_date_to, back=back, hours=hours, days=days)
+                end=end, back=back, hours=hours, days=days)
         return self.env._(
             "The approved period ended on %(end)s and the employee is not back at work: "
             "%(hours)s working hours missed so far, %(days)s working days of absence.",
-            end=trip.approved_date_to, hours=hours, days=days)
+            end=end, hours=hours, days=days)
 
     @api.model
     def _update_for_return(self, trips):
@@ -549,13 +550,15 @@ class IntlDisciplinaryCase(models.Model):
         return cases
 
     def _sync_time_off(self):
-        """Record the confirmed absence days as time off 'Absence without good reason'."""
+        """Record the confirmed absence days as time off 'Absence without good reason': from the act
+        the days missed so far, from the confirmed return all of them."""
         leave_type = self.env.ref("intl_cooperation.hr_leave_type_absence", raise_if_not_found=False)
+        now = fields.Datetime.now()
         for case in self:
-            if not leave_type or not case.absence_to or case.kind not in ABSENCE_KINDS:
+            if not leave_type or not case.absence_from or case.kind not in ABSENCE_KINDS:
                 continue
             case._cancel_time_off()
-            end = case.absence_to
+            end = case.absence_to or now
             hours, days = self._missed_working_time(case.employee_id, case.absence_from, end)
             if not days:
                 continue
@@ -598,12 +601,20 @@ class IntlDisciplinaryCase(models.Model):
         return employee.user_id.lang or employee.work_contact_id.lang or self.company_id.partner_id.lang
 
     def _local_datetime(self, value):
-        """``value`` (naive UTC) in the employee's time zone, as text."""
+        """``value`` (naive UTC) in the employee's time zone, as text in the reader's format."""
         self.ensure_one()
+        return self._format_local(self.employee_id, value)
+
+    @api.model
+    def _format_local(self, employee, value):
+        """``value`` (naive UTC) in ``employee``'s time zone, in the date and time format of the
+        language of the context (the reader's or the printed paper's)."""
         if not value:
             return ""
-        tz = self._employee_tz(self.employee_id)
-        return pytz.utc.localize(value).astimezone(tz).strftime("%d.%m.%Y %H:%M")
+        local = pytz.utc.localize(value).astimezone(self._employee_tz(employee))
+        lang = get_lang(self.env)
+        time_format = (lang.time_format or "%H:%M").replace(":%S", "")
+        return local.strftime(f"{lang.date_format} {time_format}")
 
     def _hours_text(self):
         self.ensure_one()

@@ -63,9 +63,9 @@ class IntlTrip(models.Model):
                           "who": ("approval",)},
         "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",)},
         "reject": {"from": APPROVAL_STATES, "to": "draft", "who": ("approval",)},
-        # the traveller proposes the return; the unit head (as "system" after its own check),
-        # HR or DIC confirms it: only the confirmed return counts
-        "register_return": {"from": ("approved",), "to": "returned", "who": (OFFICER, HR, "system")},
+        # the traveller proposes the return; the unit head (as "system" after its own check)
+        # or HR confirms it: only the confirmed return counts
+        "register_return": {"from": ("approved",), "to": "returned", "who": (HR, "system")},
         "close": {"from": ("returned",), "to": "done", "who": ("system",),
                   "guard": "_guard_close"},
         "cancel": {"from": ("draft", *APPROVAL_STATES, "approved"), "to": "cancel",
@@ -278,12 +278,12 @@ class IntlTrip(models.Model):
     @api.depends("state", "return_at", "absence_suspected_on", "date_departure")
     def _compute_return_can(self):
         user = self.env.user
-        hr_or_dic = user.has_group(HR) or user.has_group(OFFICER)
+        hr = user.has_group(HR)
         today = fields.Date.context_today(self)
         for trip in self:
             traveller = user in trip._lifecycle_requester_users() or user.employee_id == trip.employee_id
             head = user in trip._unit_head_users()
-            judge = (hr_or_dic or head) and not traveller
+            judge = (hr or head) and not traveller
             trip.can_propose_return = trip.state == "approved" and traveller
             trip.can_register_return = trip.state == "approved" and judge
             trip.can_act_absence = bool(
@@ -291,7 +291,7 @@ class IntlTrip(models.Model):
                 and trip.approved_date_to and trip.approved_date_to < today
                 and (trip.state == "approved" or trip.absence_suspected_on))
             trip.can_act_departure = bool(
-                (user.has_group(HR) or head) and not traveller and trip.state in APPROVAL_STATES
+                trip._may_confirm_departure() and not traveller and trip.state in APPROVAL_STATES
                 and trip.date_departure and trip.date_departure <= today)
 
     def _compute_report_overdue(self):
@@ -436,6 +436,11 @@ class IntlTrip(models.Model):
         if purpose == "extension":
             self.extension_ids.filtered(lambda e: e.state == "pending")._lifecycle_run(
                 "reject", {"decision_note": reason}, by="approval")
+            # a return confirmed after the period while the extension was decided: now suspected
+            late = self.filtered(lambda t: t.state == "returned" and t.missed_days > 0
+                                 and not t.absence_suspected_on)
+            # sudo: the system asks the unit head and HR, whoever rejected the extension
+            late.sudo()._suspect_absence()
             return
         super()._approval_rejected(purpose, reason)
 
@@ -589,7 +594,7 @@ class IntlTrip(models.Model):
         }
 
     def action_register_return(self):
-        """The unit head, HR or DIC confirms the return (proposed by the traveller or not)."""
+        """The unit head or HR confirms the return (proposed by the traveller or not)."""
         self.ensure_one()
         self._check_can_confirm_return()
         return self._lifecycle_open_wizard("intl.trip.return", self.env._("Confirm Return"),
@@ -687,6 +692,12 @@ class IntlTrip(models.Model):
         employees = self.sudo().mapped(lambda t: t.employee_id.parent_id | t.department_id.manager_id)
         return employees.user_id.filtered(lambda u: u not in self.user_id)
 
+    def _may_confirm_departure(self):
+        """The unit head confirms a departure without approval (HR, for a unit without a head)."""
+        self.ensure_one()
+        heads = self._unit_head_users()
+        return self.env.user in heads or (not heads and self.env.user.has_group(HR))
+
     def _is_traveller(self):
         user = self.env.user
         return any(user in trip._lifecycle_requester_users() or user.employee_id == trip.employee_id
@@ -706,10 +717,9 @@ class IntlTrip(models.Model):
             if trip._is_traveller() and not self.env.su:
                 raise UserError(self.env._(
                     "The traveller proposes the return; the unit head or HR confirms it."))
-            if not (self.env.su or user.has_group(HR) or user.has_group(OFFICER)
-                    or user in trip._unit_head_users()):
+            if not (self.env.su or user.has_group(HR) or user in trip._unit_head_users()):
                 raise UserError(self.env._(
-                    "Only the unit head of the traveller, HR or DIC confirm a return."))
+                    "Only the unit head of the traveller or HR confirm a return."))
 
     def _check_can_draw_act(self, kind):
         user = self.env.user
@@ -720,6 +730,10 @@ class IntlTrip(models.Model):
             if kind == "departure" and trip.state not in APPROVAL_STATES:
                 raise UserError(self.env._("%(trip)s is not waiting for its approval.",
                                            trip=trip.name))
+            if kind == "departure" and not trip._may_confirm_departure():
+                raise UserError(self.env._(
+                    "Only the unit head of the traveller confirms that they left without an "
+                    "approved trip."))
             if kind == "absence" and trip.state not in ("approved", "returned"):
                 raise UserError(self.env._("%(trip)s is not an approved trip.", trip=trip.name))
             # sudo: a pending extension refuses the act, whether or not the unit head may read it
@@ -728,6 +742,14 @@ class IntlTrip(models.Model):
                 raise UserError(self.env._(
                     "An extension of %(trip)s is being decided: no act of absence before the decision.",
                     trip=trip.name))
+            # sudo: the traveller's calendar and time off are read to measure the absence
+            if kind == "absence" and not self.env["intl.disciplinary.case"]._absence_vals(
+                    trip.sudo())["missed_days"]:
+                raise UserError(self.env._(
+                    "%(employee)s has not missed a working day after %(trip)s (at least "
+                    "%(hours)s consecutive working hours): there is no absence to record.",
+                    employee=trip.sudo().employee_id.name, trip=trip.name,
+                    hours=trip.company_id.intl_case_absence_hours or 3))
 
     def _propose_return(self, return_at, evidence, filename, note=None):
         """The traveller's report of the return, with the evidence in the checklist."""
@@ -758,8 +780,9 @@ class IntlTrip(models.Model):
             trip._schedule_for_judges(self.env._("Confirm the return of %(employee)s",
                                                  employee=trip.employee_id.name))
 
-    def _schedule_for_judges(self, summary):
-        """A to-do for the unit head and an HR officer (once per summary)."""
+    def _schedule_for_judges(self, summary, heads_first=False):
+        """A to-do for the unit head and an HR officer (once per summary); with ``heads_first``,
+        for the unit head only (HR when the unit has no head)."""
         hr_user = self.env.ref("intl_cooperation.group_intl_hr").users.filtered(
             lambda u: not u.share)[:1]
         model_id = self.env["ir.model"]._get_id(self._name)
@@ -771,7 +794,8 @@ class IntlTrip(models.Model):
             ["res_id", "user_id"])}
         vals_list = []
         for trip in self:
-            for user in (trip._unit_head_users()[:1] | hr_user):
+            heads = trip._unit_head_users()[:1]
+            for user in ((heads or hr_user) if heads_first else (heads | hr_user)):
                 if (trip.id, user) in done:
                     continue
                 vals_list.append({"res_model_id": model_id, "res_id": trip.id, "user_id": user.id,
@@ -825,14 +849,18 @@ class IntlTrip(models.Model):
                     "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
                     user_id=trip.user_id.id,
                     summary=self.env._("Assignment report (form 717-02)"))
-                if not trip.host_pays_all:
+                if not trip.no_advance:
                     trip.activity_schedule(
                         "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
                         user_id=trip.user_id.id, summary=self.env._("Advance report"))
         late = self.filtered(lambda t: t.missed_days > 0)
         updated = Case._update_for_return(late).trip_id
+        # no suspicion while an extension is being decided: its rejection asks (_approval_rejected)
         # sudo: the suspicion schedules to-dos for HR and the unit head, which the confirming user may not do
-        (late - updated).sudo()._suspect_absence()
+        (late - updated).sudo()._without_pending_extension()._suspect_absence()
+
+    def _without_pending_extension(self):
+        return self.filtered(lambda trip: not trip.extension_ids.filtered(lambda e: e.state == "pending"))
 
     def _suspect_absence(self):
         """Ask the unit head and HR to confirm presence (no case before an act)."""
@@ -858,7 +886,7 @@ class IntlTrip(models.Model):
         for start in range(0, len(unapproved), batch_size):
             batch = unapproved[start:start + batch_size]
             batch._schedule_for_judges(self.env._("Confirm whether the traveller left without an "
-                                                  "approved trip"))
+                                                  "approved trip"), heads_first=True)
             batch._lifecycle_write({"departure_suspected_on": today})
         overdue = self.search([("report_overdue", "=", True)])
         overdue._remind_overdue_reports()

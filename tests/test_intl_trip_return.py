@@ -90,6 +90,25 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         with freeze_time("2027-02-08 12:00:00"), self.assertRaises(UserError):
             self._act(trip)
 
+    def test_late_return_while_an_extension_is_decided_is_not_suspected(self):
+        trip = self._week_trip()
+        with freeze_time("2027-02-04 10:00:00"):
+            self.env["intl.trip.extension"].with_user(self.user_requester).create({
+                "trip_id": trip.id, "date_to": date(2027, 2, 12), "reason": "Conference prolonged"})
+        with freeze_time("2027-02-10 12:00:00"):
+            self._confirm(trip, date(2027, 2, 10))
+            self.assertEqual(trip.missed_days, 2)
+            self.assertFalse(trip.absence_suspected_on)
+            self.assertFalse(self._presence_activities(trip))
+            # the extension is refused: now the unit head and HR are asked
+            self.env["intl.approval.reject"].with_user(self.user_officer).with_context(
+                active_model="intl.trip", active_ids=trip.ids).create(
+                {"reason": "Not justified"}).action_reject()
+        self.assertEqual(trip.extension_ids.state, "rejected")
+        self.assertEqual(trip.absence_suspected_on, date(2027, 2, 10))
+        self.assertEqual(self._presence_activities(trip).user_id, self.user_head | self.user_hr)
+        self.assertFalse(trip.sudo().case_ids)
+
     def test_return_is_proposed_with_evidence_and_confirmed_by_another(self):
         trip = self._week_trip()
         with freeze_time("2027-02-08 12:00:00"):
@@ -105,7 +124,8 @@ class TestIntlTripReturn(IntlDisciplineCommon):
             self.assertEqual(evidence.attachment_ids.name, "boarding-pass.pdf")
             self.assertEqual(evidence.state, "received")
             self.assertTrue(trip.sudo().activity_ids.filtered(lambda a: a.user_id == self.user_head))
-            for user in (self.user_requester, self.user_requester_other, self.user_accountant):
+            for user in (self.user_requester, self.user_requester_other, self.user_accountant,
+                         self.user_officer):
                 with self.subTest(user=user.login), self.assertRaises(UserError):
                     trip.with_user(user)._register_return(trip.return_proposed_at)
             wizard = self.env["intl.trip.return"].with_user(self.user_head).with_context(
@@ -134,6 +154,10 @@ class TestIntlTripReturn(IntlDisciplineCommon):
             self.assertEqual(case.date_offence, date(2027, 2, 8))
             self.assertEqual(case.missed_days, 2)  # Monday and Tuesday until 17:00
             self.assertEqual(case.missed_hours, 15.0)
+            # timekeeping sees the days missed so far from the act on
+            self.assertEqual((case.leave_id.request_date_from, case.leave_id.request_date_to),
+                             (date(2027, 2, 8), date(2027, 2, 9)))
+            first_leave = case.leave_id
             with self.assertRaises(UserError):  # one case per offence
                 self._act(trip, user=self.user_hr)
             self.env["intl.trip"]._cron_check_trips()
@@ -154,8 +178,15 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         self.assertEqual((leave.request_date_from, leave.request_date_to),
                          (date(2027, 2, 8), date(2027, 2, 9)))
         self.assertEqual(leave.number_of_days, 2)
+        self.assertEqual(first_leave.state, "refuse", "replaced by the time off of the whole absence")
         # the recorded time off does not hide the absence it records
         self.assertEqual(trip.missed_hours, 16.0)
+        # HR opens the case with its time off (the form reads its name)
+        data = case.with_user(self.user_hr).web_read(
+            {"leave_id": {"fields": {"display_name": {}}}, "missed_hours": {}})[0]
+        self.assertEqual(data["leave_id"]["id"], leave.id)
+        self.assertEqual(self.env["hr.leave"].with_user(self.user_hr).search([]), first_leave | leave,
+                         "HR reads the absences the cases recorded, not the other time off")
 
     def test_departure_without_approval_needs_the_unit_heads_confirmation(self):
         trip = self._create_trip(departure=date(2027, 2, 1))
@@ -165,8 +196,12 @@ class TestIntlTripReturn(IntlDisciplineCommon):
             self.env["intl.trip"]._cron_check_trips()
             self.assertFalse(trip.sudo().case_ids)
             self.assertEqual(trip.departure_suspected_on, date(2027, 2, 2))
-            self.assertEqual(len(trip.sudo().activity_ids.filtered(
-                lambda a: a.user_id == self.user_head and "left" in a.summary)), 1)
+            self.assertEqual(trip.sudo().activity_ids.filtered(lambda a: "left" in a.summary).user_id,
+                             self.user_head, "the unit head confirms it")
+            with self.assertRaises(UserError):  # HR does not confirm the departure in their place
+                self._act(trip, user=self.user_hr, kind="unapproved_departure")
+            self.assertFalse(trip.with_user(self.user_hr).can_act_departure)
+            self.assertTrue(trip.with_user(self.user_head).can_act_departure)
             case = self._act(trip, kind="unapproved_departure")
         self.assertEqual(case.kind, "unapproved_departure")
         self.assertEqual(case.date_offence, date(2027, 2, 1))
@@ -184,6 +219,23 @@ class TestIntlTripReturn(IntlDisciplineCommon):
             return trips
         run(2)
         run(6)
+
+    def test_advance_report_asked_only_of_trips_with_an_advance(self):
+        personal = self.env.ref("intl_cooperation.intl_funding_source_personal")
+        budget_trip = self._week_trip()
+        personal_trip = self._approve(self._create_trip(
+            departure=date(2027, 2, 1), days=5, funding_source_id=personal.id))
+        self.assertTrue(personal_trip.no_advance)
+        with freeze_time("2027-02-06 12:00:00"):
+            for trip in (budget_trip, personal_trip):
+                self._confirm(trip, date(2027, 2, 6))
+        report_type = self.env.ref("intl_cooperation.mail_activity_type_trip_report")
+
+        def summaries(trip):
+            return sorted(trip.sudo().activity_ids.filtered(
+                lambda a: a.activity_type_id == report_type).mapped("summary"))
+        self.assertEqual(summaries(budget_trip), ["Advance report", "Assignment report (form 717-02)"])
+        self.assertEqual(summaries(personal_trip), ["Assignment report (form 717-02)"])
 
     def test_cron_reminds_overdue_reports_once(self):
         trip = self._week_trip()
@@ -240,6 +292,9 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
             case.decision = "reprimand"
             with self.assertRaises(UserError):
                 case.action_decide()
+            case.decision = "none"
+            with self.assertRaises(UserError):  # only a closing without sanction, with its reason
+                case.action_decide()
             with self.assertRaises(UserError):  # closing without sanction needs its reason
                 case.action_close_without_sanction()
             case.closing_reason = "The one-month deadline passed."
@@ -275,6 +330,29 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.sanction_lifted_on, date(2027, 8, 10))
         self.assertTrue(case.message_ids.filtered(lambda m: "lifted" in (m.body or "")))
+
+    def test_sanctions_lift_in_batches(self):
+        cases = self.env["intl.disciplinary.case"]
+        for monday in (date(2027, 2, 1), date(2027, 2, 8)):
+            trip = self._week_trip(monday=monday)
+            with freeze_time(monday + timedelta(days=9)):
+                case = self._act(trip).with_user(self.user_hr)
+                case.action_request_explanation()
+                case.explanation = "I missed the connection."
+                case.action_record_explanation()
+                case.decision = "remark"
+                case.action_decide()
+            cases |= case
+        cron = self.env.ref("intl_cooperation.ir_cron_intl_case_lift")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        with freeze_time("2027-09-01 06:00:00"):
+            self.env["intl.disciplinary.case"]._cron_lift_sanctions(batch_size=1)
+            self.assertEqual(sorted(cases.mapped("state")), ["closed", "decided"])
+            self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers,
+                            "the next batch is triggered")
+            self.env["intl.disciplinary.case"]._cron_lift_sanctions(batch_size=1)
+        self.assertEqual(set(cases.mapped("state")), {"closed"})
+        self.assertTrue(all(cases.mapped("sanction_lifted_on")))
 
     def test_hr_lifts_a_sanction_early_with_a_reason(self):
         trip, case = self._case_with_act()

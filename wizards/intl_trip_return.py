@@ -2,7 +2,7 @@ from odoo import api, fields, models
 
 
 class IntlTripReturn(models.TransientModel):
-    """Report (traveller, with evidence) or confirm (unit head, HR, DIC) the return of a trip."""
+    """Report (traveller, with evidence) or confirm (unit head, HR) the return of a trip."""
 
     _name = "intl.trip.return"
     _description = "Trip Return"

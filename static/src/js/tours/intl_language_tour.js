@@ -308,7 +308,7 @@ const ROLES = {
         ...open("intl_cooperation.intl_trip_action", "trips"),
         ...firstRecord("trip"),
     ],
-    // HR officer: disciplinary cases, employees, departments, working schedules
+    // HR officer: disciplinary cases, employees, departments, working schedules and day transfers
     hr: () => [
         ...open("intl_cooperation.intl_disciplinary_case_action", "disciplinary cases"),
         ...searchMenu("disciplinary cases"),
@@ -319,6 +319,7 @@ const ROLES = {
         ...open("hr.hr_department_kanban_action", "departments"),
         ...open("resource.action_resource_calendar_form", "working schedules"),
         ...firstRecord("working schedule", { chatter: false }),
+        ...open("intl_cooperation.intl_working_day_transfer_action", "working day transfers"),
     ],
 };
 
