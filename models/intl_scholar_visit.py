@@ -1,9 +1,10 @@
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 OFFICER = "intl_cooperation.group_intl_officer"
@@ -366,10 +367,9 @@ class IntlScholarVisit(models.Model):
             raise UserError(self.env._("Give the reason of the late file."))
         self._lifecycle_write({"late_override_reason": reason, "late_override_user_id": self.env.uid})
         for visit in self:
-            visit.message_post(
-                body=Markup("%s<br/>%s") % (
-                    self.env._("The DIC Director allowed a file later than the deadline."),
-                    self.env._("Reason: %(reason)s", reason=reason)),
+            visit._intl_message_post(
+                [_lt("The DIC Director allowed a file later than the deadline."),
+                 _lt("Reason: %(reason)s", reason=reason)],
                 subtype_xmlid="mail.mt_note")
 
     def action_submit(self):
