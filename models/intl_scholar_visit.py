@@ -77,7 +77,7 @@ class IntlScholarVisit(models.Model):
                                  default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
     state = fields.Selection(VISIT_STATES, default="draft", required=True, tracking=True,
-                             copy=False, index=True)
+                             copy=False, index=True, group_expand="_lifecycle_group_expand")
     # the scholar
     scholar_id = fields.Many2one("res.partner", "Scholar", required=True, tracking=True, index=True,
                                  domain="[('is_company', '=', False)]")

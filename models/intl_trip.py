@@ -751,7 +751,7 @@ class IntlTrip(models.Model):
             body = [_lt("Return reported for %(date)s with its evidence; the unit head or "
                         "HR confirms it.", date=return_at)]
             if note:
-                body.append(_lt("%(note)s", note=note))
+                body.append(_lt("Note: %(note)s", note=note))
             trip._intl_message_post(body, subtype_xmlid="mail.mt_note")
             trip._schedule_for_judges(self.env._("Confirm the return of %(employee)s",
                                                  employee=trip.employee_id.name))

@@ -20,7 +20,7 @@ class MailTrackingValue(models.Model):
             return formatted
         Model = self.env[model]
         by_id = {tracking.id: tracking for tracking in self}
-        labels = {}
+        labels, names, links = {}, {}, []
         for values in formatted:
             field = Model._fields.get(values["fieldName"])
             tracking = by_id.get(values["id"])
@@ -28,20 +28,27 @@ class MailTrackingValue(models.Model):
                 continue
             if field.type == "selection":
                 if field.name not in labels:
-                    labels[field.name] = self._intl_selection_keys(Model, field)
-                here = dict(field._description_selection(self.env))
+                    labels[field.name] = (self._intl_selection_keys(Model, field),
+                                          dict(field._description_selection(self.env)))
+                keys, here = labels[field.name]
                 for side, char in (("oldValue", tracking.old_value_char), ("newValue", tracking.new_value_char)):
-                    key = labels[field.name].get(char)
+                    key = keys.get(char)
                     if key is not None:
                         values[side]["value"] = here.get(key, char)
             elif field.type == "many2one" and field.comodel_name in self.env:
                 for side, record_id in (("oldValue", tracking.old_value_integer),
                                         ("newValue", tracking.new_value_integer)):
                     if record_id:
-                        # sudo: the name was already in the tracking the reader reads; only its language changes
-                        record = self.env[field.comodel_name].sudo().browse(record_id).exists()
-                        if record:
-                            values[side]["value"] = record.display_name
+                        names.setdefault(field.comodel_name, set()).add(record_id)
+                        links.append((values[side], field.comodel_name, record_id))
+        # one read per linked model: the names in the reader's language
+        for comodel, ids in names.items():
+            # sudo: the names were already in the tracking the reader reads; only their language changes
+            records = self.env[comodel].sudo().browse(list(ids)).exists()
+            names[comodel] = dict(zip(records.ids, records.mapped("display_name"), strict=True))
+        for side_values, comodel, record_id in links:
+            if record_id in names[comodel]:
+                side_values["value"] = names[comodel][record_id]
         return formatted
 
     def _intl_selection_keys(self, Model, field):

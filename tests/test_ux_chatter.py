@@ -2,8 +2,11 @@ from datetime import date
 
 from odoo.addons.mail.tools.discuss import Store
 from odoo.tests import tagged
+from odoo.tools.translate import LazyTranslate
 
 from .common_trip import IntlTripCommon
+
+_lt = LazyTranslate(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -69,7 +72,8 @@ class TestChatterLanguage(IntlTripCommon):
 
     def test_dates_in_the_reader_format(self):
         trip = self._create_trip()
-        trip._intl_message_post(self._lt_extension(), subtype_xmlid="mail.mt_note")
+        trip._intl_message_post(_lt("Extension approved: the trip now ends on %(date)s.", date=date(2026, 12, 8)),
+                                subtype_xmlid="mail.mt_note")
         message = trip.message_ids[:1]
         self.assertEqual(message.intl_body_params["date"], {"_date": "2026-12-08"})
         ru = str(self._bodies(trip, self.user_officer)[message.id])
@@ -77,12 +81,6 @@ class TestChatterLanguage(IntlTripCommon):
         self.assertIn("08.12.2026", ru)
         self.assertIn("12/08/2026", en)
         self.assertNotIn("2026-12-08", ru + en)
-
-    @staticmethod
-    def _lt_extension():
-        from odoo.tools.translate import LazyTranslate  # noqa: PLC0415
-        return LazyTranslate("intl_cooperation")(
-            "Extension approved: the trip now ends on %(date)s.", date=date(2026, 12, 8))
 
     def test_stored_body_is_a_readable_fallback(self):
         trip = self._create_trip()
