@@ -26,19 +26,27 @@ class MailMessage(models.Model):
         env = self.with_context(lang=lang).env if lang else self.env
         return render_message(env, self.intl_body_key, self.intl_body_params)
 
+    def _intl_reader_lang(self):
+        """The reader's language: the user's (a message sent to someone's inbox is built in the
+        author's context but read by the recipient), else the context's."""
+        user = self.env.user
+        return (user.lang if not user._is_public() else None) or self.env.lang or "en_US"
+
     def _to_store(self, store, /, *, fields=None, **kwargs):
         super()._to_store(store, fields=fields, **kwargs)
         if fields is not None and "body" not in fields:
             return
+        lang = self._intl_reader_lang()
         # sudo: the key and parameters belong to messages the reader was just given
         for message in self.sudo().filtered("intl_body_key"):
-            store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(self.env.lang)})
+            store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(lang)})
 
     def _message_notifications_to_store(self, store):
         super()._message_notifications_to_store(store)
+        lang = self._intl_reader_lang()
         # sudo: see _to_store
         for message in self.sudo().filtered("intl_body_key"):
-            store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(self.env.lang)})
+            store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(lang)})
 
     @api.model
     def _intl_company_lang(self):

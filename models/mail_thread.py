@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import models
 from odoo.tools.translate import LazyTranslate, get_translation
 
@@ -30,6 +32,16 @@ class MailThread(models.AbstractModel):
 
     def _get_message_create_valid_field_names(self):
         return super()._get_message_create_valid_field_names() | {"intl_body_key", "intl_body_params"}
+
+    def _notify_by_email_render_layout(self, message, recipients_group, msg_vals=False, render_values=None):
+        """E-mails of a keyed message: the body in the recipients' language (Odoo groups them by it)."""
+        mail_body = super()._notify_by_email_render_layout(
+            message, recipients_group, msg_vals=msg_vals, render_values=render_values)
+        lang = (render_values or {}).get("lang") or self.env.lang
+        if message.intl_body_key and message.body and lang and str(message.body) in str(mail_body):
+            translated = message._intl_body_in_lang(lang)
+            mail_body = Markup(str(mail_body).replace(str(message.body), str(translated), 1))
+        return mail_body
 
     def _intl_is_module_model(self):
         return self._original_module == MODULE
