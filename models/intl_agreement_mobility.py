@@ -6,6 +6,9 @@ from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 # EWP mobility specification element of each kind of mobility (IIA API v7)
 EWP_SPECS = {

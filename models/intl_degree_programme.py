@@ -6,6 +6,9 @@ from .intl_learner import LEVELS
 from .intl_learner_language import CEFR_LEVELS
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 OFFICER = "intl_cooperation.group_intl_officer"

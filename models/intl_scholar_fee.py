@@ -6,6 +6,9 @@ from ..tools import intl_message
 from .intl_scholar_billing import create_vendor_bill, pay_vendor_bill
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 
 class IntlScholarFee(models.Model):

@@ -5,6 +5,9 @@ from odoo.tools.translate import LazyTranslate
 from ..tools import intl_message
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 EVENT_KINDS = [
     ("extension", "Extension"),

@@ -6,6 +6,9 @@ from ..tools import intl_message
 from ..tools.amounts import check_amounts
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 ACCOUNTANT = "intl_cooperation.group_intl_accountant"
 PAYMENT_KINDS = [

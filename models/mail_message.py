@@ -42,11 +42,12 @@ class MailMessage(models.Model):
             store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(lang)})
 
     def _message_notifications_to_store(self, store):
-        super()._message_notifications_to_store(store)
+        result = super()._message_notifications_to_store(store)
         lang = self._intl_reader_lang()
         # sudo: see _to_store
         for message in self.sudo().filtered("intl_body_key"):
             store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(lang)})
+        return result
 
     @api.model
     def _intl_company_lang(self):

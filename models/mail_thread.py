@@ -6,6 +6,9 @@ from odoo.tools.translate import LazyTranslate, get_translation
 from ..tools.intl_message import encode_message, render_message
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 CREATED = _lt("%(document)s created")
 MODULE = "intl_cooperation"

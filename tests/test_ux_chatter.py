@@ -7,6 +7,9 @@ from odoo.tools.translate import LazyTranslate
 from .common_trip import IntlTripCommon
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 
 @tagged("post_install", "-at_install")

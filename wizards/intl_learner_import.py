@@ -13,6 +13,9 @@ from ..models.intl_learner_grade import ACADEMIC_YEAR_RE, GRADE_POINTS
 from ..models.intl_learner_language import CEFR_ORDER
 
 _lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 # columns of the file, by their header (case and spaces do not matter)
 COLUMNS = (
