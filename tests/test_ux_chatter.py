@@ -4,6 +4,7 @@ from odoo.addons.mail.tools.discuss import Store
 from odoo.tests import tagged
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
 from .common_trip import IntlTripCommon
 
 _lt = LazyTranslate(__name__)
@@ -91,3 +92,22 @@ class TestChatterLanguage(IntlTripCommon):
         message = trip.message_ids.filtered(lambda m: m.intl_body_key == "Submitted for approval: %(route)s")
         self.assertTrue(message.body)
         self.assertNotIn("%(", message.body)
+
+    def test_parameters_render_in_the_reader_language(self):
+        """Selections by key, amounts with their currency, nested terms, escaped text, broken templates."""
+        trip = self._create_trip()
+        key, params = intl_message.encode_message([
+            _lt("Status: %(old)s → %(new)s", old=intl_message.selection(trip, "state", "draft"),
+                new=intl_message.selection(trip, "state", "to_head")),
+            _lt("Reason: %(reason)s", reason="<b>late</b>"),
+        ])
+        self.assertEqual(params["old"], {"_sel": ["intl.trip", "state", "draft"]})
+        ru = str(intl_message.render_message(self.env(context={"lang": "ru_RU"}), key, params))
+        self.assertIn("Статус", ru)
+        self.assertNotIn("Draft", ru)
+        self.assertIn("&lt;b&gt;late&lt;/b&gt;", ru, "user text is escaped")
+        amount = intl_message.encode(intl_message.amount(2.27e25, self.env.ref("base.KZT")))
+        text = intl_message.render_value(self.env(context={"lang": "en_US"}), amount)
+        self.assertNotIn("e+", text)
+        broken = intl_message.render_term(self.env(context={"lang": "en_US"}), "Approved: %(step)s", {"other": 1})
+        self.assertEqual(str(broken), "Approved: %(step)s")

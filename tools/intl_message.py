@@ -128,13 +128,15 @@ def render_term(env, source, params=None):
     if not params:
         return template
     rendered = {key: render_value(env, value) for key, value in params.items()}
-    try:
-        if all(key.isdigit() for key in rendered):
-            return template % tuple(rendered[key] for key in sorted(rendered, key=int))
-        return template % rendered
-    except (KeyError, TypeError, ValueError):
-        # a broken translation must not hide the message: fall back to the English source
-        return Markup(source) % rendered
+    for candidate in (template, Markup(source)):
+        try:
+            if all(key.isdigit() for key in rendered):
+                return candidate % tuple(rendered[key] for key in sorted(rendered, key=int))
+            return candidate % rendered
+        except (KeyError, TypeError, ValueError):
+            # a broken translation must not hide the message: try the English source
+            continue
+    return Markup(source)
 
 
 def render_message(env, key, params):
