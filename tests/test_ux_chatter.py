@@ -111,3 +111,12 @@ class TestChatterLanguage(IntlTripCommon):
         self.assertNotIn("e+", text)
         broken = intl_message.render_term(self.env(context={"lang": "en_US"}), "Approved: %(step)s", {"other": 1})
         self.assertEqual(str(broken), "Approved: %(step)s")
+
+    def test_every_model_name_of_the_module_is_translated(self):
+        """Creation messages and breadcrumbs name the models: none stays English in kk or ru."""
+        models = self.env["ir.model"].search([("model", "=like", "intl.%")])
+        english = dict(zip(models.ids, models.with_context(lang="en_US").mapped("name"), strict=True))
+        for lang in ("kk_KZ", "ru_RU"):
+            untranslated = [model.model for model in models.with_context(lang=lang)
+                            if model.name == english[model.id]]
+            self.assertFalse(untranslated, f"model names without a {lang} translation")
