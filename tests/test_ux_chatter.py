@@ -120,3 +120,14 @@ class TestChatterLanguage(IntlTripCommon):
             untranslated = [model.model for model in models.with_context(lang=lang)
                             if model.name == english[model.id]]
             self.assertFalse(untranslated, f"model names without a {lang} translation")
+
+    def test_email_in_the_recipient_language(self):
+        trip = self._create_trip()
+        self.user_officer.notification_type = "email"
+        line = self.env["intl.approval.route.step"].search([], limit=1)
+        message = trip.with_context(mail_notify_force_send=False)._intl_message_post(
+            _lt("Approved: %(step)s", step=line), partner_ids=self.user_officer.partner_id.ids,
+            message_type="comment", subtype_xmlid="mail.mt_comment")
+        mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        self.assertTrue(mail, "the officer is e-mailed")
+        self.assertIn("Согласовано: " + line.with_context(lang="ru_RU").name, mail.body_html)

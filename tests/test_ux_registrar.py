@@ -47,6 +47,11 @@ class TestRegistrarHome(DegreeCommon, HttpCase):
         self.assertEqual([group["state"] for group in groups],
                          ["draft", "institute", "registrar", "approved", "recognised", "cancel"])
         self.assertTrue(groups[-1]["__fold"])
+        applications = self.env["intl.degree.application"].with_user(self.user_registrar).web_read_group(
+            [], ["state"], ["state"])["groups"]
+        self.assertEqual([group["state"] for group in applications],
+                         ["draft", "submitted", "selected", "reserve", "ineligible", "withdrawn"])
+        self.assertEqual([group["__fold"] for group in applications], [False] * 4 + [True] * 2)
 
     def test_registrar_approves_a_study_plan_from_the_home(self):
         self.start_tour("/odoo", "intl_home_registrar_tour", login=self.user_registrar.login)
