@@ -1,9 +1,13 @@
 
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 UNSIGNED_STATES = (
     "draft", "submitted", "dic_review", "negotiation", "drafting", "legal_review", "management", "approved",
@@ -416,8 +420,8 @@ class IntlAgreement(models.Model):
     def _approval_done(self, purpose):
         result = super()._approval_done(purpose)
         users = self.institute_id.manager_id.user_id | self.contact_employee_ids.user_id | self.create_uid
-        self.message_post(
-            body=self.env._("Approved for signing by management: prepare the signature."),
+        self._intl_message_post(
+            _lt("Approved for signing by management: prepare the signature."),
             partner_ids=users.partner_id.ids,
             subtype_xmlid="mail.mt_comment",
         )
@@ -524,13 +528,11 @@ class IntlAgreement(models.Model):
                 lambda u: not u.share and not u._is_superuser()
             )[:1]
             recipients = curator.partner_id or officers.partner_id
-            agreement.message_post(
-                body=Markup("<p>%s</p><p>%s</p>") % (
-                    self.env._("Notification of DIC: the agreement %(agreement)s with %(partner)s was signed on "
-                               "%(date)s.", agreement=agreement.name, partner=agreement.partner_id.name,
-                               date=format_date(self.env, agreement.date_signed)),
-                    self.env._("The institute sends DIC its copy; the original goes to Accounting."),
-                ),
+            agreement._intl_message_post(
+                [_lt("Notification of DIC: the agreement %(agreement)s with %(partner)s was signed on "
+                     "%(date)s.", agreement=agreement.name, partner=agreement.partner_id,
+                     date=agreement.date_signed),
+                 _lt("The institute sends DIC its copy; the original goes to Accounting.")],
                 subject=self.env._("Agreement signed: %(agreement)s", agreement=agreement.name),
                 partner_ids=recipients.ids,
                 subtype_xmlid="mail.mt_comment",
@@ -569,9 +571,8 @@ class IntlAgreement(models.Model):
         self._lifecycle_do("terminate", {"date_terminated": date, "termination_reason": reason})
         self._close_open_plan_lines()
         for agreement in self:
-            agreement.message_post(
-                body=self.env._("Terminated on %(date)s: %(reason)s", date=format_date(self.env, date),
-                                reason=reason),
+            agreement._intl_message_post(
+                _lt("Terminated on %(date)s: %(reason)s", date=fields.Date.to_date(date), reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
 
@@ -595,8 +596,8 @@ class IntlAgreement(models.Model):
         if self.state not in SIGNED_STATES:
             raise UserError(self.env._("Only signed agreements are renewed."))
         renewal = self.copy(self._prepare_renewal_vals())
-        self.message_post(
-            body=self.env._("Renewal proposal %(renewal)s created.", renewal=renewal.name),
+        self._intl_message_post(
+            _lt("Renewal proposal %(renewal)s created.", renewal=renewal.name),
             subtype_xmlid="mail.mt_note",
         )
         return {

@@ -1,5 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 
 class IntlAgreementAnnex(models.Model):
@@ -86,10 +92,10 @@ class IntlAgreementAnnex(models.Model):
                 agreement._lifecycle_write({"reminder_lead_sent": 0})
                 if agreement.state == "expired" and annex.date_end_new >= today:
                     agreement._lifecycle_run("revive", by="system")
-                body = self.env._(
+                body = _lt(
                     "Annex %(number)s: expiry date changed from %(old)s to %(new)s.",
                     number=annex.number, old=annex.date_end_previous or "-", new=annex.date_end_new,
                 )
             else:
-                body = self.env._("Annex %(number)s added: %(summary)s", number=annex.number, summary=annex.summary)
-            agreement.message_post(body=body, subtype_xmlid="mail.mt_note")
+                body = _lt("Annex %(number)s added: %(summary)s", number=annex.number, summary=annex.summary)
+            agreement._intl_message_post(body, subtype_xmlid="mail.mt_note")

@@ -3,6 +3,12 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 # EWP mobility specification element of each kind of mobility (IIA API v7)
 EWP_SPECS = {
@@ -51,7 +57,7 @@ class IntlAgreement(models.Model):
             "res_model": self._name,
             "res_id": self.id,
         })
-        self.message_post(body=self.env._("Mobility figures exported for Erasmus Without Paper."),
+        self._intl_message_post(_lt("Mobility figures exported for Erasmus Without Paper."),
                           attachment_ids=attachment.ids, subtype_xmlid="mail.mt_note")
         return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
                 "target": "self"}

@@ -4,7 +4,12 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.osv import expression
-from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 DEFAULT_REMINDER_DAYS = "90,30"
 
@@ -125,18 +130,17 @@ class IntlAgreementReminder(models.Model):
     def _send_expiry_reminder(self, agreement, lead, users):
         """Post the reminder on ``agreement`` and give ``users`` an activity."""
         if agreement.auto_renew:
-            body = self.env._(
+            body = _lt(
                 "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
                 "gives %(notice)s months' notice.",
-                agreement=agreement.display_name, date=format_date(self.env, agreement.date_end), days=lead,
-                notice=agreement.notice_months,
+                agreement=agreement, date=agreement.date_end, days=lead, notice=agreement.notice_months,
             )
         else:
-            body = self.env._(
+            body = _lt(
                 "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
-                agreement=agreement.display_name, date=format_date(self.env, agreement.date_end), days=lead,
+                agreement=agreement, date=agreement.date_end, days=lead,
             )
-        agreement.message_post(body=body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
+        agreement._intl_message_post(body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
         for user in users:
             agreement.activity_schedule(
                 "intl_cooperation.mail_activity_type_agreement_expiry",
@@ -158,8 +162,8 @@ class IntlAgreementReminder(models.Model):
             while new_end < today:
                 new_end += relativedelta(months=agreement.renewal_months)
             agreement._lifecycle_write({"date_end": new_end, "reminder_lead_sent": 0})
-            agreement.message_post(
-                body=self.env._("Renewed automatically until %(date)s.", date=format_date(self.env, new_end)),
+            agreement._intl_message_post(
+                _lt("Renewed automatically until %(date)s.", date=new_end),
                 subtype_xmlid="mail.mt_note",
             )
         expired = due - renewing

@@ -3,6 +3,12 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import create_index
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 DIRECTOR = "intl_cooperation.group_intl_director"
 REPORT_STATES = [
@@ -226,7 +232,7 @@ class IntlAnnualReport(models.Model):
             "version": self.version + 1, "previous_id": self.id,
         }])
         new._do_refresh_figures()
-        self.message_post(body=self.env._("New version %(version)s drafted.", version=new.version),
+        self._intl_message_post(_lt("New version %(version)s drafted.", version=new.version),
                           subtype_xmlid="mail.mt_note")
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": new.id,
                 "view_mode": "form"}
@@ -257,7 +263,7 @@ class IntlAnnualReport(models.Model):
             raise UserError(self.env._("Set the indicators of %(year)s first.", year=self.year))
         indicators._refresh_actuals()
         sent = indicators._send_to_institutes(self)
-        self.message_post(body=self.env._("Indicators sent to %(count)s institutes.", count=sent),
+        self._intl_message_post(_lt("Indicators sent to %(count)s institutes.", count=sent),
                           subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------

@@ -1,9 +1,13 @@
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 
 class IntlApprovalMixin(models.AbstractModel):
@@ -165,8 +169,8 @@ class IntlApprovalMixin(models.AbstractModel):
         # sudo: approval lines are written by the engine only (see class docstring)
         self.env["intl.approval.line"].sudo()._lifecycle_create(line_vals)
         for record in self:
-            record.message_post(
-                body=self.env._("Submitted for approval: %(route)s", route=routes[record].name),
+            record._intl_message_post(
+                _lt("Submitted for approval: %(route)s", route=routes[record]),
                 subtype_xmlid="mail.mt_note",
             )
             record._approval_activate_next(purpose)
@@ -253,8 +257,8 @@ class IntlApprovalMixin(models.AbstractModel):
                 "decided_on": fields.Datetime.now(),
             })
             record._approval_close_activities(line, self.env._("Approved"))
-            record.message_post(
-                body=self.env._("Approved: %(step)s", step=line.step_name),
+            record._intl_message_post(
+                _lt("Approved: %(step)s", step=line.step_id or line.step_name),
                 subtype_xmlid="mail.mt_note",
             )
             # sudo: the approver was checked above; once their step is decided, record rules
@@ -274,11 +278,9 @@ class IntlApprovalMixin(models.AbstractModel):
             record.sudo().approval_line_ids.filtered_domain(
                 [("purpose", "=", purpose), ("state", "=", "waiting")]
             )._lifecycle_write({"state": "cancelled"})
-            record.message_post(
-                body=Markup("%s<br/>%s") % (
-                    self.env._("Rejected: %(step)s", step=line.step_name),
-                    self.env._("Reason: %(reason)s", reason=reason),
-                ),
+            record._intl_message_post(
+                [_lt("Rejected: %(step)s", step=line.step_id or line.step_name),
+                 _lt("Reason: %(reason)s", reason=reason)],
                 subtype_xmlid="mail.mt_note",
             )
             # sudo: the approver was checked above (see _approval_do_approve)

@@ -18,6 +18,7 @@ class IntlDegreeApplication(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin", "intl.document.mixin"]
     _description = "Double-Degree Application"
     _order = "intake_id desc, rank, id"
+    _lifecycle_folded_states = ("ineligible", "withdrawn")
     _intl_process_code = "double_degree_candidate"
     _check_company_auto = True
     _lifecycle_transitions = {
@@ -47,6 +48,7 @@ class IntlDegreeApplication(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("selected", "Selected"), ("reserve", "Reserve"),
          ("ineligible", "Not Eligible"), ("withdrawn", "Withdrawn")],
         default="draft", required=True, readonly=True, tracking=True, copy=False, index=True,
+        group_expand="_lifecycle_group_expand",
     )
     motivation = fields.Text()
     funding = fields.Selection(

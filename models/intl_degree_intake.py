@@ -1,7 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from .intl_learner_grade import check_academic_year
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 OFFICER = "intl_cooperation.group_intl_officer"
@@ -161,10 +167,10 @@ class IntlDegreeIntake(models.Model):
             ineligible._lifecycle_run("reject", by="system")
             intake._lifecycle_do("decide", {"decision_date": fields.Date.context_today(self),
                                             "decided_by_id": self.env.uid})
-            intake.message_post(
-                body=self.env._("Commission decision %(ref)s: %(selected)s selected, %(reserve)s in reserve, "
-                                "%(ineligible)s not eligible.", ref=intake.decision_ref, selected=len(selected),
-                                reserve=len(reserve), ineligible=len(ineligible)),
+            intake._intl_message_post(
+                _lt("Commission decision %(ref)s: %(selected)s selected, %(reserve)s in reserve, "
+                    "%(ineligible)s not eligible.", ref=intake.decision_ref, selected=len(selected),
+                    reserve=len(reserve), ineligible=len(ineligible)),
                 subtype_xmlid="mail.mt_note",
             )
 

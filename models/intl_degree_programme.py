@@ -1,8 +1,14 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from .intl_learner import LEVELS
 from .intl_learner_language import CEFR_LEVELS
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 OFFICER = "intl_cooperation.group_intl_officer"
@@ -200,8 +206,8 @@ class IntlDegreeProgramme(models.Model):
 
     def _approval_done(self, purpose):
         result = super()._approval_done(purpose)
-        self.message_post(
-            body=self.env._("Management agreed to the programme: DIC and the institute negotiate with the partner."),
+        self._intl_message_post(
+            _lt("Management agreed to the programme: DIC and the institute negotiate with the partner."),
             partner_ids=(self.institute_id.manager_id.user_id | self.curator_id | self.create_uid).partner_id.ids,
             subtype_xmlid="mail.mt_comment",
         )
@@ -280,9 +286,8 @@ class IntlDegreeProgramme(models.Model):
             agreement = programme.agreement_id or Agreement.create(programme._prepare_agreement_vals())
             programme._lifecycle_do("prepare_contract", {"agreement_id": agreement.id})
             programme._copy_memo_to_agreement(agreement)
-            programme.message_post(body=self.env._("Contract drafted: %(agreement)s",
-                                                   agreement=agreement.display_name),
-                                   subtype_xmlid="mail.mt_note")
+            programme._intl_message_post(_lt("Contract drafted: %(agreement)s", agreement=agreement),
+                                         subtype_xmlid="mail.mt_note")
         return self.action_view_agreement() if len(self) == 1 else True
 
     def _prepare_agreement_vals(self):

@@ -2,6 +2,12 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 STATES = [
     ("draft", "Draft"),
@@ -479,10 +485,10 @@ class IntlDelegation(models.Model):
         for decision, plan_line in zip(decisions, plan_lines, strict=True):
             decision._lifecycle_write({"plan_line_id": plan_line.id})
         for visit in self:
-            visit.message_post(
-                body=self.env._("%(count)s agreements reached became plan lines of %(agreement)s.",
-                                count=len(decisions.filtered(lambda d, v=visit: d.delegation_id == v)),
-                                agreement=visit.agreement_id.display_name),
+            visit._intl_message_post(
+                _lt("%(count)s agreements reached became plan lines of %(agreement)s.",
+                    count=len(decisions.filtered(lambda d, v=visit: d.delegation_id == v)),
+                    agreement=visit.agreement_id),
                 subtype_xmlid="mail.mt_note",
             )
         return True

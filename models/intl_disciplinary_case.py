@@ -8,6 +8,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import get_lang
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 HR = "intl_cooperation.group_intl_hr"
 SYSTEM = "system"
@@ -436,9 +442,8 @@ class IntlDisciplinaryCase(models.Model):
                 raise UserError(self.env._("Write why the sanction is lifted early."))
         self._lifecycle_run("lift", {"sanction_lifted_on": fields.Date.context_today(self)})
         for case in self:
-            case.message_post(body=self.env._("Sanction lifted early: %(reason)s",
-                                              reason=case.lift_reason),
-                              subtype_xmlid="mail.mt_note")
+            case._intl_message_post(_lt("Sanction lifted early: %(reason)s", reason=case.lift_reason),
+                                    subtype_xmlid="mail.mt_note")
 
     def action_print(self):
         self.ensure_one()
@@ -454,9 +459,9 @@ class IntlDisciplinaryCase(models.Model):
                              ("sanction_valid_until", "<=", today)], limit=batch_size)
         for case in cases:
             case._lifecycle_run("lift", {"sanction_lifted_on": today}, by=SYSTEM)
-            case.message_post(body=self.env._("The sanction expired on %(date)s and is lifted.",
-                                              date=case.sanction_valid_until),
-                              subtype_xmlid="mail.mt_note")
+            case._intl_message_post(_lt("The sanction expired on %(date)s and is lifted.",
+                                        date=case.sanction_valid_until),
+                                    subtype_xmlid="mail.mt_note")
         if len(cases) == batch_size:
             self.env.ref("intl_cooperation.ir_cron_intl_case_lift")._trigger()
 
@@ -543,9 +548,8 @@ class IntlDisciplinaryCase(models.Model):
             vals["facts"] = self._absence_facts(trip, vals)
             vals["kind"] = "late_return"
             case._lifecycle_write(vals)
-            case.message_post(body=self.env._(
-                "Return confirmed: the facts and the missed time are updated."),
-                subtype_xmlid="mail.mt_note")
+            case._intl_message_post(_lt("Return confirmed: the facts and the missed time are updated."),
+                                    subtype_xmlid="mail.mt_note")
             case._sync_time_off()
         return cases
 

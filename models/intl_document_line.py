@@ -1,6 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 OFFICER = "intl_cooperation.group_intl_officer"
 
@@ -153,13 +159,13 @@ class IntlDocumentLine(models.Model):
         self._check_can_check()
         self._lifecycle_run("verify", {"verified_by_id": self.env.uid,
                                        "verified_on": fields.Datetime.now()})
-        self._post_on_records(self.env._("Document verified: %(documents)s"))
+        self._post_on_records(_lt("Document verified: %(documents)s"))
 
     def action_reject(self):
         self._check_can_check()
         self._lifecycle_run("reject", {"verified_by_id": self.env.uid,
                                        "verified_on": fields.Datetime.now()})
-        self._post_on_records(self.env._("Document rejected: %(documents)s"))
+        self._post_on_records(_lt("Document rejected: %(documents)s"))
 
     def action_reset(self):
         self._check_can_check()
@@ -176,10 +182,9 @@ class IntlDocumentLine(models.Model):
         """Log the decision on each process record, once per record."""
         by_record = {}
         for line in self:
-            by_record.setdefault((line.res_model, line.res_id), []).append(
-                line.type_id.display_name
-            )
-        for (model, res_id), names in by_record.items():
+            by_record.setdefault((line.res_model, line.res_id), self.env["intl.document.type"])
+            by_record[line.res_model, line.res_id] |= line.type_id
+        for (model, res_id), types in by_record.items():
             record = self.env[model].browse(res_id)
-            if hasattr(record, "message_post"):
-                record.message_post(body=message % {"documents": ", ".join(names)})
+            if hasattr(record, "_intl_message_post"):
+                record._intl_message_post(_lt(message._source, documents=types))

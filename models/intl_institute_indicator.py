@@ -2,6 +2,12 @@ import base64
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 DIRECTOR = "intl_cooperation.group_intl_director"
 INDICATORS = [
@@ -209,11 +215,11 @@ class IntlInstituteIndicator(models.Model):
                 "name": name, "datas": base64.b64encode(content), "res_model": annual_report._name,
                 "res_id": annual_report.id,
                 "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-            body = self.with_context(lang=lang).env._(
-                "The indicators of international cooperation of %(institute)s for %(year)s "
-                "(DP 717, 7.2) are attached.", institute=institute.name, year=annual_report.year)
-            annual_report.message_post(
-                body=body, partner_ids=partner.ids, attachment_ids=attachment.ids,
+            # the director reads the message (and its e-mail) in their language, the others in theirs
+            annual_report._intl_message_post(
+                _lt("The indicators of international cooperation of %(institute)s for %(year)s "
+                    "(DP 717, 7.2) are attached.", institute=institute, year=annual_report.year),
+                partner_ids=partner.ids, attachment_ids=attachment.ids,
                 subject=name, message_type="comment", subtype_xmlid="mail.mt_comment")
             sent += 1
         return sent

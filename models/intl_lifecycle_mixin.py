@@ -1,5 +1,13 @@
 from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+from ..tools import intl_message
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 # The context entry that only the lifecycle path sets. Its value is a Python
 # object: a JSON-RPC client can put strings, numbers, lists and dicts in a
@@ -292,10 +300,10 @@ class IntlLifecycleMixin(models.AbstractModel):
         if not getattr(self._fields[state_field], "tracking", False) and hasattr(self, "message_post"):
             for record in self:
                 if previous[record] != state:
-                    record.message_post(
-                        body=self.env._("Status: %(old)s → %(new)s",
-                                        old=record._lifecycle_state_label(previous[record]),
-                                        new=record._lifecycle_state_label(state)),
+                    record._intl_message_post(
+                        _lt("Status: %(old)s → %(new)s",
+                            old=intl_message.selection(record, state_field, previous[record]),
+                            new=intl_message.selection(record, state_field, state)),
                         subtype_xmlid="mail.mt_note")
         self._lifecycle_changed(previous)
         return True

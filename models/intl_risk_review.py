@@ -1,7 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from .intl_risk import LEVELS
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 
 class IntlRiskReview(models.Model):
@@ -25,9 +31,9 @@ class IntlRiskReview(models.Model):
     def create(self, vals_list):
         reviews = super().create(vals_list)
         for review in reviews:
-            review.risk_id.message_post(
-                body=self.env._("Reviewed on %(date)s: %(decision)s", date=review.date,
-                                decision=review.decision), subtype_xmlid="mail.mt_note")
+            review.risk_id._intl_message_post(
+                _lt("Reviewed on %(date)s: %(decision)s", date=review.date, decision=review.decision),
+                subtype_xmlid="mail.mt_note")
         return reviews
 
     def write(self, vals):

@@ -1,7 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
 from .intl_scholar_billing import create_vendor_bill, pay_vendor_bill
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 
 class IntlScholarFee(models.Model):
@@ -97,9 +104,9 @@ class IntlScholarFee(models.Model):
                 f"{fee.visit_id.name} KBK {fee.kbk} KNP {fee.knp}", fee.date)
             payment = pay_vendor_bill(self.env, move, fee.date)
             fee._lifecycle_do("post", {"move_id": move.id, "payment_id": payment[:1].id})
-            fee.visit_id.message_post(
-                body=self.env._("%(fee)s paid: %(amount)s (%(entry)s)", fee=fee.kind_id.name,
-                                amount=fee.amount, entry=move.name),
+            fee.visit_id._intl_message_post(
+                _lt("%(fee)s paid: %(amount)s (%(entry)s)", fee=fee.kind_id,
+                    amount=intl_message.amount(fee.amount, fee.currency_id), entry=move.name),
                 subtype_xmlid="mail.mt_note")
 
     def action_cancel(self):

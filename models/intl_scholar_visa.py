@@ -1,5 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 OFFICER = "intl_cooperation.group_intl_officer"
 
@@ -80,9 +86,8 @@ class IntlScholarVisa(models.Model):
     def action_issue(self):
         for visa in self:
             visa._lifecycle_run("issue", {"date_expiry_initial": visa.date_expiry})
-            visa.visit_id.message_post(
-                body=self.env._("Visa %(visa)s issued, valid until %(date)s.",
-                                visa=visa.display_name, date=visa.date_expiry),
+            visa.visit_id._intl_message_post(
+                _lt("Visa %(visa)s issued, valid until %(date)s.", visa=visa, date=visa.date_expiry),
                 subtype_xmlid="mail.mt_note")
 
     def action_refuse(self):

@@ -1,5 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+from ..tools import intl_message
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 EVENT_KINDS = [
     ("extension", "Extension"),
@@ -47,7 +55,6 @@ class IntlScholarVisaEvent(models.Model):
         """Apply the event to its visa and log it on the visit."""
         self.ensure_one()
         visa = self.visa_id
-        label = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
         if self.kind in ("extension", "term_change"):
             if visa.state != "issued":
                 raise UserError(self.env._("Only an issued visa is extended or changed."))
@@ -56,7 +63,7 @@ class IntlScholarVisaEvent(models.Model):
             visa._lifecycle_write({"date_expiry": self.new_date_expiry})
         if self.kind == "purpose_change" and self.new_category_id:
             visa._lifecycle_write({"category_id": self.new_category_id.id})
-        visa.visit_id.message_post(
-            body=self.env._("Visa %(visa)s: %(event)s %(date)s %(note)s", visa=visa.display_name,
-                            event=label, date=self.new_date_expiry or "", note=self.note or ""),
+        visa.visit_id._intl_message_post(
+            _lt("Visa %(visa)s: %(event)s %(date)s %(note)s", visa=visa,
+                event=intl_message.selection(self, "kind"), date=self.new_date_expiry, note=self.note),
             subtype_xmlid="mail.mt_note")

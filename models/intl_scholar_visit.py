@@ -1,9 +1,13 @@
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 OFFICER = "intl_cooperation.group_intl_officer"
@@ -76,7 +80,7 @@ class IntlScholarVisit(models.Model):
                                  default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
     state = fields.Selection(VISIT_STATES, default="draft", required=True, tracking=True,
-                             copy=False, index=True)
+                             copy=False, index=True, group_expand="_lifecycle_group_expand")
     # the scholar
     scholar_id = fields.Many2one("res.partner", "Scholar", required=True, tracking=True, index=True,
                                  domain="[('is_company', '=', False)]")
@@ -366,10 +370,9 @@ class IntlScholarVisit(models.Model):
             raise UserError(self.env._("Give the reason of the late file."))
         self._lifecycle_write({"late_override_reason": reason, "late_override_user_id": self.env.uid})
         for visit in self:
-            visit.message_post(
-                body=Markup("%s<br/>%s") % (
-                    self.env._("The DIC Director allowed a file later than the deadline."),
-                    self.env._("Reason: %(reason)s", reason=reason)),
+            visit._intl_message_post(
+                [_lt("The DIC Director allowed a file later than the deadline."),
+                 _lt("Reason: %(reason)s", reason=reason)],
                 subtype_xmlid="mail.mt_note")
 
     def action_submit(self):

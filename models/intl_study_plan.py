@@ -1,5 +1,11 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 REGISTRAR_GROUP = "intl_cooperation.group_intl_registrar"
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
@@ -56,6 +62,7 @@ class IntlStudyPlan(models.Model):
         [("draft", "Draft"), ("institute", "Institute Directorate"), ("registrar", "Registrar Office"),
          ("approved", "Approved"), ("recognised", "Results Recognised"), ("cancel", "Cancelled")],
         default="draft", required=True, readonly=True, tracking=True, copy=False, index=True,
+        group_expand="_lifecycle_group_expand",
     )
     date_partner_agreed = fields.Date("Agreed with the Partner on", tracking=True,
                                       help="Date the graduating department agreed the plan with the partner.")
@@ -186,8 +193,8 @@ class IntlStudyPlan(models.Model):
                 "study_plan_line_id": line.id,
             }) for line in plan.line_ids]})
             plan._lifecycle_do("recognise", {"date_recognised": fields.Date.context_today(self)})
-            plan.message_post(body=self.env._("Results recognised: %(count)s disciplines added to the transcript.",
-                                              count=len(plan.line_ids)), subtype_xmlid="mail.mt_note")
+            plan._intl_message_post(_lt("Results recognised: %(count)s disciplines added to the transcript.",
+                                        count=len(plan.line_ids)), subtype_xmlid="mail.mt_note")
 
     def action_cancel(self):
         self._lifecycle_check("cancel")

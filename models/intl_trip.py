@@ -2,11 +2,16 @@ from datetime import datetime
 
 import pytz
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 TRIP_STATES = [
     ("draft", "Draft"),
@@ -468,9 +473,8 @@ class IntlTrip(models.Model):
                                      by="approval")
             trip._lifecycle_write({
                 "approved_date_to": extension.date_to, "date_return": extension.date_to})
-            trip.message_post(
-                body=self.env._("Extension approved: the trip now ends on %(date)s.",
-                                date=format_date(self.env, extension.date_to)),
+            trip._intl_message_post(
+                _lt("Extension approved: the trip now ends on %(date)s.", date=extension.date_to),
                 subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------
@@ -517,10 +521,8 @@ class IntlTrip(models.Model):
                 date_deadline=fields.Date.context_today(self),
                 summary=in_lang.env._("Allow a late submission of %(trip)s", trip=self.name),
                 note=reason)
-        self.message_post(
-            body=Markup("%s<br/>%s") % (
-                self.env._("Late submission asked of Management."),
-                self.env._("Reason: %(reason)s", reason=reason)),
+        self._intl_message_post(
+            [_lt("Late submission asked of Management."), _lt("Reason: %(reason)s", reason=reason)],
             subtype_xmlid="mail.mt_note")
 
     def _check_is_management(self):
@@ -534,10 +536,9 @@ class IntlTrip(models.Model):
                 raise UserError(self.env._("Only a draft trip can be allowed a late submission."))
             trip._lifecycle_write({"late_submission_reason": reason,
                         "late_submission_user_id": self.env.uid})
-            trip.message_post(
-                body=Markup("%s<br/>%s") % (
-                    self.env._("Management allowed a submission later than the deadline."),
-                    self.env._("Reason: %(reason)s", reason=reason)),
+            trip._intl_message_post(
+                [_lt("Management allowed a submission later than the deadline."),
+                 _lt("Reason: %(reason)s", reason=reason)],
                 subtype_xmlid="mail.mt_note")
         # sudo: the request's activities of the other Management members close with this decision
         self.sudo().activity_unlink(["intl_cooperation.mail_activity_type_late_submission"])
@@ -772,11 +773,11 @@ class IntlTrip(models.Model):
                 line.write({"attachment_ids": [Command.link(attachment.id)]})
             trip._lifecycle_write({"return_proposed_at": return_at,
                                    "return_proposed_by_id": self.env.uid})
-            body = self.env._("Return reported for %(date)s with its evidence; the unit head or "
-                              "HR confirms it.", date=return_at)
+            body = [_lt("Return reported for %(date)s with its evidence; the unit head or "
+                        "HR confirms it.", date=return_at)]
             if note:
-                body = Markup("%s<br/>%s") % (body, note)
-            trip.message_post(body=body, subtype_xmlid="mail.mt_note")
+                body.append(_lt("Note: %(note)s", note=note))
+            trip._intl_message_post(body, subtype_xmlid="mail.mt_note")
             trip._schedule_for_judges(self.env._("Confirm the return of %(employee)s",
                                                  employee=trip.employee_id.name))
 

@@ -1,5 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..tools import intl_message
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 EXCESS_DECISIONS = [
     ("accept", "Accepted (with a reason)"),
@@ -176,11 +184,9 @@ class IntlTripAdvanceReportLine(models.Model):
         if decision == "accept" and not (reason or "").strip():
             raise UserError(self.env._("Give the reason for accepting the excess over the norm."))
         self._lifecycle_write({"excess_decision": decision, "excess_reason": reason})
-        labels = dict(self._fields["excess_decision"]._description_selection(self.env))
         for line in self:
-            line.report_id.message_post(
-                body=self.env._("%(line)s: excess of %(amount)s %(currency)s %(decision)s. %(reason)s",
-                                line=line.name, amount=line.excess_amount,
-                                currency=line.currency_id.name, decision=labels[decision].lower(),
-                                reason=reason or ""),
+            line.report_id._intl_message_post(
+                _lt("%(line)s: excess of %(amount)s %(decision)s. %(reason)s", line=line.name,
+                    amount=intl_message.amount(line.excess_amount, line.currency_id),
+                    decision=intl_message.selection(line, "excess_decision", decision), reason=reason),
                 subtype_xmlid="mail.mt_note")

@@ -2,6 +2,12 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 
 class IntlTrip(models.Model):
@@ -286,7 +292,7 @@ class IntlTrip(models.Model):
                 payment._post()
             trip._reconcile_advance_items()
             trip._lifecycle_write({"settled_date": date})
-            trip.message_post(body=self.env._("Trip money settled."), subtype_xmlid="mail.mt_note")
+            trip._intl_message_post(_lt("Trip money settled."), subtype_xmlid="mail.mt_note")
             trip._close_if_complete()
 
     def _check_can_reopen_settlement(self):
@@ -307,8 +313,8 @@ class IntlTrip(models.Model):
             lines.remove_move_reconcile()
             trip._lifecycle_write({"settled_date": False})
             trip.payment_ids.filtered(lambda p: p.is_settlement and p.state == "posted")._do_reverse()
-            trip.message_post(body=self.env._("Settlement reopened: the advance items are open again."),
-                              subtype_xmlid="mail.mt_note")
+            trip._intl_message_post(_lt("Settlement reopened: the advance items are open again."),
+                                    subtype_xmlid="mail.mt_note")
 
     def _advance_move_lines(self):
         self.ensure_one()

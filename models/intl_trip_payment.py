@@ -1,7 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
-from ..tools.amounts import check_amounts, format_amount_lang
+from ..tools import intl_message
+from ..tools.amounts import check_amounts
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 ACCOUNTANT = "intl_cooperation.group_intl_accountant"
 PAYMENT_KINDS = [
@@ -132,10 +139,9 @@ class IntlTripPayment(models.Model):
                 move = account_payment.move_id
                 vals = {"move_id": move.id, "account_payment_id": account_payment.id}
             payment._lifecycle_do("post", vals)
-            payment.trip_id.message_post(
-                body=self.env._("%(entry)s posted: %(amount)s",
-                                entry=move.name,
-                                amount=format_amount_lang(self.env, payment.amount, payment.currency_id)),
+            payment.trip_id._intl_message_post(
+                _lt("%(entry)s posted: %(amount)s", entry=move.name,
+                    amount=intl_message.amount(payment.amount, payment.currency_id)),
                 subtype_xmlid="mail.mt_note")
 
     def _label(self):
@@ -228,8 +234,8 @@ class IntlTripPayment(models.Model):
                 [{"ref": self.env._("Reversal of %(entry)s", entry=payment.move_id.name),
                   "date": fields.Date.context_today(self)}], cancel=True)
             payment._lifecycle_do("reverse")
-            payment.trip_id.message_post(
-                body=self.env._("%(entry)s reversed.", entry=payment.move_id.name),
+            payment.trip_id._intl_message_post(
+                _lt("%(entry)s reversed.", entry=payment.move_id.name),
                 subtype_xmlid="mail.mt_note")
 
     def action_match_statement_line(self):
@@ -273,7 +279,7 @@ class IntlTripPayment(models.Model):
         suspense.with_context(skip_account_move_synchronization=True).write(
             {"account_id": liquidity.account_id.id, "partner_id": liquidity.partner_id.id})
         (suspense + liquidity).reconcile()
-        self.trip_id.message_post(
-            body=self.env._("%(payment)s matched with the bank statement line %(line)s.",
-                            payment=account_payment.name, line=statement_line.display_name),
+        self.trip_id._intl_message_post(
+            _lt("%(payment)s matched with the bank statement line %(line)s.",
+                payment=account_payment.name, line=statement_line),
             subtype_xmlid="mail.mt_note")

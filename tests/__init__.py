@@ -51,3 +51,5 @@ from . import test_risk_register
 from . import test_annual_report_pdf
 from . import test_intl_working_day_transfer
 from . import test_discipline_jsonrpc
+from . import test_ux_chatter
+from . import test_ux_registrar

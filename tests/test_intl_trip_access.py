@@ -31,6 +31,31 @@ class TestIntlTripAccess(IntlTripCommon):
         self.assertEqual(self.env["intl.trip"].with_user(self.user_officer).search_count(
             [("id", "in", both.ids)]), 2)
 
+    def test_unit_head_sees_exactly_the_unit_trips(self):
+        """My Unit's Trips is a record rule, not a filter: without it the head still sees only the unit's."""
+        colleague = self.env["hr.employee"].create({
+            "name": "Colleague of the unit", "department_id": self.department.id, "company_id": self.company.id})
+        mine = self._create_trip()
+        colleague_trip = self.env["intl.trip"].create(self._trip_vals(employee_id=colleague.id))
+        other = self.env["intl.trip"].create(self._trip_vals(employee_id=self.employee_requester_other.id))
+        unit = mine | colleague_trip
+        Trip = self.env["intl.trip"].with_user(self.user_head)
+        # the action's search with its default filter removed, as a user may do
+        action = self.env.ref("intl_cooperation.intl_trip_action_my_unit")
+        self.assertEqual(Trip.search([("id", "in", (unit | other).ids)]), unit)
+        self.assertEqual(Trip.search([("department_id.manager_id.user_id", "=", self.user_head.id)]), unit)
+        self.assertIn("filter_my_unit", action.context)
+        # over JSON-RPC: search_read and read of another unit's trip
+        rows = Trip.search_read([("id", "in", (unit | other).ids)], ["name", "employee_id"])
+        self.assertEqual({row["id"] for row in rows}, set(unit.ids))
+        other.invalidate_recordset()
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_head).read(["purpose"])
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_head).write({"city": "Munich"})
+        self.assertEqual(colleague_trip.with_user(self.user_head).read(["purpose"])[0]["purpose"],
+                         "Joint curriculum workshop")
+
     def test_requester_cannot_edit_after_submission(self):
         trip = self._create_trip()
         trip.with_user(self.user_requester).action_submit()

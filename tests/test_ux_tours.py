@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common_trip import IntlTripCommon
 
@@ -13,11 +13,8 @@ class TestRoleHomeTours(IntlTripCommon, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         for user in (cls.user_requester, cls.user_head, cls.user_officer, cls.user_accountant,
-                     cls.user_hr):
+                     cls.user_hr, cls.user_management):
             user.write({"lang": "en_US", "tz": "UTC"})
-        cls.user_registrar = new_test_user(
-            cls.env, login="trip_registrar", groups="base.group_user,intl_cooperation.group_intl_registrar",
-            company_id=cls.company.id, company_ids=[(6, 0, cls.company.ids)], lang="en_US")
 
     def _login_home(self, tour, user):
         self.start_tour("/odoo", tour, login=user.login)
@@ -56,5 +53,14 @@ class TestRoleHomeTours(IntlTripCommon, HttpCase):
         self._login_home("intl_home_hr_tour", self.user_hr)
         self.assertEqual(case.state, "explanation_requested")
 
-    def test_registrar_opens_a_partner_institution(self):
-        self._login_home("intl_home_registrar_tour", self.user_registrar)
+    def test_management_approves_from_the_inbox(self):
+        trip = self._create_trip()
+        trip.with_user(self.user_requester).action_submit()
+        trip.with_user(self.user_head).action_approval_approve()
+        self._verify_documents(trip)
+        trip.with_user(self.user_officer).action_approval_approve()
+        self.assertEqual(trip.state, "to_management")
+        self._login_home("intl_home_approver_tour", self.user_management)
+        self.assertEqual(trip.state, "approved")
+
+    # The registrar's tour (a study plan approved from the home): test_ux_registrar.py

@@ -6,10 +6,16 @@ from markupsafe import Markup
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..models.intl_learner import LEVELS
 from ..models.intl_learner_grade import ACADEMIC_YEAR_RE, GRADE_POINTS
 from ..models.intl_learner_language import CEFR_ORDER
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 # columns of the file, by their header (case and spaces do not matter)
 COLUMNS = (
@@ -423,8 +429,8 @@ class IntlLearnerImport(models.TransientModel):
             raise UserError(self.env._("Nothing was imported: %(error)s", error=exc.args[0])) from exc
         updated = self.env["intl.learner"].union(*(vals["learner"] for vals in learners.values()))
         for learner in updated:
-            learner.message_post(body=self.env._("Updated from the file %(file)s.", file=self.filename or "-"),
-                                 subtype_xmlid="mail.mt_note")
+            learner._intl_message_post(_lt("Updated from the file %(file)s.", file=self.filename or "-"),
+                                       subtype_xmlid="mail.mt_note")
         return created | updated
 
 

@@ -198,20 +198,28 @@ registry.category("web_tour.tours").add("intl_home_registrar_tour", {
     url: "/odoo",
     steps: () => [
         {
-            content: "The registrar lands on their dashboard",
-            trigger: ".o_intl_home .o_kanban_record:contains('Partner Institutions')",
+            content: "The registrar lands on their dashboard: one study plan waits for them",
+            trigger: ".o_intl_home .o_intl_home_tile:contains('Study Plans Waiting for Me') .o_intl_home_count:contains('1')",
+        },
+        {
+            trigger: ".o_intl_home .o_kanban_record:contains('Study Plans Waiting for Me')",
             run: "click",
         },
         {
-            trigger: ".o_intl_institution_kanban .o_kanban_record:contains('Technische Universität Test')",
+            content: "The plans in workflow columns; open the one at the Registrar Office",
+            trigger: ".o_kanban_group:contains('Registrar Office') .o_kanban_record:contains('Learner ST-HOME')",
             run: "click",
         },
         {
-            content: "The institution's own form: type, country and codes on the first page",
-            trigger: ".o_form_view .o_field_widget[name='intl_institution_type']",
+            content: "Approve the Registrar Office's step",
+            trigger: ".o_form_view button[name='action_approval_approve']",
+            run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='intl_cooperation_status']",
+            trigger: ".o_notification:contains('approved')",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Approved')",
         },
     ],
 });

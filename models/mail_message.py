@@ -1,0 +1,56 @@
+from odoo import api, fields, models
+
+from ..tools.intl_message import render_message
+
+
+class MailMessage(models.Model):
+    """Messages of the module carry their translation key and parameters.
+
+    The body stored is the company's language (a readable fallback for
+    e-mails and exports); the web client receives it rendered again in the
+    reader's language, dates in the reader's format.
+    """
+
+    _inherit = "mail.message"
+
+    intl_body_key = fields.Char(
+        "Translation Key", readonly=True,
+        help="English source of a message posted by International Cooperation, translated for each reader.")
+    intl_body_params = fields.Json(
+        "Translation Parameters", readonly=True,
+        help="Values of the message: dates as ISO strings, records as references, selection values as keys.")
+
+    def _intl_body_in_lang(self, lang=None):
+        """The body of a keyed message in ``lang`` (the current language by default)."""
+        self.ensure_one()
+        env = self.with_context(lang=lang).env if lang else self.env
+        return render_message(env, self.intl_body_key, self.intl_body_params)
+
+    def _intl_reader_lang(self):
+        """The reader's language: the user's (a message sent to someone's inbox is built in the
+        author's context but read by the recipient), else the context's."""
+        user = self.env.user
+        return (user.lang if not user._is_public() else None) or self.env.lang or "en_US"
+
+    def _to_store(self, store, /, *, fields=None, **kwargs):
+        super()._to_store(store, fields=fields, **kwargs)
+        if fields is not None and "body" not in fields:
+            return
+        lang = self._intl_reader_lang()
+        # sudo: the key and parameters belong to messages the reader was just given
+        for message in self.sudo().filtered("intl_body_key"):
+            store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(lang)})
+
+    def _message_notifications_to_store(self, store):
+        result = super()._message_notifications_to_store(store)
+        lang = self._intl_reader_lang()
+        # sudo: see _to_store
+        for message in self.sudo().filtered("intl_body_key"):
+            store.add("mail.message", {"id": message.id, "body": message._intl_body_in_lang(lang)})
+        return result
+
+    @api.model
+    def _intl_company_lang(self):
+        """The language of the stored bodies: the company's (its contact's), else the user's."""
+        # sudo: the company's contact language is a setting, not a secret
+        return self.env.company.sudo().partner_id.lang or self.env.lang or "en_US"

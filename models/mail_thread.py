@@ -1,0 +1,77 @@
+from markupsafe import Markup
+
+from odoo import models
+from odoo.tools.translate import LazyTranslate, get_translation
+
+from ..tools.intl_message import encode_message, render_message
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
+
+CREATED = _lt("%(document)s created")
+MODULE = "intl_cooperation"
+
+
+class MailThread(models.AbstractModel):
+    """One door for the messages the module posts: stored with their translation key."""
+
+    _inherit = "mail.thread"
+
+    def _intl_message_post(self, body, **kwargs):
+        """Post ``body`` (a ``_lt`` term or a list of them, one per line) on each record.
+
+        Every reader reads the message in their own language; the stored body
+        is the company's language. Returns the messages.
+        """
+        key, params = encode_message(body)
+        Message = self.env["mail.message"]
+        stored = render_message(self.with_context(lang=Message._intl_company_lang()).env, key, params)
+        messages = Message
+        for record in self:
+            messages |= record.message_post(body=stored, intl_body_key=key, intl_body_params=params, **kwargs)
+        return messages
+
+    def _get_message_create_valid_field_names(self):
+        return super()._get_message_create_valid_field_names() | {"intl_body_key", "intl_body_params"}
+
+    def _notify_by_email_render_layout(self, message, recipients_group, msg_vals=False, render_values=None):
+        """E-mails of a keyed message: the body in the recipients' language (Odoo groups them by it)."""
+        mail_body = super()._notify_by_email_render_layout(
+            message, recipients_group, msg_vals=msg_vals, render_values=render_values)
+        lang = (render_values or {}).get("lang") or self.env.lang
+        if message.intl_body_key and message.body and lang and str(message.body) in str(mail_body):
+            translated = message._intl_body_in_lang(lang)
+            mail_body = Markup(str(mail_body).replace(str(message.body), str(translated), 1))
+        return mail_body
+
+    def _intl_is_module_model(self):
+        return self._original_module == MODULE
+
+    def _creation_message(self):
+        """The model's name and the verb in one language (no "Disciplinary Case создан").
+
+        Odoo's message reads the model's name in the context's language but
+        translates "created" in the user's when the context has none (crons,
+        shells, installs): both are taken in one language here.
+        """
+        if self._intl_is_module_model():
+            lang = self.env["mail.message"]._intl_company_lang()
+            return render_message(self.with_context(lang=lang).env, *self._intl_creation_key())
+        lang = self.env.lang or self.env.user.lang or "en_US"
+        name = self.env["ir.model"]._get(self._name).with_context(lang=lang).name
+        return get_translation("mail", lang, "%s created", (name,))
+
+    def _intl_creation_key(self):
+        return CREATED._source, {"document": {"_model": self._name}}
+
+    def _message_log_batch(self, bodies, *args, **kwargs):
+        messages = super()._message_log_batch(bodies, *args, **kwargs)
+        if messages and self._intl_is_module_model():
+            creation = {thread.id: thread._creation_message() for thread in self}
+            if all(bodies.get(thread_id) == body for thread_id, body in creation.items()):
+                # the creation messages: shown to each reader in their language
+                key, params = self._intl_creation_key()
+                messages.write({"intl_body_key": key, "intl_body_params": params})
+        return messages

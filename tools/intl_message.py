@@ -1,0 +1,148 @@
+"""Chatter messages that each reader reads in their own language.
+
+A message the module posts is stored with its translation key (the English
+source string, translated through the module's .po files) and its parameters
+as JSON: plain values, dates as ISO strings, records as references, selection
+values as keys, amounts with their currency, and nested translated terms. The
+web client receives the body rendered again in the reader's language (see
+``mail.message._to_store``); the stored body is a readable fallback in the
+company's language (e-mails, exports, other clients).
+
+Usage (``_lt`` marks the source for the .pot file)::
+
+    _lt = LazyTranslate(__name__)
+    record._intl_message_post(_lt("Approved: %(step)s", step=line.step_id),
+                              subtype_xmlid="mail.mt_note")
+    record._intl_message_post([_lt("Rejected: %(step)s", step=...), _lt("Reason: %(reason)s", reason=...)])
+"""
+
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+from odoo import fields, models
+from odoo.tools import format_date, format_datetime, formatLang
+from odoo.tools.translate import LazyGettext, get_translation
+
+from .amounts import format_amount_lang
+
+MODULE = "intl_cooperation"
+LINES = "_lines"
+
+
+def selection(record, field_name, value=None):
+    """A selection value, shown with its label in the reader's language."""
+    value = record[field_name] if value is None else value
+    return {"_sel": [record._name, field_name, value]}
+
+
+def amount(value, currency=None):
+    """An amount, shown in the reader's number format with its currency."""
+    return {"_amount": value or 0.0, "_currency": currency.id if currency else False}
+
+
+def encode(value):
+    """A JSON-storable form of a message parameter."""
+    if isinstance(value, LazyGettext):
+        return {"_t": value._source, "_p": encode_params(value._args)}
+    if isinstance(value, models.BaseModel):
+        return {"_ref": value._name, "_ids": value.ids}
+    if isinstance(value, datetime):
+        return {"_datetime": fields.Datetime.to_string(value)}
+    if isinstance(value, date):
+        return {"_date": fields.Date.to_string(value)}
+    if isinstance(value, Markup):
+        return {"_html": str(value)}
+    if isinstance(value, list | tuple):
+        return {"_list": [encode(item) for item in value]}
+    if isinstance(value, dict):
+        return value
+    if value is None or value is False:
+        return ""
+    return value
+
+
+def encode_params(args):
+    if not args:
+        return {}
+    if isinstance(args, dict):
+        return {key: encode(value) for key, value in args.items()}
+    return {str(index): encode(value) for index, value in enumerate(args)}
+
+
+def encode_message(parts):
+    """(key, params) of a message made of one or more translated lines."""
+    if isinstance(parts, LazyGettext):
+        parts = [parts]
+    first, *more = parts
+    params = encode_params(first._args)
+    if more:
+        params[LINES] = [[part._source, encode_params(part._args)] for part in more]
+    return first._source, params
+
+
+def render_value(env, value):
+    """The text (or markup) of an encoded parameter in ``env``'s language."""
+    if isinstance(value, dict):
+        if "_t" in value:
+            return render_term(env, value["_t"], value.get("_p"))
+        if "_ref" in value:
+            if value["_ref"] not in env:
+                return ""
+            # sudo: the names were already in the message the reader reads; only their language changes
+            records = env[value["_ref"]].sudo().browse(value["_ids"]).exists()
+            return ", ".join(records.mapped("display_name"))
+        if "_model" in value:
+            return env["ir.model"]._get(value["_model"]).name or value["_model"]
+        if "_date" in value:
+            return format_date(env, value["_date"])
+        if "_datetime" in value:
+            return format_datetime(env, value["_datetime"], tz=env.user.tz or env.context.get("tz"))
+        if "_html" in value:
+            return Markup(value["_html"])
+        if "_list" in value:
+            return Markup(", ").join(render_value(env, item) for item in value["_list"])
+        if "_sel" in value:
+            model, field_name, key = value["_sel"]
+            if model not in env or field_name not in env[model]._fields:
+                return key or ""
+            labels = dict(env[model]._fields[field_name]._description_selection(env))
+            return labels.get(key, key or "")
+        if "_amount" in value:
+            currency = env["res.currency"].browse(value.get("_currency")).exists() if value.get("_currency") else None
+            return format_amount_lang(env, value["_amount"], currency)
+        return ""
+    if isinstance(value, float):
+        return formatLang(env, value)
+    return value
+
+
+def render_term(env, source, params=None):
+    """``source`` translated into ``env``'s language, its parameters rendered in it (markup)."""
+    lang = env.lang or "en_US"
+    translated = get_translation(MODULE, lang, source, ()) if lang != "en_US" else source
+    params = dict(params or {})
+    params.pop(LINES, None)
+    # the source and its translations are the module's own markup; parameters are escaped
+    template = Markup(translated)
+    if not params:
+        return template
+    rendered = {key: render_value(env, value) for key, value in params.items()}
+    for candidate in (template, Markup(source)):
+        try:
+            if all(key.isdigit() for key in rendered):
+                return candidate % tuple(rendered[key] for key in sorted(rendered, key=int))
+            return candidate % rendered
+        except (KeyError, TypeError, ValueError):
+            # a broken translation must not hide the message: try the English source
+            continue
+    return Markup(source)
+
+
+def render_message(env, key, params):
+    """The body of a message of the module in ``env``'s language."""
+    body = render_term(env, key, params)
+    more = (params or {}).get(LINES) or []
+    if more:
+        body = Markup("<br/>").join([body, *(render_term(env, source, part) for source, part in more)])
+    return body
