@@ -99,12 +99,19 @@ class IntlAgreementReminder(models.Model):
                 continue
             to_send.setdefault(lead, self.env["intl.agreement"])
             to_send[lead] |= agreement
-        reminder_vals = []
+        reminder_vals, activity_vals, bodies = [], [], {}
+        activity_type = self.env.ref("intl_cooperation.mail_activity_type_agreement_expiry")
+        model_id = self.env["ir.model"]._get_id("intl.agreement")
         for lead, records in to_send.items():
             records._lifecycle_write({"reminder_lead_sent": lead})
             for agreement in records:
                 users = self._reminder_users(agreement)
-                self._send_expiry_reminder(agreement, lead, users)
+                bodies[agreement.id] = self._expiry_reminder_body(agreement, lead)
+                activity_vals += [{
+                    "res_model_id": model_id, "res_id": agreement.id, "activity_type_id": activity_type.id,
+                    "date_deadline": agreement.date_end, "user_id": user.id, "automated": True,
+                    "summary": self.env._("Expires in %(days)s days: renew or let expire", days=lead),
+                } for user in users]
                 reminder_vals.append({
                     "agreement_id": agreement.id,
                     "lead_days": lead,
@@ -112,6 +119,11 @@ class IntlAgreementReminder(models.Model):
                     "date_sent": today,
                     "user_ids": [fields.Command.set(users.ids)],
                 })
+        # one note per agreement, one creation of the activities and of the reminders: the
+        # run costs the same whatever the number of agreements due (the activities are the
+        # reminders of their users, in their activities menu: no mail per activity)
+        self.env["intl.agreement"].browse(list(bodies))._message_log_batch(bodies)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
         self.create(reminder_vals)
         return len(agreements) == batch_size
 
@@ -122,28 +134,19 @@ class IntlAgreementReminder(models.Model):
             lambda u: not u.share)
 
     @api.model
-    def _send_expiry_reminder(self, agreement, lead, users):
-        """Post the reminder on ``agreement`` and give ``users`` an activity."""
+    def _expiry_reminder_body(self, agreement, lead):
+        """The note logged on ``agreement`` when its expiry is ``lead`` days away."""
         if agreement.auto_renew:
-            body = self.env._(
+            return self.env._(
                 "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
                 "gives %(notice)s months' notice.",
                 agreement=agreement.display_name, date=format_date(self.env, agreement.date_end), days=lead,
                 notice=agreement.notice_months,
             )
-        else:
-            body = self.env._(
-                "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
-                agreement=agreement.display_name, date=format_date(self.env, agreement.date_end), days=lead,
-            )
-        agreement.message_post(body=body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
-        for user in users:
-            agreement.activity_schedule(
-                "intl_cooperation.mail_activity_type_agreement_expiry",
-                date_deadline=agreement.date_end,
-                summary=self.env._("Expires in %(days)s days: renew or let expire", days=lead),
-                user_id=user.id,
-            )
+        return self.env._(
+            "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
+            agreement=agreement.display_name, date=format_date(self.env, agreement.date_end), days=lead,
+        )
 
     @api.model
     def _expire_due(self, today, batch_size):
@@ -153,15 +156,16 @@ class IntlAgreementReminder(models.Model):
             ("date_end", "<", today),
         ], order="date_end, id", limit=batch_size)
         renewing = due.filtered(lambda a: a.auto_renew and a.renewal_months > 0)
+        bodies = {}
         for agreement in renewing:
             new_end = agreement.date_end
             while new_end < today:
                 new_end += relativedelta(months=agreement.renewal_months)
+            # written in the cache: one UPDATE for the batch when flushed
             agreement._lifecycle_write({"date_end": new_end, "reminder_lead_sent": 0})
-            agreement.message_post(
-                body=self.env._("Renewed automatically until %(date)s.", date=format_date(self.env, new_end)),
-                subtype_xmlid="mail.mt_note",
-            )
+            bodies[agreement.id] = self.env._("Renewed automatically until %(date)s.",
+                                              date=format_date(self.env, new_end))
+        renewing._message_log_batch(bodies)
         expired = due - renewing
         expired._lifecycle_run("expire", by="system")
         expired._close_open_plan_lines()

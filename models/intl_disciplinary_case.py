@@ -451,11 +451,12 @@ class IntlDisciplinaryCase(models.Model):
         cases = self.search([("state", "=", "decided"), ("sanction_lifted_on", "=", False),
                              ("decision", "in", TEMPORARY_SANCTIONS),
                              ("sanction_valid_until", "<=", today)], limit=batch_size)
-        for case in cases:
-            case._lifecycle_run("lift", {"sanction_lifted_on": today}, by=SYSTEM)
-            case.message_post(body=self.env._("The sanction expired on %(date)s and is lifted.",
-                                              date=case.sanction_valid_until),
-                              subtype_xmlid="mail.mt_note")
+        # one transition and one batch of notes for the whole batch of cases
+        cases._lifecycle_run("lift", {"sanction_lifted_on": today}, by=SYSTEM)
+        cases._message_log_batch({
+            case.id: self.env._("The sanction expired on %(date)s and is lifted.",
+                                date=format_date(self.env, case.sanction_valid_until))
+            for case in cases})
         if len(cases) == batch_size:
             self.env.ref("intl_cooperation.ir_cron_intl_case_lift")._trigger()
 
@@ -480,7 +481,8 @@ class IntlDisciplinaryCase(models.Model):
             "date_deadline": case.decision_deadline,
         } for case in cases if case.id not in warned]
         if vals_list:
-            self.env["mail.activity"].sudo().create(vals_list)  # sudo: the cron warns HR
+            # sudo: the cron warns HR (the activity is the reminder: no mail per activity)
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
 
     # ------------------------------------------------------------------
     # Opening and updating cases (the system's, after an act)

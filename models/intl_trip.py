@@ -847,22 +847,25 @@ class IntlTrip(models.Model):
         """Daily: ask to confirm presence after the period or a departure without approval;
         remind overdue reports; warn of the cases' deadlines."""
         today = fields.Date.context_today(self)
+        # the to-dos are the reminders of their users (activities menu): no mail per activity
+        self = self.with_context(mail_activity_quick_update=True)
+        # one bounded batch per step; the cron triggers itself again while work remains
         no_return = self.search([
             ("state", "=", "approved"), ("approved_date_to", "<", today),
             ("absence_suspected_on", "=", False),
-            ("extension_ids", "not any", [("state", "=", "pending")])])
-        for start in range(0, len(no_return), batch_size):
-            no_return[start:start + batch_size]._suspect_absence()
+            ("extension_ids", "not any", [("state", "=", "pending")])], limit=batch_size)
+        no_return._suspect_absence()
         unapproved = self.search([("state", "in", APPROVAL_STATES), ("date_departure", "<=", today),
-                                  ("departure_suspected_on", "=", False)])
-        for start in range(0, len(unapproved), batch_size):
-            batch = unapproved[start:start + batch_size]
-            batch._schedule_for_judges(self.env._("Confirm whether the traveller left without an "
-                                                  "approved trip"))
-            batch._lifecycle_write({"departure_suspected_on": today})
+                                  ("departure_suspected_on", "=", False)], limit=batch_size)
+        if unapproved:
+            unapproved._schedule_for_judges(self.env._("Confirm whether the traveller left without an "
+                                                       "approved trip"))
+            unapproved._lifecycle_write({"departure_suspected_on": today})
         overdue = self.search([("report_overdue", "=", True)])
         overdue._remind_overdue_reports()
         self.env["intl.disciplinary.case"]._cron_warn_deadlines()
+        if len(no_return) == batch_size or len(unapproved) == batch_size:
+            self.env.ref("intl_cooperation.ir_cron_intl_trip_check")._trigger()
 
     def _remind_overdue_reports(self):
         """One reminder activity per overdue trip (idempotent)."""

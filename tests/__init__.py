@@ -49,3 +49,4 @@ from . import test_intl_disciplinary_case_reports
 from . import test_annual_report
 from . import test_risk_register
 from . import test_annual_report_pdf
+from . import test_annual_report_tour
