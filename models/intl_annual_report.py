@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import date
 
 from odoo import api, fields, models
@@ -364,24 +365,33 @@ class IntlAnnualReport(models.Model):
 
     @api.model
     def _rollup(self, model, domain, groupby, aggregates):
-        """One small grouped query per field of ``groupby``.
+        """A whole section in one query: the grand totals and every breakdown.
 
-        The first query also carries every aggregate of ``aggregates``, whose
-        grand totals are the sums of its groups. Returns ``(grand totals,
-        {field: {group: first aggregate}})``.
+        The query carries the aggregates of ``aggregates`` and, for each field of
+        ``groupby``, the values of the records (``array_agg``), tallied here by the
+        first aggregate (a count, or the sum of a field). One scan of the records
+        whatever the number of breakdowns. Returns ``(grand totals, {field: {group:
+        value}})``, groups as ``_read_group`` gives them (records, or False).
         """
         Model = self.env[model]
-        grand = [0.0] * len(aggregates)
+        first = aggregates[0]
+        weight = None if first == "__count" else first.split(":")[0]
+        extra = [f"{field}:array_agg" for field in groupby]
+        if weight:
+            extra.append(f"{weight}:array_agg")
+        [row] = Model._read_group(domain, [], [*aggregates, *extra])
+        grand = [value or 0.0 for value in row[:len(aggregates)]]
+        arrays = row[len(aggregates):]
+        weights = (arrays[-1] or []) if weight else None
         per_field = {}
-        for position, field in enumerate(groupby):
-            # ordered by count: no join to the grouped model to order by its name
-            rows = Model._read_group(domain, [field], aggregates if position == 0 else aggregates[:1],
-                                     order="__count DESC")
-            per_field[field] = {row[0]: row[1] or 0.0 for row in rows}
-            if position == 0:
-                for row in rows:
-                    for index, value in enumerate(row[1:]):
-                        grand[index] += value or 0.0
+        for field, values in zip(groupby, arrays, strict=False):
+            totals = defaultdict(float)
+            for position, key in enumerate(values or ()):
+                totals[key] += (weights[position] or 0.0) if weight else 1
+            comodel = Model._fields[field].comodel_name
+            per_field[field] = {
+                (self.env[comodel].browse(key) if comodel else key or False): value
+                for key, value in totals.items()}
         return grand, per_field
 
     # domains shared by the figures, the indicators and the risk register
@@ -464,16 +474,25 @@ class IntlAnnualReport(models.Model):
         expiring = [*base, ("date_terminated", "=", False),
                     ("date_end", ">=", start), ("date_end", "<=", end)]
         terminated = [*base, ("date_terminated", ">=", start), ("date_terminated", "<=", end)]
-        Agreement = self.env[model]
-        result = []
-        (in_force_count,), groups = self._rollup(model, in_force, ["country_id"], ["__count"])
-        for code, domain in (("agreement_new", new), ("agreement_in_force", in_force),
-                             ("agreement_expiring", expiring), ("agreement_terminated", terminated)):
-            if code == "agreement_in_force":
-                count = in_force_count
-            else:
-                [[count]] = Agreement._read_group(domain, [], ["__count"])
-            result.append(self._figure("agreements", code, count, model, domain))
+        # one query for the section: the dates of every signed agreement of the company,
+        # sorted here into the four figures (the same conditions as their domains)
+        [row] = self.env[model]._read_group(base, [], [
+            "date_signed:array_agg", "date_start:array_agg", "date_end:array_agg",
+            "date_terminated:array_agg", "country_id:array_agg"])
+        counts = dict.fromkeys(("agreement_new", "agreement_in_force", "agreement_expiring",
+                                "agreement_terminated"), 0)
+        by_country = defaultdict(int)
+        for signed, begin, finish, ended, country in zip(*(values or () for values in row), strict=True):
+            counts["agreement_new"] += bool(signed and start <= signed <= end)
+            if begin and begin <= end and (not finish or finish >= start) and (not ended or ended >= start):
+                counts["agreement_in_force"] += 1
+                by_country[country] += 1
+            counts["agreement_expiring"] += bool(not ended and finish and start <= finish <= end)
+            counts["agreement_terminated"] += bool(ended and start <= ended <= end)
+        result = [self._figure("agreements", code, counts[code], model, domain)
+                  for code, domain in (("agreement_new", new), ("agreement_in_force", in_force),
+                                       ("agreement_expiring", expiring), ("agreement_terminated", terminated))]
+        groups = {"country_id": {self.env["res.country"].browse(key): value for key, value in by_country.items()}}
         result += self._breakdown_figures("agreements", "agreement_in_force_by_country", model, in_force,
                                           "country_id", groups["country_id"])
         return result
