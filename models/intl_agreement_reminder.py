@@ -47,8 +47,10 @@ class IntlAgreementReminder(models.Model):
                 days.add(int(part))
         return sorted(days or {90, 30}, reverse=True)
 
+    # batches of 100: the ORM inserts and updates by 100 rows, so a run costs the
+    # same queries whatever the number of records waiting (the next batch follows at once)
     @api.model
-    def _cron_agreement_expiry(self, batch_size=200):
+    def _cron_agreement_expiry(self, batch_size=100):
         """Daily: start, remind, renew or expire agreements; mark overdue plan lines.
 
         Each step searches a bounded batch of records that still need it, so
@@ -65,8 +67,9 @@ class IntlAgreementReminder(models.Model):
         remaining |= self._send_expiry_reminders(today, batch_size)
         remaining |= self._expire_due(today, batch_size)
         remaining |= self.env["intl.agreement.plan.line"]._mark_overdue(today, batch_size)
-        if remaining:
-            self.env.ref("intl_cooperation.ir_cron_intl_agreement_expiry")._trigger()
+        # the cron runner calls again at once (up to ten batches a run) while work remains
+        self.env["ir.cron"]._notify_progress(done=batch_size if remaining else 0,
+                                             remaining=batch_size if remaining else 0)
 
     @api.model
     def _send_expiry_reminders(self, today, batch_size):
@@ -91,6 +94,8 @@ class IntlAgreementReminder(models.Model):
         ]
         agreements = self.env["intl.agreement"].search(
             expression.AND([window, due_domain]), order="date_end, id", limit=batch_size)
+        # the users of every due agreement read at once, whatever their lead times
+        (agreements.contact_employee_ids.user_id | agreements.curator_id).mapped("share")
         to_send = {}
         for agreement in agreements:
             days_left = (agreement.date_end - today).days
