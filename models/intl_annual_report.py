@@ -3,6 +3,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import create_index
 
 DIRECTOR = "intl_cooperation.group_intl_director"
@@ -333,11 +334,12 @@ class IntlAnnualReport(models.Model):
 
     @api.model
     def _figure(self, section, code, value, model, domain, dimension="total", record=None, key=None):
-        """The values of one figure line."""
+        """The values of one figure line (``domain`` as a list, or already as its text)."""
         return {
             "section": section, "code": code, "value": value or 0.0, "dimension": dimension,
             "res_model": record._name if record else False, "res_id": record.id if record else False,
-            "key": key or False, "drill_model": model, "drill_domain": self._domain_repr(domain),
+            "key": key or False, "drill_model": model,
+            "drill_domain": domain if isinstance(domain, str) else self._domain_repr(domain),
         }
 
     @api.model
@@ -355,10 +357,13 @@ class IntlAnnualReport(models.Model):
         dimension = {"country_id": "country", "purpose": "purpose", "institute_id": "institute",
                      "funding_source_id": "funding", "partner_id": "partner"}[groupby]
         result = []
+        # the text of the section's domain once, each group adds its condition to it
+        head = self._domain_repr(domain)[:-1] + (", " if domain else "")
         for group, value in sorted(totals.items(), key=lambda item: -item[1]):
             is_record = isinstance(group, models.BaseModel)
+            leaf = (groupby, "=", group.id if is_record else group)
             result.append(self._figure(
-                section, code, value, model, [*domain, (groupby, "=", group.id if is_record else group)],
+                section, code, value, model, head + repr(leaf) + "]",
                 dimension=dimension, record=group if is_record and group else None,
                 key=None if is_record else (group or "")))
         return result
@@ -374,6 +379,11 @@ class IntlAnnualReport(models.Model):
         value}})``, groups as ``_read_group`` gives them (records, or False).
         """
         Model = self.env[model]
+        if len(groupby) == 1:
+            # a single breakdown: grouped by it, the grand totals are the sums of its groups
+            rows = Model._read_group(domain, groupby, aggregates, order="__count DESC")
+            grand = [sum(row[index] or 0.0 for row in rows) for index in range(1, len(aggregates) + 1)]
+            return grand, {groupby[0]: {row[0]: row[1] or 0.0 for row in rows}}
         first = aggregates[0]
         weight = None if first == "__count" else first.split(":")[0]
         extra = [f"{field}:array_agg" for field in groupby]
@@ -474,25 +484,23 @@ class IntlAnnualReport(models.Model):
         expiring = [*base, ("date_terminated", "=", False),
                     ("date_end", ">=", start), ("date_end", "<=", end)]
         terminated = [*base, ("date_terminated", ">=", start), ("date_terminated", "<=", end)]
-        # one query for the section: the dates of every signed agreement of the company,
-        # sorted here into the four figures (the same conditions as their domains)
-        [row] = self.env[model]._read_group(base, [], [
-            "date_signed:array_agg", "date_start:array_agg", "date_end:array_agg",
-            "date_terminated:array_agg", "country_id:array_agg"])
-        counts = dict.fromkeys(("agreement_new", "agreement_in_force", "agreement_expiring",
-                                "agreement_terminated"), 0)
-        by_country = defaultdict(int)
-        for signed, begin, finish, ended, country in zip(*(values or () for values in row), strict=True):
+        # the agreements in force by country in one grouped query; the new, expiring and
+        # terminated ones of the year in one more: their dates, sorted here into the three
+        # figures (the same conditions as their domains)
+        (in_force_count,), groups = self._rollup(model, in_force, ["country_id"], ["__count"])
+        concerned = expression.AND([base, expression.OR([
+            new[len(base):], expiring[len(base):], terminated[len(base):]])])
+        [row] = self.env[model]._read_group(concerned, [], [
+            "date_signed:array_agg", "date_end:array_agg", "date_terminated:array_agg"])
+        counts = {"agreement_new": 0, "agreement_in_force": in_force_count, "agreement_expiring": 0,
+                  "agreement_terminated": 0}
+        for signed, finish, ended in zip(*(values or () for values in row), strict=True):
             counts["agreement_new"] += bool(signed and start <= signed <= end)
-            if begin and begin <= end and (not finish or finish >= start) and (not ended or ended >= start):
-                counts["agreement_in_force"] += 1
-                by_country[country] += 1
             counts["agreement_expiring"] += bool(not ended and finish and start <= finish <= end)
             counts["agreement_terminated"] += bool(ended and start <= ended <= end)
         result = [self._figure("agreements", code, counts[code], model, domain)
                   for code, domain in (("agreement_new", new), ("agreement_in_force", in_force),
                                        ("agreement_expiring", expiring), ("agreement_terminated", terminated))]
-        groups = {"country_id": {self.env["res.country"].browse(key): value for key, value in by_country.items()}}
         result += self._breakdown_figures("agreements", "agreement_in_force_by_country", model, in_force,
                                           "country_id", groups["country_id"])
         return result
