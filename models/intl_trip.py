@@ -109,7 +109,7 @@ class IntlTrip(models.Model):
     plan_line_id = fields.Many2one(
         "intl.agreement.plan.line", "Plan Activity", domain="[('agreement_id', '=', agreement_id)]",
         check_company=True)
-    date_departure = fields.Date("Departure", required=True, tracking=True)
+    date_departure = fields.Date("Departure", required=True, tracking=True, index=True)
     date_return = fields.Date("Return", required=True, tracking=True)
     duration_days = fields.Integer("Days", compute="_compute_duration_days", store=True,
                                    help="Calendar days including the travel days.")
