@@ -69,10 +69,10 @@
         "views/intl_scholar_plan_views.xml",
         "report/intl_disciplinary_case_reports.xml",
         "data/intl_annual_report_data.xml",
+        "report/intl_annual_report_reports.xml",
         "views/intl_annual_report_views.xml",
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
-        "report/intl_annual_report_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -101,7 +101,8 @@ class IntlAgreementPlanLine(models.Model):
                 "automated": True,
             })
             targets.append(line)
-        activities = self.env["mail.activity"].create(vals_list)
+        # the activity is the reminder (activities menu): no mail per activity
+        activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
         for line, activity in zip(targets, activities, strict=True):
             line._lifecycle_write({"overdue_activity_id": activity.id})
         return len(lines) == batch_size

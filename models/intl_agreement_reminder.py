@@ -52,8 +52,10 @@ class IntlAgreementReminder(models.Model):
                 days.add(int(part))
         return sorted(days or {90, 30}, reverse=True)
 
+    # batches of 100: the ORM inserts and updates by 100 rows, so a run costs the
+    # same queries whatever the number of records waiting (the next batch follows at once)
     @api.model
-    def _cron_agreement_expiry(self, batch_size=200):
+    def _cron_agreement_expiry(self, batch_size=100):
         """Daily: start, remind, renew or expire agreements; mark overdue plan lines.
 
         Each step searches a bounded batch of records that still need it, so
@@ -70,8 +72,9 @@ class IntlAgreementReminder(models.Model):
         remaining |= self._send_expiry_reminders(today, batch_size)
         remaining |= self._expire_due(today, batch_size)
         remaining |= self.env["intl.agreement.plan.line"]._mark_overdue(today, batch_size)
-        if remaining:
-            self.env.ref("intl_cooperation.ir_cron_intl_agreement_expiry")._trigger()
+        # the cron runner calls again at once (up to ten batches a run) while work remains
+        self.env["ir.cron"]._notify_progress(done=batch_size if remaining else 0,
+                                             remaining=batch_size if remaining else 0)
 
     @api.model
     def _send_expiry_reminders(self, today, batch_size):
@@ -96,6 +99,8 @@ class IntlAgreementReminder(models.Model):
         ]
         agreements = self.env["intl.agreement"].search(
             expression.AND([window, due_domain]), order="date_end, id", limit=batch_size)
+        # the users of every due agreement read at once, whatever their lead times
+        (agreements.contact_employee_ids.user_id | agreements.curator_id).mapped("share")
         to_send = {}
         for agreement in agreements:
             days_left = (agreement.date_end - today).days
@@ -104,12 +109,19 @@ class IntlAgreementReminder(models.Model):
                 continue
             to_send.setdefault(lead, self.env["intl.agreement"])
             to_send[lead] |= agreement
-        reminder_vals = []
+        reminder_vals, activity_vals, bodies = [], [], {}
+        activity_type = self.env.ref("intl_cooperation.mail_activity_type_agreement_expiry")
+        model_id = self.env["ir.model"]._get_id("intl.agreement")
         for lead, records in to_send.items():
             records._lifecycle_write({"reminder_lead_sent": lead})
             for agreement in records:
                 users = self._reminder_users(agreement)
-                self._send_expiry_reminder(agreement, lead, users)
+                bodies[agreement.id] = self._expiry_reminder_body(agreement, lead)
+                activity_vals += [{
+                    "res_model_id": model_id, "res_id": agreement.id, "activity_type_id": activity_type.id,
+                    "date_deadline": agreement.date_end, "user_id": user.id, "automated": True,
+                    "summary": self.env._("Expires in %(days)s days: renew or let expire", days=lead),
+                } for user in users]
                 reminder_vals.append({
                     "agreement_id": agreement.id,
                     "lead_days": lead,
@@ -117,6 +129,11 @@ class IntlAgreementReminder(models.Model):
                     "date_sent": today,
                     "user_ids": [fields.Command.set(users.ids)],
                 })
+        # one note per agreement, one creation of the activities and of the reminders: the
+        # run costs the same whatever the number of agreements due (the activities are the
+        # reminders of their users, in their activities menu: no mail per activity)
+        self.env["intl.agreement"].browse(list(bodies))._intl_message_log_batch(bodies)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
         self.create(reminder_vals)
         return len(agreements) == batch_size
 
@@ -127,27 +144,18 @@ class IntlAgreementReminder(models.Model):
             lambda u: not u.share)
 
     @api.model
-    def _send_expiry_reminder(self, agreement, lead, users):
-        """Post the reminder on ``agreement`` and give ``users`` an activity."""
+    def _expiry_reminder_body(self, agreement, lead):
+        """The note logged on ``agreement`` when its expiry is ``lead`` days away."""
         if agreement.auto_renew:
-            body = _lt(
+            return _lt(
                 "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
                 "gives %(notice)s months' notice.",
                 agreement=agreement, date=agreement.date_end, days=lead, notice=agreement.notice_months,
             )
-        else:
-            body = _lt(
-                "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
-                agreement=agreement, date=agreement.date_end, days=lead,
-            )
-        agreement._intl_message_post(body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment")
-        for user in users:
-            agreement.activity_schedule(
-                "intl_cooperation.mail_activity_type_agreement_expiry",
-                date_deadline=agreement.date_end,
-                summary=self.env._("Expires in %(days)s days: renew or let expire", days=lead),
-                user_id=user.id,
-            )
+        return _lt(
+            "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
+            agreement=agreement, date=agreement.date_end, days=lead,
+        )
 
     @api.model
     def _expire_due(self, today, batch_size):
@@ -157,15 +165,15 @@ class IntlAgreementReminder(models.Model):
             ("date_end", "<", today),
         ], order="date_end, id", limit=batch_size)
         renewing = due.filtered(lambda a: a.auto_renew and a.renewal_months > 0)
+        bodies = {}
         for agreement in renewing:
             new_end = agreement.date_end
             while new_end < today:
                 new_end += relativedelta(months=agreement.renewal_months)
+            # written in the cache: one UPDATE for the batch when flushed
             agreement._lifecycle_write({"date_end": new_end, "reminder_lead_sent": 0})
-            agreement._intl_message_post(
-                _lt("Renewed automatically until %(date)s.", date=new_end),
-                subtype_xmlid="mail.mt_note",
-            )
+            bodies[agreement.id] = _lt("Renewed automatically until %(date)s.", date=new_end)
+        renewing._intl_message_log_batch(bodies)
         expired = due - renewing
         expired._lifecycle_run("expire", by="system")
         expired._close_open_plan_lines()

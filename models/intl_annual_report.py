@@ -1,7 +1,9 @@
+from collections import defaultdict
 from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import create_index
 from odoo.tools.translate import LazyTranslate
 
@@ -338,11 +340,12 @@ class IntlAnnualReport(models.Model):
 
     @api.model
     def _figure(self, section, code, value, model, domain, dimension="total", record=None, key=None):
-        """The values of one figure line."""
+        """The values of one figure line (``domain`` as a list, or already as its text)."""
         return {
             "section": section, "code": code, "value": value or 0.0, "dimension": dimension,
             "res_model": record._name if record else False, "res_id": record.id if record else False,
-            "key": key or False, "drill_model": model, "drill_domain": self._domain_repr(domain),
+            "key": key or False, "drill_model": model,
+            "drill_domain": domain if isinstance(domain, str) else self._domain_repr(domain),
         }
 
     @api.model
@@ -360,34 +363,51 @@ class IntlAnnualReport(models.Model):
         dimension = {"country_id": "country", "purpose": "purpose", "institute_id": "institute",
                      "funding_source_id": "funding", "partner_id": "partner"}[groupby]
         result = []
+        # the text of the section's domain once, each group adds its condition to it
+        head = self._domain_repr(domain)[:-1] + (", " if domain else "")
         for group, value in sorted(totals.items(), key=lambda item: -item[1]):
             is_record = isinstance(group, models.BaseModel)
+            leaf = (groupby, "=", group.id if is_record else group)
             result.append(self._figure(
-                section, code, value, model, [*domain, (groupby, "=", group.id if is_record else group)],
+                section, code, value, model, head + repr(leaf) + "]",
                 dimension=dimension, record=group if is_record and group else None,
                 key=None if is_record else (group or "")))
         return result
 
     @api.model
     def _rollup(self, model, domain, groupby, aggregates):
-        """One small grouped query per field of ``groupby``.
+        """A whole section in one query: the grand totals and every breakdown.
 
-        The first query also carries every aggregate of ``aggregates``, whose
-        grand totals are the sums of its groups. Returns ``(grand totals,
-        {field: {group: first aggregate}})``.
+        The query carries the aggregates of ``aggregates`` and, for each field of
+        ``groupby``, the values of the records (``array_agg``), tallied here by the
+        first aggregate (a count, or the sum of a field). One scan of the records
+        whatever the number of breakdowns. Returns ``(grand totals, {field: {group:
+        value}})``, groups as ``_read_group`` gives them (records, or False).
         """
         Model = self.env[model]
-        grand = [0.0] * len(aggregates)
+        if len(groupby) == 1:
+            # a single breakdown: grouped by it, the grand totals are the sums of its groups
+            rows = Model._read_group(domain, groupby, aggregates, order="__count DESC")
+            grand = [sum(row[index] or 0.0 for row in rows) for index in range(1, len(aggregates) + 1)]
+            return grand, {groupby[0]: {row[0]: row[1] or 0.0 for row in rows}}
+        first = aggregates[0]
+        weight = None if first == "__count" else first.split(":")[0]
+        extra = [f"{field}:array_agg" for field in groupby]
+        if weight:
+            extra.append(f"{weight}:array_agg")
+        [row] = Model._read_group(domain, [], [*aggregates, *extra])
+        grand = [value or 0.0 for value in row[:len(aggregates)]]
+        arrays = row[len(aggregates):]
+        weights = (arrays[-1] or []) if weight else None
         per_field = {}
-        for position, field in enumerate(groupby):
-            # ordered by count: no join to the grouped model to order by its name
-            rows = Model._read_group(domain, [field], aggregates if position == 0 else aggregates[:1],
-                                     order="__count DESC")
-            per_field[field] = {row[0]: row[1] or 0.0 for row in rows}
-            if position == 0:
-                for row in rows:
-                    for index, value in enumerate(row[1:]):
-                        grand[index] += value or 0.0
+        for field, values in zip(groupby, arrays, strict=False):
+            totals = defaultdict(float)
+            for position, key in enumerate(values or ()):
+                totals[key] += (weights[position] or 0.0) if weight else 1
+            comodel = Model._fields[field].comodel_name
+            per_field[field] = {
+                (self.env[comodel].browse(key) if comodel else key or False): value
+                for key, value in totals.items()}
         return grand, per_field
 
     # domains shared by the figures, the indicators and the risk register
@@ -470,16 +490,23 @@ class IntlAnnualReport(models.Model):
         expiring = [*base, ("date_terminated", "=", False),
                     ("date_end", ">=", start), ("date_end", "<=", end)]
         terminated = [*base, ("date_terminated", ">=", start), ("date_terminated", "<=", end)]
-        Agreement = self.env[model]
-        result = []
+        # the agreements in force by country in one grouped query; the new, expiring and
+        # terminated ones of the year in one more: their dates, sorted here into the three
+        # figures (the same conditions as their domains)
         (in_force_count,), groups = self._rollup(model, in_force, ["country_id"], ["__count"])
-        for code, domain in (("agreement_new", new), ("agreement_in_force", in_force),
-                             ("agreement_expiring", expiring), ("agreement_terminated", terminated)):
-            if code == "agreement_in_force":
-                count = in_force_count
-            else:
-                [[count]] = Agreement._read_group(domain, [], ["__count"])
-            result.append(self._figure("agreements", code, count, model, domain))
+        concerned = expression.AND([base, expression.OR([
+            new[len(base):], expiring[len(base):], terminated[len(base):]])])
+        [row] = self.env[model]._read_group(concerned, [], [
+            "date_signed:array_agg", "date_end:array_agg", "date_terminated:array_agg"])
+        counts = {"agreement_new": 0, "agreement_in_force": in_force_count, "agreement_expiring": 0,
+                  "agreement_terminated": 0}
+        for signed, finish, ended in zip(*(values or () for values in row), strict=True):
+            counts["agreement_new"] += bool(signed and start <= signed <= end)
+            counts["agreement_expiring"] += bool(not ended and finish and start <= finish <= end)
+            counts["agreement_terminated"] += bool(ended and start <= ended <= end)
+        result = [self._figure("agreements", code, counts[code], model, domain)
+                  for code, domain in (("agreement_new", new), ("agreement_in_force", in_force),
+                                       ("agreement_expiring", expiring), ("agreement_terminated", terminated))]
         result += self._breakdown_figures("agreements", "agreement_in_force_by_country", model, in_force,
                                           "country_id", groups["country_id"])
         return result

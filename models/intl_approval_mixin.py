@@ -168,11 +168,12 @@ class IntlApprovalMixin(models.AbstractModel):
                 })
         # sudo: approval lines are written by the engine only (see class docstring)
         self.env["intl.approval.line"].sudo()._lifecycle_create(line_vals)
+        # one note per record in one batch (the submitter was checked above); sudo: the log
+        # writes as sudo anyway, reading the company of the record as sudo skips its rules
+        self.sudo()._intl_message_log_batch({
+            record.id: _lt("Submitted for approval: %(route)s", route=routes[record])
+            for record in self})
         for record in self:
-            record._intl_message_post(
-                _lt("Submitted for approval: %(route)s", route=routes[record]),
-                subtype_xmlid="mail.mt_note",
-            )
             record._approval_activate_next(purpose)
 
     def _approval_check_can_submit(self, purpose):
@@ -243,6 +244,13 @@ class IntlApprovalMixin(models.AbstractModel):
             raise UserError("\n".join(reasons.values()))
 
     def _approval_do_approve(self):
+        """Decide the current step of each record of ``self`` (checked by the caller).
+
+        The decision is one note per record (logged in one batch), the step's
+        activities are closed in one deletion at the end: every read and write
+        of the click happens before it, as the deletion empties the caches.
+        """
+        decided = []
         for record in self:
             line = record._approval_current_lines()[:1]
             if line.require_documents and "documents_complete" in record and not record.documents_complete:
@@ -251,40 +259,43 @@ class IntlApprovalMixin(models.AbstractModel):
                                record=record.display_name,
                                documents=", ".join(record._document_missing_names()))
                 )
-            line._lifecycle_write({
-                "state": "approved",
-                "decided_by_id": self.env.uid,
-                "decided_on": fields.Datetime.now(),
-            })
-            record._approval_close_activities(line, self.env._("Approved"))
-            record._intl_message_post(
-                _lt("Approved: %(step)s", step=line.step_id or line.step_name),
-                subtype_xmlid="mail.mt_note",
-            )
+            decided.append((record, line))
+        now = fields.Datetime.now()
+        activities = self._approval_step_activities(decided)
+        for _record, line in decided:
+            line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now})
+        # sudo: the decision is logged by the engine (the approver was checked); the author
+        # stays the approver, the record's company is read without its rules
+        self.sudo()._intl_message_log_batch({
+            record.id: _lt("Approved: %(step)s", step=line.step_id or line.step_name)
+            for record, line in decided})
+        for record, line in decided:
             # sudo: the approver was checked above; once their step is decided, record rules
             # based on approval_user_ids no longer let them write the record's next stage
             record.sudo()._approval_activate_next(line.purpose)
+        activities.unlink()
 
     def _approval_do_reject(self, reason):
         self._approval_check_can_approve()
-        for record in self:
-            line = record._approval_current_lines()[:1]
-            purpose = line.purpose
-            now = fields.Datetime.now()
+        decided = [(record, record._approval_current_lines()[:1]) for record in self]
+        now = fields.Datetime.now()
+        activities = self._approval_step_activities(decided)
+        for record, line in decided:
             line._lifecycle_write({"state": "rejected", "decided_by_id": self.env.uid,
                                    "decided_on": now, "comment": reason})
-            record._approval_close_activities(line, self.env._("Rejected: %(reason)s", reason=reason))
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             record.sudo().approval_line_ids.filtered_domain(
-                [("purpose", "=", purpose), ("state", "=", "waiting")]
+                [("purpose", "=", line.purpose), ("state", "=", "waiting")]
             )._lifecycle_write({"state": "cancelled"})
-            record._intl_message_post(
-                [_lt("Rejected: %(step)s", step=line.step_id or line.step_name),
-                 _lt("Reason: %(reason)s", reason=reason)],
-                subtype_xmlid="mail.mt_note",
-            )
+        # sudo: the decision is logged by the engine (see _approval_do_approve)
+        self.sudo()._intl_message_log_batch({
+            record.id: [_lt("Rejected: %(step)s", step=line.step_id or line.step_name),
+                        _lt("Reason: %(reason)s", reason=reason)]
+            for record, line in decided})
+        for record, line in decided:
             # sudo: the approver was checked above (see _approval_do_approve)
-            record.sudo()._approval_rejected(purpose, reason)
+            record.sudo()._approval_rejected(line.purpose, reason)
+        activities.unlink()
 
     def _approval_cancel(self):
         """Cancel the pending rounds (when the record itself is cancelled)."""
@@ -316,27 +327,36 @@ class IntlApprovalMixin(models.AbstractModel):
         if state:
             self._lifecycle_move_to(state, by="approval")
         deadline = fields.Date.context_today(self) + timedelta(days=waiting.deadline_days or 0)
+        activity_type = self.env.ref("intl_cooperation.mail_activity_type_approval")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
         for user in users:
             # the activity speaks the approver's language
             in_lang = self.with_context(lang=user.lang or self.env.lang)
-            in_lang.activity_schedule(
-                "intl_cooperation.mail_activity_type_approval",
-                date_deadline=deadline,
-                summary=in_lang.env._("Approve: %(step)s",
-                                      step=waiting.with_env(in_lang.env).step_name),
-                user_id=user.id,
-            )
+            vals_list.append({
+                "activity_type_id": activity_type.id, "res_model_id": model_id, "res_id": self.id,
+                "date_deadline": deadline, "user_id": user.id, "automated": True,
+                "summary": in_lang.env._("Approve: %(step)s", step=waiting.with_env(in_lang.env).step_name),
+            })
+        # one creation for every approver of the step
+        if not self.env.context.get("mail_activity_automation_skip"):
+            self.env["mail.activity"].create(vals_list)
 
-    def _approval_close_activities(self, line, feedback):
+    def _approval_step_activities(self, decided):
+        """The approval activities of the decided steps (``[(record, line)]``), to be deleted.
+
+        The decision note says who decided; the activities of the step's other
+        approvers go with it.
+        """
+        # the id alone: no query to check that the type still exists
+        type_id = self.env["ir.model.data"]._xmlid_to_res_id("intl_cooperation.mail_activity_type_approval")
         # sudo: the approver also closes the activities of the step's other approvers,
-        # which the activity rules hide from them (their own is marked done as themselves)
-        activities = self.sudo().activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("intl_cooperation.mail_activity_type_approval")
-            and a.user_id in line.user_ids
-        )
-        mine = activities.filtered(lambda a: a.user_id == self.env.user)
-        mine.with_env(self.env).action_feedback(feedback=feedback)
-        (activities - mine).unlink()
+        # which the activity rules hide from them
+        activities = self.env["mail.activity"].sudo()
+        for record, line in decided:
+            activities |= record.sudo().activity_ids.filtered(
+                lambda a, users=line.user_ids: a.activity_type_id.id == type_id and a.user_id in users)
+        return activities
 
     def _approval_done(self, purpose):
         """Hook: every step of ``purpose`` is approved."""

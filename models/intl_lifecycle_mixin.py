@@ -297,14 +297,15 @@ class IntlLifecycleMixin(models.AbstractModel):
         state_field = self._lifecycle_state_field
         previous = {record: record[state_field] for record in self}
         self._lifecycle_write(dict(vals or {}, **{state_field: state}))
-        if not getattr(self._fields[state_field], "tracking", False) and hasattr(self, "message_post"):
-            for record in self:
-                if previous[record] != state:
-                    record._intl_message_post(
-                        _lt("Status: %(old)s → %(new)s",
-                            old=intl_message.selection(record, state_field, previous[record]),
-                            new=intl_message.selection(record, state_field, state)),
-                        subtype_xmlid="mail.mt_note")
+        if not getattr(self._fields[state_field], "tracking", False) and hasattr(self, "_message_log_batch"):
+            # one note per record that changed, logged in one batch (the transition was checked)
+            changed = self.filtered(lambda record: previous[record] != state)
+            # sudo: the engine logs the checked transition (the author stays the user)
+            changed.sudo()._intl_message_log_batch({
+                record.id: _lt("Status: %(old)s → %(new)s",
+                               old=intl_message.selection(record, state_field, previous[record]),
+                               new=intl_message.selection(record, state_field, state))
+                for record in changed})
         self._lifecycle_changed(previous)
         return True
 

@@ -114,7 +114,7 @@ class IntlTrip(models.Model):
     plan_line_id = fields.Many2one(
         "intl.agreement.plan.line", "Plan Activity", domain="[('agreement_id', '=', agreement_id)]",
         check_company=True)
-    date_departure = fields.Date("Departure", required=True, tracking=True)
+    date_departure = fields.Date("Departure", required=True, tracking=True, index=True)
     date_return = fields.Date("Return", required=True, tracking=True)
     duration_days = fields.Integer("Days", compute="_compute_duration_days", store=True,
                                    help="Calendar days including the travel days.")
@@ -871,27 +871,34 @@ class IntlTrip(models.Model):
         # sudo: the system records when it asked, whoever confirmed the return or runs the cron
         self.sudo()._lifecycle_write({"absence_suspected_on": fields.Date.context_today(self)})
 
+    # batches of 100: the ORM inserts and updates by 100 rows, so a run costs the
+    # same queries whatever the number of records waiting (the next batch follows at once)
     @api.model
-    def _cron_check_trips(self, batch_size=500):
+    def _cron_check_trips(self, batch_size=100):
         """Daily: ask to confirm presence after the period or a departure without approval;
         remind overdue reports; warn of the cases' deadlines."""
         today = fields.Date.context_today(self)
+        # the to-dos are the reminders of their users (activities menu): no mail per activity
+        self = self.with_context(mail_activity_quick_update=True)
+        # one bounded batch per step; the cron triggers itself again while work remains
         no_return = self.search([
             ("state", "=", "approved"), ("approved_date_to", "<", today),
             ("absence_suspected_on", "=", False),
-            ("extension_ids", "not any", [("state", "=", "pending")])])
-        for start in range(0, len(no_return), batch_size):
-            no_return[start:start + batch_size]._suspect_absence()
+            ("extension_ids", "not any", [("state", "=", "pending")])], limit=batch_size)
+        no_return._suspect_absence()
         unapproved = self.search([("state", "in", APPROVAL_STATES), ("date_departure", "<=", today),
-                                  ("departure_suspected_on", "=", False)])
-        for start in range(0, len(unapproved), batch_size):
-            batch = unapproved[start:start + batch_size]
-            batch._schedule_for_judges(self.env._("Confirm whether the traveller left without an "
-                                                  "approved trip"), heads_first=True)
-            batch._lifecycle_write({"departure_suspected_on": today})
+                                  ("departure_suspected_on", "=", False)], limit=batch_size)
+        if unapproved:
+            unapproved._schedule_for_judges(self.env._("Confirm whether the traveller left without an "
+                                                       "approved trip"), heads_first=True)
+            unapproved._lifecycle_write({"departure_suspected_on": today})
         overdue = self.search([("report_overdue", "=", True)])
         overdue._remind_overdue_reports()
         self.env["intl.disciplinary.case"]._cron_warn_deadlines()
+        # the cron runner calls again at once (up to ten batches a run) while work remains
+        full = len(no_return) == batch_size or len(unapproved) == batch_size
+        self.env["ir.cron"]._notify_progress(done=len(no_return) + len(unapproved),
+                                             remaining=batch_size if full else 0)
 
     def _remind_overdue_reports(self):
         """One reminder activity per overdue trip (idempotent)."""

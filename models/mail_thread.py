@@ -33,6 +33,29 @@ class MailThread(models.AbstractModel):
             messages |= record.message_post(body=stored, intl_body_key=key, intl_body_params=params, **kwargs)
         return messages
 
+    def _intl_message_log_batch(self, bodies, **kwargs):
+        """Log a note on each record in one batch, each read in the reader's language.
+
+        ``bodies`` maps a record id to a ``_lt`` term (or a list of them, one per
+        line), as ``_intl_message_post`` takes; the notes notify nobody, like
+        ``_message_log_batch`` which writes them (as sudo: call it after the checks).
+        """
+        Message = self.env["mail.message"]
+        company_env = self.with_context(lang=Message._intl_company_lang()).env
+        keyed = {res_id: encode_message(body) for res_id, body in bodies.items()}
+        stored = {res_id: render_message(company_env, key, params) for res_id, (key, params) in keyed.items()}
+        messages = self.with_context(intl_message_keys=keyed)._message_log_batch(stored, **kwargs)
+        return messages.with_context(intl_message_keys=None)
+
+    def _message_create(self, values_list):
+        """The keys of ``_intl_message_log_batch``'s notes go in with the batch's INSERT."""
+        keyed = self.env.context.get("intl_message_keys")
+        if keyed:
+            for values in values_list:
+                if values.get("model") == self._name and values.get("res_id") in keyed:
+                    values["intl_body_key"], values["intl_body_params"] = keyed[values["res_id"]]
+        return super()._message_create(values_list)
+
     def _get_message_create_valid_field_names(self):
         return super()._get_message_create_valid_field_names() | {"intl_body_key", "intl_body_params"}
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: ten years of a large university on a fresh database, then one
 # table of ratios (see scripts/bench.py); exits non-zero when a goal is missed.
-# SCALE=1 (20 000 trips, 2 000 agreements, 1 500 delegations), SEED=717.
+# SCALE=1 (20 000 trips, 2 000 agreements, 1 500 delegations, 3 000 scholar visits,
+# 10 000 mobility records), SEED=717.
 # KEEP_DB=1 keeps the database afterwards; BENCH_PORT sets the unused HTTP port.
 set -uo pipefail
 # shellcheck source=scripts/env.sh

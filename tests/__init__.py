@@ -53,3 +53,4 @@ from . import test_intl_working_day_transfer
 from . import test_discipline_jsonrpc
 from . import test_ux_chatter
 from . import test_ux_registrar
+from . import test_annual_report_tour

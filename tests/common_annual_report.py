@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import Command
 from odoo.tests import new_test_user
@@ -13,9 +13,13 @@ EXPECTED_TOTALS = {
     "agreement_new": 1, "agreement_in_force": 3, "agreement_expiring": 1, "agreement_terminated": 1,
     "plan_done": 1, "plan_overdue": 1,
     "money_total": 150000.0,
-    # the dataset has no mobility, scholar or double-degree records of its company
-    "learner_out": 0, "scholar_count": 0, "scholar_hours": 0.0, "student_incoming": 0,
-    "degree_intake": 0, "degree_learners": 0,
+    # two learners went abroad in YEAR (a third cancelled, a fourth left the year before, staff
+    # do not count); two invited scholars came in YEAR and gave 3 x 2 + 2 x 2 + 1.5 hours (planned
+    # and cancelled lectures do not count); two foreign students came for YEAR/YEAR+1 (a Kazakh
+    # one and one of the year before do not count); one double-degree intake of YEAR/YEAR+1
+    # with two learners selected (one in reserve, one not eligible)
+    "learner_out": 2, "scholar_count": 2, "scholar_hours": 11.5, "student_incoming": 2,
+    "degree_intake": 1, "degree_learners": 2,
 }
 
 
@@ -112,10 +116,100 @@ class AnnualReportCommon(IntlTripCommon):
              "date_deadline": date(YEAR - 1, 5, 1)},
         ])
 
+        cls._create_people_dataset()
+
         cls.advance_1 = cls._advance_report(cls.trip_1, 100000.0, date(YEAR, 3, 20))
         cls._advance_report(cls.trip_2, 50000.0, date(YEAR, 6, 20))
         cls._advance_report(cls.trip_3, 70000.0, date(YEAR + 1, 1, 5))
         cls._advance_report(cls.trip_3, 9000.0, date(YEAR, 9, 20), state="submitted")
+
+    @classmethod
+    def _create_people_dataset(cls):
+        """Learners abroad, invited scholars with lectures, incoming students, a double degree."""
+        env = cls.env
+        Partner = env["res.partner"]
+        cls.uni_fr = Partner.create({
+            "name": "Université Test", "is_company": True, "is_intl_institution": True,
+            "intl_institution_type": "university", "country_id": cls.fr.id})
+        Learner = env["intl.learner"]
+
+        def learner(code, country, institute=None):
+            return Learner.create({
+                "name": f"Learner {code}", "student_code": code, "company_id": cls.company.id,
+                "institute_id": (institute or cls.institute).id, "country_id": country.id})
+        kz = env.ref("base.kz")
+        cls.learner_kz_1, cls.learner_kz_2 = learner("AR-1", kz), learner("AR-2", kz, cls.other_institute)
+        cls.learner_fr, cls.learner_de = learner("AR-3", cls.fr), learner("AR-4", cls.de)
+        Mobility = env["intl.mobility"]
+
+        def mobility(direction, learner_rec, start, state="planned", partner=None, **vals):
+            values = {
+                "participant_type": "learner", "learner_id": learner_rec.id, "direction": direction,
+                "partner_id": (partner or cls.partner_host).id, "company_id": cls.company.id,
+                "academic_year": f"{start.year}/{start.year + 1}" if start.month >= 9
+                else f"{start.year - 1}/{start.year}",
+                "date_start": start, "date_end": start + timedelta(days=120), "state": state, **vals}
+            return Mobility._lifecycle_create([values])
+        cls.mobility_out_1 = mobility("outgoing", cls.learner_kz_1, date(YEAR, 2, 1), "completed")
+        cls.mobility_out_2 = mobility("outgoing", cls.learner_kz_2, date(YEAR, 9, 1), partner=cls.uni_fr)
+        mobility("outgoing", cls.learner_kz_1, date(YEAR, 10, 1), "cancel")
+        mobility("outgoing", cls.learner_kz_2, date(YEAR - 1, 9, 1), "completed")
+        Mobility._lifecycle_create([{
+            "participant_type": "staff", "employee_id": cls.employee_requester.id, "direction": "outgoing",
+            "mobility_type": "teaching", "partner_id": cls.partner_host.id, "company_id": cls.company.id,
+            "academic_year": f"{YEAR - 1}/{YEAR}", "date_start": date(YEAR, 3, 1),
+            "date_end": date(YEAR, 3, 10)}])
+        # incoming students of the academic year YEAR/YEAR+1
+        cls.mobility_in_1 = mobility("incoming", cls.learner_fr, date(YEAR, 9, 1), partner=cls.uni_fr)
+        cls.mobility_in_2 = mobility("incoming", cls.learner_de, date(YEAR + 1, 2, 1),
+                                     academic_year=f"{YEAR}/{YEAR + 1}")
+        mobility("incoming", cls.learner_kz_1, date(YEAR, 9, 1))
+        mobility("incoming", cls.learner_de, date(YEAR - 1, 9, 1), "completed")
+        # invited scholars and their lectures
+        Visit, Lecture = env["intl.scholar.visit"], env["intl.scholar.lecture"]
+        funding = env.ref("intl_cooperation.intl_funding_source_scholar_programme")
+
+        def visit(state, arrival, institute, lectures):
+            scholar = Partner.create({"name": f"Scholar {arrival}", "country_id": cls.fr.id})
+            record = Visit._lifecycle_create([{
+                "scholar_id": scholar.id, "institute_id": institute.id, "company_id": cls.company.id,
+                "date_arrival": arrival, "date_departure": arrival + timedelta(days=9),
+                "purpose": "Lectures", "funding_source_id": funding.id, "state": state}])
+            Lecture._lifecycle_create([{
+                "visit_id": record.id, "date": arrival + timedelta(days=day), "time_from": 10.0,
+                "time_to": 12.0, "group_name": "MSc", "discipline": "Geology", "hours_planned": 2.0,
+                "state": lecture_state, "hours_given": hours,
+            } for day, (lecture_state, hours) in enumerate(lectures)])
+            return record
+        given = ("given", 2.0)
+        cls.visit_1 = visit("done", date(YEAR, 3, 10), cls.institute,
+                            [given, given, given, ("planned", 0.0), ("cancel", 0.0)])
+        cls.visit_2 = visit("ended", date(YEAR, 10, 5), cls.other_institute, [given, given, ("given", 1.5)])
+        visit("accepted", date(YEAR, 12, 1), cls.institute, [("planned", 0.0)])
+        visit("done", date(YEAR - 1, 11, 20), cls.institute, [given])
+        # a double-degree programme, its intakes and applications
+        programme = env["intl.degree.programme"]._lifecycle_create([{
+            "title": "MSc Geoscience", "partner_id": cls.uni_fr.id, "institute_id": cls.institute.id,
+            "company_id": cls.company.id, "state": "active"}])
+        Intake = env["intl.degree.intake"]
+
+        def intake(state, academic_year):
+            return Intake._lifecycle_create([{
+                "programme_id": programme.id, "academic_year": academic_year, "state": state,
+                "date_deadline": date(YEAR, 5, 1)}])
+        cls.intake = intake("decided", f"{YEAR}/{YEAR + 1}")
+        intake("cancel", f"{YEAR}/{YEAR + 1}")
+        previous = intake("decided", f"{YEAR - 1}/{YEAR}")
+        Application = env["intl.degree.application"]
+        cls.applications_selected = Application._lifecycle_create([
+            {"intake_id": cls.intake.id, "learner_id": cls.learner_kz_1.id, "state": "selected"},
+            {"intake_id": cls.intake.id, "learner_id": cls.learner_kz_2.id, "state": "selected"},
+        ])
+        Application._lifecycle_create([
+            {"intake_id": cls.intake.id, "learner_id": cls.learner_fr.id, "state": "reserve"},
+            {"intake_id": cls.intake.id, "learner_id": cls.learner_de.id, "state": "ineligible"},
+            {"intake_id": previous.id, "learner_id": cls.learner_fr.id, "state": "selected"},
+        ])
 
     @classmethod
     def _advance_report(cls, trip, amount, day, state="posted"):

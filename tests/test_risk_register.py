@@ -147,6 +147,21 @@ class TestInstituteIndicators(AnnualReportCommon):
         self.assertEqual(mine.status, "met")
 
 
+    def test_people_indicators_per_institute(self):
+        """Scholar hours, incoming students and learners abroad, per institute, from real records."""
+        Indicator = self.env["intl.institute.indicator"].with_user(self.user_dic_director)
+        indicators = Indicator.create([
+            {"institute_id": institute.id, "year": YEAR, "code": code, "target": 1, "company_id": self.company.id}
+            for code in ("scholar_hours", "incoming_students", "learners_out")
+            for institute in (self.institute, self.other_institute)])
+        actual = {(i.code, i.institute_id): i.actual for i in indicators}
+        self.assertEqual(actual, {
+            ("scholar_hours", self.institute): 6.0, ("scholar_hours", self.other_institute): 5.5,
+            ("incoming_students", self.institute): 2, ("incoming_students", self.other_institute): 0,
+            ("learners_out", self.institute): 1, ("learners_out", self.other_institute): 1,
+        })
+
+
 @tagged("post_install", "-at_install")
 class TestReviewActions(AnnualReportCommon):
 
