@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 import pytz
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import get_lang
@@ -87,7 +87,13 @@ class IntlDisciplinaryCase(models.Model):
                                help="The first working day of the absence (or the departure).")
     date_discovered = fields.Date("Discovered On", required=True, readonly=True,
                                   default=fields.Date.context_today)
-    leave_id = fields.Many2one("hr.leave", "Time Off Record", readonly=True, copy=False)
+    leave_ids = fields.Many2many(
+        "hr.leave", "intl_disciplinary_case_hr_leave_rel", "case_id", "leave_id", "Time Off Records",
+        readonly=True, copy=False,
+        help="The absence in timekeeping: one time off per run of absence days, around the "
+             "employee's other time off.")
+    leave_id = fields.Many2one("hr.leave", "Time Off Record", compute="_compute_leave_id",
+                               help="The first time off recording the absence.")
     state = fields.Selection(
         [("open", "Open"), ("explanation_requested", "Explanation Requested"),
          ("explanation_received", "Explanation Received"), ("refusal", "Refusal Act"),
@@ -103,6 +109,10 @@ class IntlDisciplinaryCase(models.Model):
     decision_date = fields.Date(readonly=True, tracking=True)
     closing_reason = fields.Text(
         help="Why the case is closed without a sanction (good reason, deadline passed, ...).")
+    good_reason = fields.Boolean(
+        "Good Reason Found", tracking=True,
+        help="The absence had a good reason: closing the case without a sanction removes its time "
+             "off 'Absence without good reason'.")
     sanction_valid_until = fields.Date(readonly=True, tracking=True)
     lift_reason = fields.Text("Reason to Lift Early")
     sanction_lifted_on = fields.Date(readonly=True, tracking=True)
@@ -139,8 +149,13 @@ class IntlDisciplinaryCase(models.Model):
         "explanation_requested_on", "explanation_deadline", "explanation_date", "refusal_act_date",
         "decision_date", "sanction_valid_until", "sanction_lifted_on", "act_date", "act_head_id",
         "act_witness_ids", "absence_from", "absence_to", "missed_hours", "missed_days",
-        "date_offence", "leave_id", "kind", "trip_id", "employee_id", "date_discovered",
+        "date_offence", "leave_ids", "kind", "trip_id", "employee_id", "date_discovered",
     )
+
+    @api.depends("leave_ids")
+    def _compute_leave_id(self):
+        for case in self:
+            case.leave_id = case.leave_ids.sorted("request_date_from")[:1]
 
     @api.depends("kind", "missed_hours", "missed_days", "absence_to", "trip_id.approved_date_to",
                  "trip_id.date_departure")
@@ -433,6 +448,8 @@ class IntlDisciplinaryCase(models.Model):
         self._check_hr()
         self._lifecycle_run("close_without_sanction",
                             {"decision": "none", "decision_date": fields.Date.context_today(self)})
+        # no absence without good reason to keep in timekeeping
+        self.filtered("good_reason")._cancel_time_off()
 
     def action_lift(self):
         """HR lifts the sanction before the end of its validity, with the reason."""
@@ -571,25 +588,46 @@ class IntlDisciplinaryCase(models.Model):
             if not days:
                 continue
             # sudo: HR's act records the absence in timekeeping; hr_holidays rights are not HR's here
-            leave = self.env["hr.leave"].sudo().with_context(
+            Leave = self.env["hr.leave"].sudo().with_context(
                 leave_skip_state_check=True, mail_create_nolog=True, mail_activity_quick_update=True,
-                leave_fast_create=True).create({
-                    "name": case.name,
-                    "employee_id": case.employee_id.id,
-                    "holiday_status_id": leave_type.id,
-                    "request_date_from": days[0],
-                    "request_date_to": days[-1],
-                })
-            if leave.state != "validate":
-                leave.action_validate()
-            case._lifecycle_write({"leave_id": leave.id})
+                leave_fast_create=True)
+            leaves = Leave.create([{
+                "name": case.name,
+                "employee_id": case.employee_id.id,
+                "holiday_status_id": leave_type.id,
+                "request_date_from": first,
+                "request_date_to": last,
+            } for first, last in case._absence_runs(days, leave_type)])
+            leaves.filtered(lambda leave: leave.state != "validate").action_validate()
+            case._lifecycle_write({"leave_ids": [Command.set(leaves.ids)]})
+
+    def _absence_runs(self, days, leave_type):
+        """``(first, last)`` runs of the absence ``days`` that no other time off of the employee cuts.
+
+        The days of other time off are not absence days already; a time off
+        spanning one would overlap it, which hr_holidays refuses.
+        """
+        self.ensure_one()
+        # sudo: the employee's other time off is read only to go around it
+        others = self.env["hr.leave"].sudo().search([
+            ("employee_id", "=", self.employee_id.id), ("holiday_status_id", "!=", leave_type.id),
+            ("state", "not in", ("refuse", "cancel")),
+            ("request_date_from", "<=", days[-1]), ("request_date_to", ">=", days[0])])
+        runs = [[days[0], days[0]]]
+        for day in days[1:]:
+            if any(other.request_date_from <= day and other.request_date_to >= runs[-1][1]
+                   for other in others):
+                runs.append([day, day])
+            else:
+                runs[-1][1] = day
+        return [tuple(run) for run in runs]
 
     def _cancel_time_off(self):
-        for case in self.filtered("leave_id"):
+        for case in self.filtered("leave_ids"):
             # sudo: the time off recorded by the case goes with the case's facts
-            leave = case.leave_id.sudo()
-            leave.with_context(leave_skip_state_check=True).action_refuse()
-            case._lifecycle_write({"leave_id": False})
+            leaves = case.leave_ids.sudo()
+            leaves.with_context(leave_skip_state_check=True).action_refuse()
+            case._lifecycle_write({"leave_ids": [Command.clear()]})
 
     # ------------------------------------------------------------------
     # Printing

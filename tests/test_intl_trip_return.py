@@ -302,6 +302,8 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.decision, "none")
         self.assertFalse(case.sanction_valid_until)
+        # the absence stays in timekeeping: only the deadline passed, not the absence
+        self.assertEqual(set(case.leave_ids.mapped("state")), {"validate"})
 
     def test_six_months_from_the_offence_bound_the_decision(self):
         trip, case = self._case_with_act()
@@ -344,13 +346,16 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
                 case.action_decide()
             cases |= case
         cron = self.env.ref("intl_cooperation.ir_cron_intl_case_lift")
-        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        # the cron runner's progress record: while work remains, it calls the next batch at once
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id, "remaining": 0, "done": 0})
+        Case = self.env["intl.disciplinary.case"].with_context(ir_cron_progress_id=progress.id)
         with freeze_time("2027-09-01 06:00:00"):
-            self.env["intl.disciplinary.case"]._cron_lift_sanctions(batch_size=1)
+            Case._cron_lift_sanctions(batch_size=1)
             self.assertEqual(sorted(cases.mapped("state")), ["closed", "decided"])
-            self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers,
-                            "the next batch is triggered")
-            self.env["intl.disciplinary.case"]._cron_lift_sanctions(batch_size=1)
+            self.assertEqual((progress.done, progress.remaining), (1, 1), "the next batch is asked for")
+            Case._cron_lift_sanctions(batch_size=1)
+            Case._cron_lift_sanctions(batch_size=1)
+            self.assertEqual((progress.done, progress.remaining), (0, 0), "nothing left")
         self.assertEqual(set(cases.mapped("state")), {"closed"})
         self.assertTrue(all(cases.mapped("sanction_lifted_on")))
 
@@ -389,6 +394,43 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
             case.action_close()
         self.assertEqual(leave.state, "refuse")
         self.assertFalse(case.leave_id)
+
+    def test_other_time_off_inside_the_absence_splits_its_time_off(self):
+        """A sick day in the middle of the absence is not absence, and the absence's time off goes
+        around it (hr_holidays refuses overlapping time off)."""
+        sick_type = self.env["hr.leave.type"].create({
+            "name": "Sick leave (test)", "requires_allocation": "no", "leave_validation_type": "no_validation",
+            "time_type": "leave", "request_unit": "day", "company_id": False})
+        sick = self.env["hr.leave"].with_context(leave_skip_state_check=True).create({
+            "name": "Sick", "employee_id": self.employee_requester.id, "holiday_status_id": sick_type.id,
+            "request_date_from": date(2027, 2, 9), "request_date_to": date(2027, 2, 9)})
+        if sick.state != "validate":
+            sick.action_validate()
+        trip, case = self._case_with_act(now="2027-02-10 12:00:00")
+        with freeze_time("2027-02-11 12:00:00"):
+            self._confirm(trip, self._local(2027, 2, 11, 9), user=self.user_hr)
+        self.assertEqual(case.missed_days, 2)  # Monday and Wednesday; Tuesday was sick leave
+        leaves = case.leave_ids.sorted("request_date_from")
+        self.assertEqual([(leave.request_date_from, leave.request_date_to) for leave in leaves],
+                         [(date(2027, 2, 8), date(2027, 2, 8)), (date(2027, 2, 10), date(2027, 2, 10))])
+        self.assertEqual(set(leaves.mapped("state")), {"validate"})
+        self.assertEqual(case.leave_id, leaves[0])
+        self.assertEqual(sick.state, "validate")
+
+    def test_closing_for_a_good_reason_removes_the_time_off(self):
+        trip, case = self._case_with_act()
+        with freeze_time("2027-02-10 12:00:00"):
+            self._confirm(trip, self._local(2027, 2, 10, 9))
+        leaves = case.leave_ids
+        self.assertTrue(leaves)
+        case = case.with_user(self.user_hr)
+        with freeze_time("2027-03-15 06:00:00"):  # after the one-month deadline
+            case.closing_reason = "Hospitalised abroad; the certificate came after the deadline."
+            case.good_reason = True
+            case.action_close_without_sanction()
+        self.assertEqual(case.state, "closed")
+        self.assertEqual(set(leaves.mapped("state")), {"refuse"})
+        self.assertFalse(case.leave_ids)
 
     def test_case_privacy(self):
         trip, case = self._case_with_act()
