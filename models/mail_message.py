@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from ..tools.intl_message import render_message
 
@@ -52,5 +52,10 @@ class MailMessage(models.Model):
     @api.model
     def _intl_company_lang(self):
         """The language of the stored bodies: the company's (its contact's), else the user's."""
-        # sudo: the company's contact language is a setting, not a secret
-        return self.env.company.sudo().partner_id.lang or self.env.lang or "en_US"
+        return self._intl_company_lang_cached(self.env.company.id) or self.env.lang or "en_US"
+
+    @tools.ormcache("company_id")
+    def _intl_company_lang_cached(self, company_id):
+        # cached: read at every message the module posts (cleared when a company's contact
+        # changes language, see res.partner.write); sudo: the language is a setting, not a secret
+        return self.env["res.company"].browse(company_id).sudo().partner_id.lang

@@ -27,7 +27,7 @@ class MailThread(models.AbstractModel):
         """
         key, params = encode_message(body)
         Message = self.env["mail.message"]
-        stored = render_message(self.with_context(lang=Message._intl_company_lang()).env, key, params)
+        stored = render_message(self.with_context(lang=Message._intl_company_lang()).env, key, params, fresh=True)
         messages = Message
         for record in self:
             messages |= record.message_post(body=stored, intl_body_key=key, intl_body_params=params, **kwargs)
@@ -43,7 +43,8 @@ class MailThread(models.AbstractModel):
         Message = self.env["mail.message"]
         company_env = self.with_context(lang=Message._intl_company_lang()).env
         keyed = {res_id: encode_message(body) for res_id, body in bodies.items()}
-        stored = {res_id: render_message(company_env, key, params) for res_id, (key, params) in keyed.items()}
+        stored = {res_id: render_message(company_env, key, params, fresh=True)
+                  for res_id, (key, params) in keyed.items()}
         messages = self.with_context(intl_message_keys=keyed)._message_log_batch(stored, **kwargs)
         return messages.with_context(intl_message_keys=None)
 
@@ -91,7 +92,8 @@ class MailThread(models.AbstractModel):
 
     def _message_log_batch(self, bodies, *args, **kwargs):
         messages = super()._message_log_batch(bodies, *args, **kwargs)
-        if messages and self._intl_is_module_model():
+        # a keyed batch of the module (_intl_message_log_batch) is not the creation messages
+        if messages and self._intl_is_module_model() and not self.env.context.get("intl_message_keys"):
             creation = {thread.id: thread._creation_message() for thread in self}
             if all(bodies.get(thread_id) == body for thread_id, body in creation.items()):
                 # the creation messages: shown to each reader in their language

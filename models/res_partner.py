@@ -138,3 +138,11 @@ class ResPartner(models.Model):
             if vals.get("is_intl_institution"):
                 vals.setdefault("is_company", True)
         return super().create(vals_list)
+
+    def write(self, vals):
+        # sudo: which contacts are companies' is read only to keep a cache right
+        if "lang" in vals and self.env["res.company"].sudo().search_count([("partner_id", "in", self.ids)]):
+            # the companies' languages are cached for the module's chatter messages
+            # (mail.message._intl_company_lang_cached)
+            self.env.registry.clear_cache()
+        return super().write(vals)

@@ -81,16 +81,21 @@ def encode_message(parts):
     return first._source, params
 
 
-def render_value(env, value):
-    """The text (or markup) of an encoded parameter in ``env``'s language."""
+def render_value(env, value, fresh=False):
+    """The text (or markup) of an encoded parameter in ``env``'s language.
+
+    ``fresh``: the parameters were encoded just now, their records exist.
+    """
     if isinstance(value, dict):
         if "_t" in value:
-            return render_term(env, value["_t"], value.get("_p"))
+            return render_term(env, value["_t"], value.get("_p"), fresh=fresh)
         if "_ref" in value:
             if value["_ref"] not in env:
                 return ""
             # sudo: the names were already in the message the reader reads; only their language changes
-            records = env[value["_ref"]].sudo().browse(value["_ids"]).exists()
+            records = env[value["_ref"]].sudo().browse(value["_ids"])
+            if not fresh:
+                records = records.exists()
             return ", ".join(records.mapped("display_name"))
         if "_model" in value:
             return env["ir.model"]._get(value["_model"]).name or value["_model"]
@@ -101,7 +106,7 @@ def render_value(env, value):
         if "_html" in value:
             return Markup(value["_html"])
         if "_list" in value:
-            return Markup(", ").join(render_value(env, item) for item in value["_list"])
+            return Markup(", ").join(render_value(env, item, fresh) for item in value["_list"])
         if "_sel" in value:
             model, field_name, key = value["_sel"]
             if model not in env or field_name not in env[model]._fields:
@@ -117,7 +122,7 @@ def render_value(env, value):
     return value
 
 
-def render_term(env, source, params=None):
+def render_term(env, source, params=None, fresh=False):
     """``source`` translated into ``env``'s language, its parameters rendered in it (markup)."""
     lang = env.lang or "en_US"
     translated = get_translation(MODULE, lang, source, ()) if lang != "en_US" else source
@@ -127,7 +132,7 @@ def render_term(env, source, params=None):
     template = Markup(translated)
     if not params:
         return template
-    rendered = {key: render_value(env, value) for key, value in params.items()}
+    rendered = {key: render_value(env, value, fresh) for key, value in params.items()}
     for candidate in (template, Markup(source)):
         try:
             if all(key.isdigit() for key in rendered):
@@ -139,10 +144,10 @@ def render_term(env, source, params=None):
     return Markup(source)
 
 
-def render_message(env, key, params):
-    """The body of a message of the module in ``env``'s language."""
-    body = render_term(env, key, params)
+def render_message(env, key, params, fresh=False):
+    """The body of a message of the module in ``env``'s language (``fresh``: see render_value)."""
+    body = render_term(env, key, params, fresh)
     more = (params or {}).get(LINES) or []
     if more:
-        body = Markup("<br/>").join([body, *(render_term(env, source, part) for source, part in more)])
+        body = Markup("<br/>").join([body, *(render_term(env, source, part, fresh) for source, part in more)])
     return body
