@@ -137,9 +137,9 @@ class IntlInstituteIndicator(models.Model):
             provider = providers.get(code)
             values = provider(Report, year, company) if provider else {}
             for indicator in indicators:
-                value = values.get(indicator.institute_id.id, 0.0)
-                if indicator.actual != value or not indicator.date_refreshed:
-                    indicator._lifecycle_write({"actual": value, "date_refreshed": now})
+                # written in the cache: one UPDATE for all of them when flushed
+                indicator._lifecycle_write({"actual": values.get(indicator.institute_id.id, 0.0),
+                                            "date_refreshed": now})
 
     @api.model
     def _count_by_institute(self, model, domain, field="institute_id", aggregate="__count"):
@@ -186,10 +186,16 @@ class IntlInstituteIndicator(models.Model):
 
     @api.model
     def _cron_refresh(self, batch_size=2000):
-        """Daily: the actual values of the current and the previous year, in batches."""
-        year = fields.Date.context_today(self).year
-        indicators = self.search([("year", ">=", year - 1)], limit=batch_size)
+        """Daily: the actual values of the current and the previous year, in batches (the ones
+        not computed today first; the cron runner asks for the next batch while some remain)."""
+        today = fields.Date.context_today(self)
+        indicators = self.search([
+            ("year", ">=", today.year - 1),
+            "|", ("date_refreshed", "=", False), ("date_refreshed", "<", fields.Datetime.to_datetime(today)),
+        ], order="date_refreshed asc nulls first, id", limit=batch_size)
         indicators._refresh_actuals()
+        self.env["ir.cron"]._notify_progress(
+            done=len(indicators), remaining=batch_size if len(indicators) == batch_size else 0)
 
     # ------------------------------------------------------------------
     # Mail to the institutes

@@ -147,6 +147,27 @@ class TestInstituteIndicators(AnnualReportCommon):
         self.assertEqual(mine.status, "met")
 
 
+    def test_daily_refresh_goes_through_every_indicator_in_batches(self):
+        Indicator = self.env["intl.institute.indicator"].with_user(self.user_dic_director)
+        with freeze_time(f"{YEAR}-12-14 03:00:00"):
+            indicators = Indicator.create([
+                {"institute_id": institute.id, "year": YEAR, "code": code, "target": 1,
+                 "company_id": self.company.id}
+                for code in ("trips_out", "agreements_in_force")
+                for institute in (self.institute, self.other_institute)])
+        cron = self.env.ref("intl_cooperation.ir_cron_intl_indicator_refresh")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id, "remaining": 0, "done": 0})
+        Cron = self.env["intl.institute.indicator"].with_context(ir_cron_progress_id=progress.id)
+        refreshed = []
+        with freeze_time(f"{YEAR}-12-15 03:00:00"):
+            for _run in range(3):
+                Cron._cron_refresh(batch_size=2)
+                refreshed.append((progress.done, progress.remaining))
+        # two batches of two, then nothing left: each indicator once, none forgotten
+        self.assertEqual(refreshed, [(2, 2), (2, 2), (0, 0)])
+        self.assertEqual(set(indicators.mapped("date_refreshed")),
+                         {fields.Datetime.to_datetime(f"{YEAR}-12-15 03:00:00")})
+
     def test_people_indicators_per_institute(self):
         """Scholar hours, incoming students and learners abroad, per institute, from real records."""
         Indicator = self.env["intl.institute.indicator"].with_user(self.user_dic_director)
