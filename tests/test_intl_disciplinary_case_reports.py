@@ -24,7 +24,7 @@ TEXTS = {
         "act_absence": "Act of absence from work",
         "act_refusal": "Act of refusal to give a written explanation",
         "order": "Order on the disciplinary sanction",
-        "hours": "16 working hours missed", "days": "2 working days of absence",
+        "hours": "working hours missed: 16", "days": "working days of absence: 2",
         "sanction": "Reprimand", "acknowledgement": "I have read this document and received a copy:",
     },
     "ru_RU": {
@@ -32,7 +32,7 @@ TEXTS = {
         "act_absence": "Акт об отсутствии на рабочем месте",
         "act_refusal": "Акт об отказе от дачи письменного объяснения",
         "order": "Приказ о дисциплинарном взыскании",
-        "hours": "16 рабочих часов пропущено", "days": "2 рабочих дней отсутствия",
+        "hours": "пропущено рабочих часов: 16", "days": "рабочих дней отсутствия: 2",
         "sanction": "Выговор", "acknowledgement": "С документом ознакомлен(а), копию получил(а):",
     },
     "kk_KZ": {
@@ -40,7 +40,7 @@ TEXTS = {
         "act_absence": "Жұмыс орнында болмау туралы акт",
         "act_refusal": "Жазбаша түсініктеме беруден бас тарту туралы акт",
         "order": "Тәртіптік жаза туралы бұйрық",
-        "hours": "16 жұмыс сағаты өткізілді", "days": "2 жұмыс күні болмады",
+        "hours": "өткізілген жұмыс сағаттары: 16", "days": "жұмыста болмаған жұмыс күндері: 2",
         "sanction": "Сөгіс", "acknowledgement": "Осы құжатпен таныстым, көшірмесін алдым:",
     },
 }
