@@ -245,6 +245,9 @@ class IntlDisciplinaryCase(models.Model):
                 and self._lifecycle_changes("decision", vals["decision"]) \
                 and any(case.state in ("decided", "closed") for case in self):
             raise UserError(self.env._("The decision is taken: it no longer changes."))
+        if {"good_reason", "closing_reason"} & set(vals) and not self._lifecycle_trusted() \
+                and any(case.state == "closed" for case in self):
+            raise UserError(self.env._("The case is closed: its closing reason no longer changes."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -749,6 +749,7 @@ class IntlTrip(models.Model):
                 raise UserError(self.env._(
                     "%(employee)s has not missed a working day after %(trip)s (at least "
                     "%(hours)s consecutive working hours): there is no absence to record.",
+                    # sudo: the traveller's name, which the unit head reads on the trip anyway
                     employee=trip.sudo().employee_id.name, trip=trip.name,
                     hours=trip.company_id.intl_case_absence_hours or 3))
 

@@ -431,6 +431,16 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
         self.assertEqual(case.state, "closed")
         self.assertEqual(set(leaves.mapped("state")), {"refuse"})
         self.assertFalse(case.leave_ids)
+        # the closing reason is HR's, and it stays as it was closed
+        with self.assertRaises(UserError):
+            case.write({"good_reason": False})
+        employee_case = case.with_user(self.user_requester)
+        with self.assertRaises(AccessError):
+            employee_case.write({"closing_reason": "Mine"})
+        self.assertEqual(employee_case.read(["good_reason"])[0]["good_reason"], True)
+        with self.assertRaises(UserError):  # the time off records are the case's own
+            self.env["intl.disciplinary.case"].browse(case.id).with_user(self.user_hr).write(
+                {"leave_ids": [(6, 0, leaves.ids)]})
 
     def test_case_privacy(self):
         trip, case = self._case_with_act()
