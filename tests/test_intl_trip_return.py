@@ -423,6 +423,8 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
             self._confirm(trip, self._local(2027, 2, 10, 9))
         leaves = case.leave_ids
         self.assertTrue(leaves)
+        with self.assertRaises(AccessError):  # the closing is HR's, not the employee's
+            case.with_user(self.user_requester).write({"good_reason": True})
         case = case.with_user(self.user_hr)
         with freeze_time("2027-03-15 06:00:00"):  # after the one-month deadline
             case.closing_reason = "Hospitalised abroad; the certificate came after the deadline."
@@ -435,7 +437,7 @@ class TestIntlDisciplinaryCase(IntlDisciplineCommon):
         with self.assertRaises(UserError):
             case.write({"good_reason": False})
         employee_case = case.with_user(self.user_requester)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):  # refused to everyone once closed, the employee included
             employee_case.write({"closing_reason": "Mine"})
         self.assertEqual(employee_case.read(["good_reason"])[0]["good_reason"], True)
         with self.assertRaises(UserError):  # the time off records are the case's own
