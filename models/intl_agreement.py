@@ -79,6 +79,13 @@ class IntlAgreement(models.Model):
         "cancel": {"from": UNSIGNED_STATES, "to": "cancel", "who": (COORDINATOR,)},
         "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,)},
     }
+    # the partner and the terms DIC and Legal saw: fixed from the legal review (a change goes
+    # back through a new proposal or an annex)
+    _lifecycle_substance = (
+        "company_id", "partner_id", "partner_ids", "kind_id", "institute_id", "title", "purpose",
+        "financial_terms", "date_start_custom", "date_start", "is_indefinite", "date_end",
+        "auto_renew", "renewal_months", "notice_months")
+    _lifecycle_substance_open = ("draft", "submitted", "dic_review", "negotiation", "drafting")
     _lifecycle_workflow_fields = (
         "date_dic_notified", "date_dic_copy_received", "date_terminated", "termination_reason",
         "reminder_lead_sent",
@@ -552,7 +559,7 @@ class IntlAgreement(models.Model):
             if agreement.state not in SIGNED_STATES:
                 raise UserError(self.env._("%(agreement)s is not signed.", agreement=agreement.display_name))
         self._lifecycle_write({"date_dic_copy_received": today})
-        self.copy_ids.filtered(lambda c: c.holder == "dic" and not c.date_received).write(
+        self.copy_ids.filtered(lambda c: c.holder == "dic" and not c.date_received)._lifecycle_write(
             {"date_received": today, "received_by_id": self.env.uid}
         )
         self.activity_feedback(

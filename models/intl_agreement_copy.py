@@ -8,6 +8,11 @@ class IntlAgreementCopy(models.Model):
     """
 
     _name = "intl.agreement.copy"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_parent_field = "agreement_id"
+    # the receipt is DIC's record (action_dic_copy_received), never typed by a client
+    _lifecycle_workflow_fields = ("date_received", "received_by_id")
     _description = "Agreement Copy"
     _order = "agreement_id, copy_type desc, id"
 
@@ -26,6 +31,6 @@ class IntlAgreementCopy(models.Model):
     )
     department_id = fields.Many2one("hr.department", "Unit")
     location = fields.Char(help="Room, cabinet, folder or file number where the copy is kept.")
-    date_received = fields.Date("Received on")
-    received_by_id = fields.Many2one("res.users", "Received by")
+    date_received = fields.Date("Received on", readonly=True)
+    received_by_id = fields.Many2one("res.users", "Received by", readonly=True)
     note = fields.Char()

@@ -24,6 +24,7 @@ class IntlAgreementPlanLine(models.Model):
         "replan": {"from": ("overdue",), "to": "planned", "who": ("system",)},
     }
     _lifecycle_workflow_fields = ("overdue_activity_id",)
+    _lifecycle_parent_field = "agreement_id"
 
     agreement_id = fields.Many2one("intl.agreement", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="agreement_id.company_id", store=True)

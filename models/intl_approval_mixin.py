@@ -182,8 +182,8 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_excluded_users(self):
         """Users who never decide a step of this record: who requested it, whom it is about."""
         self.ensure_one()
-        # sudo: whom the record is about is read on the employee, which only HR reads in full
-        return (self._lifecycle_requester_users() | self.sudo()._approval_employee().user_id).with_env(self.env)
+        # the same users as every other action of the record (intl.lifecycle.mixin)
+        return self._lifecycle_requester_users() | self._lifecycle_subject_users()
 
     def _approval_resolve_line_users(self, line):
         """Who may decide ``line`` now: its step's approvers but the excluded users,

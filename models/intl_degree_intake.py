@@ -37,6 +37,10 @@ class IntlDegreeIntake(models.Model):
                    "guard": "_guard_manage"},
     }
     _lifecycle_workflow_fields = ("decision_date", "decided_by_id")
+    # the call and its commission: fixed once the applications close
+    _lifecycle_substance = ("programme_id", "academic_year", "date_deadline", "seats",
+                            "commission_user_ids")
+    _lifecycle_substance_open = ("draft", "open")
 
     name = fields.Char(compute="_compute_name", store=True)
     programme_id = fields.Many2one(
@@ -104,6 +108,18 @@ class IntlDegreeIntake(models.Model):
     def _unlink_except_draft(self):
         if self.filtered(lambda intake: intake.state != "draft"):
             raise UserError(self.env._("Only draft intakes can be deleted: cancel the others."))
+
+    def write(self, vals):
+        if "commission_user_ids" in vals and not self._lifecycle_trusted() \
+                and not self.env.user.has_group(OFFICER):
+            for intake in self:
+                new = set(intake._fields["commission_user_ids"].convert_to_cache(
+                    vals["commission_user_ids"], intake, validate=False))
+                if self.env.uid in new and self.env.user not in intake.commission_user_ids:
+                    raise UserError(self.env._(
+                        "You cannot appoint yourself to the selection commission of %(intake)s: "
+                        "DIC or another coordinator does.", intake=intake.display_name))
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Guards

@@ -31,6 +31,14 @@ OFFICER = "intl_cooperation.group_intl_officer"
 ESTIMATE_LOCKED_STATES = ("programme_approved", "in_progress", "protocol_review",
                           "protocol_approved", "closed")
 
+# substance of the programme round and of the protocol round (intl.lifecycle.mixin)
+PROGRAMME_SUBSTANCE = ("programme_line_ids", "cost_line_ids", "hotel_partner_id", "hotel_room_count",
+                       "hotel_nights")
+PROTOCOL_SUBSTANCE = ("protocol_date", "protocol_place", "protocol_employee_ids", "protocol_member_ids",
+                      "protocol_agenda", "protocol_discussion", "protocol_decision_ids",
+                      "protocol_director_id")
+PROTOCOL_LOCKED_STATES = ("protocol_review", "protocol_approved", "closed")
+
 
 class IntlDelegation(models.Model):
     """A visit of a foreign delegation to the university (DP 717 5.4).
@@ -100,6 +108,13 @@ class IntlDelegation(models.Model):
         "reset": {"from": ("cancel",), "to": "draft", "who": (OFFICER,), "guard": "_guard_reset"},
     }
     _lifecycle_workflow_fields = ("refusal_reason", "cancel_reason")
+    # what Management decided (the visit), approved (programme and estimate) and signed
+    # (the protocol): each fixed from its round on
+    _lifecycle_substance = ("company_id", "partner_id", "purpose", "reason_id", "date_arrival",
+                            "date_departure", "institute_id")
+    _lifecycle_substance_states = {
+        state: PROGRAMME_SUBSTANCE + (PROTOCOL_SUBSTANCE if state in PROTOCOL_LOCKED_STATES else ())
+        for state in ("programme_review", *ESTIMATE_LOCKED_STATES)}
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)

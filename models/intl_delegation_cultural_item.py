@@ -7,6 +7,7 @@ class IntlDelegationCulturalItem(models.Model):
     _name = "intl.delegation.cultural.item"
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "delegation_id"
     _lifecycle_workflow_fields = ()
     _check_company_auto = True
     _description = "Cultural Programme Item"

@@ -7,6 +7,7 @@ class IntlDelegationGuaranteeLine(models.Model):
     _name = "intl.delegation.guarantee.line"
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "delegation_id"
     _lifecycle_workflow_fields = ()
     _check_company_auto = True
     _description = "Delegation Guarantee Letter"

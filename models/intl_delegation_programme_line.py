@@ -15,6 +15,7 @@ class IntlDelegationProgrammeLine(models.Model):
     _name = "intl.delegation.programme.line"
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "delegation_id"
     _lifecycle_workflow_fields = ()
     _check_company_auto = True
     _description = "Visit Programme Line"

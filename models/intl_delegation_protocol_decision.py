@@ -7,6 +7,7 @@ class IntlDelegationProtocolDecision(models.Model):
     _name = "intl.delegation.protocol.decision"
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "delegation_id"
     _lifecycle_workflow_fields = ("plan_line_id",)
     _check_company_auto = True
     _description = "Protocol Decision"

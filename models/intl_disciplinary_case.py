@@ -241,6 +241,10 @@ class IntlDisciplinaryCase(models.Model):
         return cases
 
     def write(self, vals):
+        if {"decision", "closing_reason", "good_reason", "lift_reason", "facts"} & set(vals) \
+                and not self._lifecycle_trusted():
+            # HR decides on a case about someone else only
+            self._lifecycle_check_may_act()
         if "decision" in vals and not self._lifecycle_trusted() \
                 and self._lifecycle_changes("decision", vals["decision"]) \
                 and any(case.state in ("decided", "closed") for case in self):
@@ -249,6 +253,10 @@ class IntlDisciplinaryCase(models.Model):
                 and any(case.state == "closed" for case in self):
             raise UserError(self.env._("The case is closed: its closing reason no longer changes."))
         return super().write(vals)
+
+    def _lifecycle_subject_users(self):
+        # sudo: the employee's user, whoever handles the case
+        return super()._lifecycle_subject_users() | self.sudo().employee_id.user_id.with_env(self.env)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
@@ -340,6 +348,7 @@ class IntlDisciplinaryCase(models.Model):
     def _check_hr(self):
         if not self.env.user.has_group(HR):
             raise UserError(self.env._("Only HR officers handle disciplinary cases."))
+        self._lifecycle_check_may_act()
 
     def _explanation_deadline(self, start):
         """Working days (2 by default) after ``start``, on the employee's calendar."""

@@ -97,6 +97,16 @@ class IntlDocumentLine(models.Model):
                                document=line.type_id.display_name)
                 )
 
+    def _lifecycle_subject_users(self):
+        """Whom the record of the checklist is about: they never verify its documents."""
+        users = self.env["res.users"]
+        # sudo: the record's subject is read whoever checks the document
+        for line in self.sudo():
+            record = line.env[line.res_model].browse(line.res_id) if line.res_model in line.env else None
+            if record and hasattr(record, "_lifecycle_subject_users"):
+                users |= record.exists()._lifecycle_subject_users()
+        return users.with_env(self.env)
+
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)

@@ -19,7 +19,9 @@ class IntlLearner(models.Model):
     """
 
     _name = "intl.learner"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin"]
+    # no status: the mixin keeps the transcript's computed figures (GPA, periods) the server's
+    _lifecycle_state_field = False
     _description = "Learner"
     _order = "name, id"
     _check_company_auto = True
@@ -149,3 +151,11 @@ class IntlLearner(models.Model):
             periods.setdefault((grade.academic_year, grade.term), self.env["intl.learner.grade"])
             periods[(grade.academic_year, grade.term)] |= grade
         return [(year, terms.get(term, term), grades) for (year, term), grades in periods.items()]
+
+    def _intl_under_evaluation(self):
+        """The learners of ``self`` an intake's commission is evaluating: their transcript and
+        certificates are what it ranks, so they stay as submitted until it decides."""
+        # sudo: the intake's status decides, whoever edits the transcript
+        applications = self.sudo().application_ids.filtered(
+            lambda app: app.intake_id.state == "evaluation" and app.state in ("submitted", "reserve"))
+        return applications.learner_id.with_env(self.env)

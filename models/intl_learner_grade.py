@@ -29,6 +29,9 @@ class IntlLearnerGrade(models.Model):
     """A discipline of a learner's transcript with its letter grade."""
 
     _name = "intl.learner.grade"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_parent_field = "learner_id"
     _description = "Learner Grade"
     _order = "learner_id, academic_year, term, id"
 
@@ -69,3 +72,8 @@ class IntlLearnerGrade(models.Model):
     def _period_key(self):
         self.ensure_one()
         return (self.academic_year, self.term)
+
+    def _lifecycle_locked_lines(self):
+        """Also frozen while an intake's commission evaluates the learner."""
+        under = self.learner_id._intl_under_evaluation()
+        return super()._lifecycle_locked_lines() | self.filtered(lambda line: line.learner_id in under)

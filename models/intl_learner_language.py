@@ -9,6 +9,9 @@ class IntlLearnerLanguage(models.Model):
     """A language of a learner with its test certificate (IELTS, TOEFL, Goethe, ...)."""
 
     _name = "intl.learner.language"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_parent_field = "learner_id"
     _description = "Learner Language Certificate"
     _order = "learner_id, cefr_level desc, id"
 
@@ -45,3 +48,8 @@ class IntlLearnerLanguage(models.Model):
             and CEFR_ORDER.get(cert.cefr_level, -1) >= minimum
             and (not cert.date_expiry or not on_date or cert.date_expiry >= on_date)
         )
+
+    def _lifecycle_locked_lines(self):
+        """Also frozen while an intake's commission evaluates the learner."""
+        under = self.learner_id._intl_under_evaluation()
+        return super()._lifecycle_locked_lines() | self.filtered(lambda line: line.learner_id in under)

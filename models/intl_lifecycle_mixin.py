@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -74,6 +74,27 @@ class IntlLifecycleMixin(models.AbstractModel):
     sets ``_lifecycle_state_field = False``: its workflow and computed fields
     are still refused to clients.
 
+    Substance (what an approver, an accountant or a commission decided on)
+    is declared beside the transitions::
+
+        _lifecycle_substance = ("employee_id", "date_departure", "estimate_line_ids")
+        _lifecycle_substance_open = ("draft",)           # where it may still change
+        _lifecycle_substance_states = {"evaluation": ("seats",)}   # frozen in addition
+
+    Outside the open statuses no client (nor ``sudo()`` code) changes a
+    substance field; a one2many of the substance freezes its lines: their
+    create, write and unlink are refused (but ``_lifecycle_line_free_fields``).
+    A line model names its parent in ``_lifecycle_parent_field``: that
+    many2one is fixed after create. Readonly related fields (which would write
+    the record they come from) are never written by clients. A change of
+    substance needs a transition (back to draft, a new round, an extension).
+
+    Separation of duties: ``_lifecycle_subject_users`` are the users a record
+    is about (traveller, employee, payee) or who asked for the change it
+    carries; they never perform a group-gated transition on it, and money
+    actions ask ``_lifecycle_check_may_act`` (``lifecycle_act_reason`` tells
+    the form why not).
+
     Views read ``can_<action>`` Boolean fields computed by
     ``_compute_lifecycle_can`` (per user) instead of repeating status lists;
     ``_lifecycle_reasons`` says why an action is not possible.
@@ -86,13 +107,31 @@ class IntlLifecycleMixin(models.AbstractModel):
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = ()
     _lifecycle_locked_states = ()
+    # substance: fields and one2many of lines frozen outside the open statuses
+    _lifecycle_substance = ()
+    _lifecycle_substance_open = ("draft",)
+    _lifecycle_substance_states = {}
+    # line models: the many2one to the parent (fixed after create) and the fields
+    # still written while the parent freezes its lines
+    _lifecycle_parent_field = False
+    _lifecycle_line_free_fields = ()
     # final statuses: last kanban columns, folded
     _lifecycle_folded_states = ("done", "closed", "cancel", "cancelled", "refused", "rejected",
                                 "expired", "terminated", "reversed")
 
+    lifecycle_act_reason = fields.Char(
+        "Why you cannot act on it", compute="_compute_lifecycle_act_reason",
+        help="Set when the record concerns you: you do not act on it for the university.")
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+
+    @api.depends_context("uid")
+    def _compute_lifecycle_act_reason(self):
+        reasons = self._lifecycle_act_reasons() if self.ids else {}
+        for record in self:
+            record.lifecycle_act_reason = reasons.get(record, False)
 
     @api.depends_context("uid")
     @api.depends(lambda self: (self._lifecycle_state_field,) if self._lifecycle_state_field else ())
@@ -155,13 +194,25 @@ class IntlLifecycleMixin(models.AbstractModel):
                 ]
                 if refused:
                     raise UserError(self._lifecycle_refusal(refused))
+                # a related field would write the record it comes from: ignored, as a default
+                for name in self._lifecycle_related_fields().intersection(vals):
+                    del vals[name]
+            records = super().create(vals_list)
+            records._lifecycle_check_lines_open()
+            return records
         return super().create(vals_list)
 
     def write(self, vals):
         if not self._lifecycle_trusted():
             self.check_access("write")
             self._lifecycle_check_vals(vals)
+            self._lifecycle_check_substance(vals)
         return super().write(vals)
+
+    def unlink(self):
+        if not self._lifecycle_trusted():
+            self._lifecycle_check_lines_open()
+        return super().unlink()
 
     def _lifecycle_trusted(self):
         """Whether the caller is the lifecycle path (or the superuser loading data)."""
@@ -202,11 +253,97 @@ class IntlLifecycleMixin(models.AbstractModel):
                     record=locked[0].display_name,
                     state=locked[0]._lifecycle_state_label(locked[0][self._lifecycle_state_field])))
 
+    def _lifecycle_related_fields(self):
+        """Readonly related fields: writing them writes the record they come from."""
+        return {name for name, field in self._fields.items()
+                if field.related and field.readonly and not name.startswith(_FREE_PREFIXES)}
+
+    def _lifecycle_frozen_fields(self):
+        """The substance fields frozen in the current status of ``self`` (one record)."""
+        state = self[self._lifecycle_state_field] if self._lifecycle_state_field else False
+        frozen = set() if state in self._lifecycle_substance_open else set(self._lifecycle_substance)
+        return frozen | set(self._lifecycle_substance_states.get(state, ()))
+
+    def _lifecycle_line_fields(self, parent_model):
+        """The one2many fields of ``parent_model`` that hold the lines of ``self``."""
+        return [name for name, field in parent_model._fields.items()
+                if field.type == "one2many" and field.comodel_name == self._name
+                and field.inverse_name == self._lifecycle_parent_field]
+
+    def _lifecycle_locked_lines(self):
+        """The lines of ``self`` whose parent's status freezes them."""
+        if not self._lifecycle_parent_field:
+            return self.browse()
+        parents = self[self._lifecycle_parent_field]
+        if not hasattr(parents, "_lifecycle_frozen_fields"):
+            return self.browse()
+        names = set(self._lifecycle_line_fields(parents))
+        # sudo: the parent's status decides, whoever may read the parent
+        frozen = parents.sudo().filtered(lambda parent: names & parent._lifecycle_frozen_fields())
+        return self.filtered(lambda line: line[self._lifecycle_parent_field].id in frozen.ids)
+
+    def _lifecycle_check_lines_open(self, names=None):
+        """Refuse a change of lines (``names`` written, else create/unlink) a parent froze."""
+        locked = self._lifecycle_locked_lines()
+        if names is not None and locked:
+            names = [name for name in names if name not in self._lifecycle_line_free_fields
+                     and not name.startswith(_FREE_PREFIXES)
+                     and locked._lifecycle_changes(name, names[name])]
+            if not names:
+                return
+        if locked:
+            # sudo: the parent's name and status, to say why
+            parent = locked[:1].sudo()[self._lifecycle_parent_field]
+            raise UserError(self.env._(
+                "%(record)s is %(state)s: its %(lines)s can no longer change. A change needs a new "
+                "decision (back to draft, a new round or an amendment).",
+                record=parent.display_name,
+                state=parent._lifecycle_state_label(parent[parent._lifecycle_state_field])
+                if getattr(parent, "_lifecycle_state_field", False) else self.env._("under review"),
+                lines=self._description))
+
+    def _lifecycle_check_substance(self, vals):
+        """Refuse ``vals`` that change a parent link, a related field or frozen substance."""
+        parent_field = self._lifecycle_parent_field
+        fixed = self._lifecycle_related_fields().intersection(vals)
+        if parent_field and parent_field in vals:
+            fixed.add(parent_field)
+        refused = [name for name in fixed if self._lifecycle_changes(name, vals[name])]
+        if refused:
+            raise UserError(self.env._(
+                "%(fields)s of %(model)s are fixed: they never change after the record is created.",
+                fields=", ".join(self._fields[name]._description_string(self.env)
+                                 for name in sorted(refused)),
+                model=self._description))
+        if self._lifecycle_substance or self._lifecycle_substance_states:
+            for record in self:
+                frozen = record._lifecycle_frozen_fields().intersection(vals)
+                # one2many commands reach the lines, which check themselves
+                refused = [name for name in frozen if record._fields[name].type != "one2many"
+                           and record._lifecycle_changes(name, vals[name])]
+                if refused:
+                    raise UserError(self.env._(
+                        "%(record)s is %(state)s: %(fields)s were decided and no longer change. "
+                        "A change needs a new decision (back to draft, a new round or an "
+                        "amendment).",
+                        record=record.display_name,
+                        state=record._lifecycle_state_label(record[record._lifecycle_state_field])
+                        if record._lifecycle_state_field else self.env._("recorded"),
+                        fields=", ".join(record._fields[name]._description_string(self.env)
+                                         for name in sorted(refused))))
+        self._lifecycle_check_lines_open(vals)
+
     def _lifecycle_changes(self, name, value):
         """Whether writing ``value`` in field ``name`` changes any record of ``self``."""
         field = self._fields[name]
-        if field.type in ("one2many", "many2many"):
+        if field.type == "one2many":
             return True
+        if field.type == "many2many":
+            for record in self:
+                new = set(field.convert_to_cache(value, record, validate=False))
+                if new != set(record[name].ids):
+                    return True
+            return False
         for record in self:
             new = field.convert_to_cache(value, record, validate=False)
             old = field.convert_to_cache(record[name], record, validate=False)
@@ -253,12 +390,18 @@ class IntlLifecycleMixin(models.AbstractModel):
                     "%(record)s is %(state)s: this action is not possible in this status.",
                     record=record.display_name, state=record._lifecycle_state_label(state))
                 continue
-            if not (allowed_by or groups_ok or (
-                    not by and WHO_REQUESTER in who
-                    and self.env.user in record._lifecycle_requester_users())):
+            as_requester = (not by and WHO_REQUESTER in who
+                            and self.env.user in record._lifecycle_requester_users())
+            if not (allowed_by or groups_ok or as_requester):
                 reasons[record] = self.env._(
                     "You are not allowed to do this on %(record)s.", record=record.display_name)
                 continue
+            if not by and not as_requester:
+                # a group lets the user act for the university: never on what concerns them
+                reason = record._lifecycle_act_reasons().get(record)
+                if reason:
+                    reasons[record] = reason
+                    continue
             reason = guard and record._lifecycle_guard(spec)
             if reason:
                 reasons[record] = reason
@@ -345,6 +488,41 @@ class IntlLifecycleMixin(models.AbstractModel):
     def _lifecycle_requester_users(self):
         """Hook: the users who requested the record (``"requester"`` of a transition)."""
         return self.env["res.users"]
+
+    def _lifecycle_subject_users(self):
+        """Hook: the users the record is about (traveller, employee, payee) or who asked for
+        the change it carries: they never act on it for the university."""
+        users = self.env["res.users"]
+        if hasattr(self, "_approval_employee"):
+            # sudo: whom the record is about is read on the employee, which only HR reads in full
+            users |= self.sudo()._approval_employee().user_id
+        if self._lifecycle_parent_field:
+            # a line concerns whom its parent concerns; sudo: as above
+            parent = self.sudo()[self._lifecycle_parent_field]
+            if hasattr(parent, "_lifecycle_subject_users"):
+                users |= parent._lifecycle_subject_users()
+        return users.with_env(self.env)
+
+    def _lifecycle_act_reasons(self, user=None):
+        """``{record: reason}``: the records of ``self`` that concern ``user`` (the current one).
+
+        The one answer to "may this user act on this record" for buttons, wizards
+        and the server: group-gated transitions and money actions ask it.
+        """
+        user = user or self.env.user
+        reasons = {}
+        for record in self:
+            if user in record._lifecycle_subject_users():
+                reasons[record] = self.env._(
+                    "%(record)s concerns you: another person acts on it for the university.",
+                    record=record.display_name)
+        return reasons
+
+    def _lifecycle_check_may_act(self):
+        """Raise when a record of ``self`` concerns the current user (money, decisions)."""
+        reasons = self._lifecycle_act_reasons()
+        if reasons:
+            raise UserError("\n".join(dict.fromkeys(reasons.values())))
 
     def _lifecycle_state_label(self, state):
         field = self._fields[self._lifecycle_state_field]

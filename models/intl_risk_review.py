@@ -19,8 +19,9 @@ class IntlRiskReview(models.Model):
 
     risk_id = fields.Many2one("intl.risk", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="risk_id.company_id", store=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
-    reviewer_id = fields.Many2one("res.users", "Reviewed by", required=True,
+    # the audit trail: who reviewed and when is the server's record, never the client's
+    date = fields.Date(required=True, readonly=True, default=fields.Date.context_today)
+    reviewer_id = fields.Many2one("res.users", "Reviewed by", required=True, readonly=True,
                                   default=lambda self: self.env.user)
     likelihood = fields.Selection(LEVELS)
     impact = fields.Selection(LEVELS)
@@ -29,6 +30,10 @@ class IntlRiskReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not (self.env.su and self.env.context.get("install_mode")):
+            today = fields.Date.context_today(self)
+            for vals in vals_list:
+                vals.update(date=today, reviewer_id=self.env.uid)
         reviews = super().create(vals_list)
         for review in reviews:
             review.risk_id._intl_message_post(

@@ -40,6 +40,8 @@ class IntlScholarAct(models.Model):
     _approval_cancel_states = ("cancel",)
     _lifecycle_workflow_fields = ("move_id", "payment_id", "hours_given", "amount", "lecture_ids",
                                   "hours_contract", "contract_amount", "visit_id")
+    _lifecycle_substance = ("visit_id", "date")
+    _lifecycle_parent_field = "visit_id"
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "approval": "default", "who": (COORDINATOR,)},
         "to_approve": {"from": ("draft",), "to": "to_approve", "who": ("approval",)},

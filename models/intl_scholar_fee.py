@@ -26,6 +26,7 @@ class IntlScholarFee(models.Model):
     _check_company_auto = True
 
     _lifecycle_workflow_fields = ("move_id", "payment_id")
+    _lifecycle_parent_field = "visit_id"
     _lifecycle_locked_states = ("posted",)
     _lifecycle_transitions = {
         "post": {"from": ("draft",), "to": "posted", "who": ("intl_cooperation.group_intl_accountant",),

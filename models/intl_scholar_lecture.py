@@ -14,6 +14,7 @@ class IntlScholarLecture(models.Model):
     _order = "visit_id, date, time_from, id"
 
     _lifecycle_workflow_fields = ("hours_given",)
+    _lifecycle_parent_field = "visit_id"
     _lifecycle_transitions = {
         "give": {"from": ("planned",), "to": "given", "who": (COORDINATOR,), "guard": "_guard_give"},
         "cancel": {"from": ("planned",), "to": "cancel", "who": (COORDINATOR,),

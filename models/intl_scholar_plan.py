@@ -32,6 +32,7 @@ class IntlScholarPlan(models.Model):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel",)
+    _lifecycle_substance = ("company_id", "academic_year", "semester", "institute_id", "line_ids")
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "approval": "default", "who": (COORDINATOR,),
                    "guard": "_guard_submit"},

@@ -6,6 +6,9 @@ class IntlScholarPlanLine(models.Model):
     """One planned invitation of a semester plan: planned against actual."""
 
     _name = "intl.scholar.plan.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_parent_field = "plan_id"
     _description = "Planned Scholar Invitation"
     _order = "plan_id, date_from, id"
     _rec_names_search = ["scholar_id.name", "plan_id.name", "field_of_study"]

@@ -60,6 +60,12 @@ class IntlScholarVisit(models.Model):
     _lifecycle_workflow_fields = (
         "submit_date", "decision_deadline", "accepted_date", "late_override_reason",
         "late_override_user_id", "date_arrival_actual", "date_departure_actual")
+    # what the coordinator submitted and DIC accepted: fixed from submission
+    _lifecycle_substance = (
+        "company_id", "scholar_id", "home_institution_id", "institute_id", "host_department_id",
+        "date_arrival", "date_departure", "purpose", "plan_line_id", "agreement_id",
+        "funding_source_id")
+    _lifecycle_substance_open = ("draft", "refused")
     _lifecycle_transitions = {
         "submit": {"from": ("draft", "refused"), "approval": "default", "who": (COORDINATOR,)},
         "to_dic": {"from": ("draft", "refused"), "to": "to_dic", "who": ("approval",)},
@@ -295,6 +301,10 @@ class IntlScholarVisit(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._lifecycle_trusted() and not self.env.user.has_group(OFFICER):
+            if any(vals.get("registration_number") or vals.get("registration_expiry")
+                   or vals.get("visa_required", True) is False for vals in vals_list):
+                raise UserError(self.env._("Only DIC records the visa and migration formalities."))
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("intl.scholar.visit") or "/"
@@ -308,9 +318,12 @@ class IntlScholarVisit(models.Model):
             late = set(vals) - CONTRACT_FIELDS - {"lecture_ids"} - self._lifecycle_protected_fields()
             if late and any(visit.state not in ("draft", "refused") for visit in self):
                 raise UserError(self.env._("A submitted visit can only be changed by DIC."))
-            if set(vals) & CONTRACT_FIELDS and any(
-                    visit.act_ids.filtered(lambda a: a.state != "cancel") for visit in self):
-                raise UserError(self.env._("The act of services rendered is drawn: the contract is fixed."))
+        if not self._lifecycle_trusted() and any(
+                visit.act_ids.filtered(lambda a: a.state != "cancel")
+                and visit._lifecycle_changes(name, vals[name])
+                for visit in self for name in CONTRACT_FIELDS.intersection(vals)):
+            # whoever writes: the act was drawn on this contract
+            raise UserError(self.env._("The act of services rendered is drawn: the contract is fixed."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

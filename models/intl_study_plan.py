@@ -41,6 +41,9 @@ class IntlStudyPlan(models.Model):
         "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,), "guard": "_guard_manage"},
     }
     _lifecycle_workflow_fields = ("date_recognised",)
+    # what the institute and the registrar approved: fixed from submission; the grades of
+    # the lines are recorded on the approved plan (their own rule)
+    _lifecycle_substance = ("application_id", "date_partner_agreed", "partner_contact", "line_ids")
 
     _approval_submit_states = {"default": ("draft",)}
     _approval_pending_state = {"default": "institute"}

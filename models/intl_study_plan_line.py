@@ -8,6 +8,10 @@ class IntlStudyPlanLine(models.Model):
     """A discipline of an individual study plan: at home and at the partner, with the grade conversion."""
 
     _name = "intl.study.plan.line"
+    _inherit = ["intl.lifecycle.mixin"]
+    _lifecycle_state_field = False
+    _lifecycle_parent_field = "plan_id"
+    _lifecycle_line_free_fields = ("partner_grade", "converted_grade")
     _description = "Study Plan Discipline"
     _order = "plan_id, semester, sequence, id"
 

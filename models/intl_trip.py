@@ -78,6 +78,13 @@ class IntlTrip(models.Model):
         "reset": {"from": ("cancel",), "to": "draft", "who": (REQUESTER, OFFICER),
                   "guard": "_guard_reset"},
     }
+    # what the head, DIC and Management approved: fixed from submission (an extension moves
+    # the end date; a rejection brings the trip back to draft)
+    _lifecycle_substance = (
+        "company_id", "employee_id", "country_id", "city", "host_partner_id", "purpose",
+        "assignment", "agreement_id", "plan_line_id", "date_departure", "date_return",
+        "funding_source_id", "estimate_date", "estimate_line_ids", "funding_line_ids",
+        "host_category_ids")
     _lifecycle_workflow_fields = (
         "order_number", "order_date", "approved_date_from", "approved_date_to",
         "late_submission_reason", "late_submission_user_id", "date_return_actual",
@@ -417,6 +424,11 @@ class IntlTrip(models.Model):
 
     def _lifecycle_requester_users(self):
         return self.user_id | self.create_uid
+
+    def _lifecycle_subject_users(self):
+        """The traveller, and whoever asked for the extension being decided."""
+        pending = self.sudo().extension_ids.filtered(lambda ext: ext.state == "pending")
+        return super()._lifecycle_subject_users() | pending.requested_by_id.with_env(self.env)
 
     def _approval_check_can_submit(self, purpose):
         if purpose != "default":

@@ -57,6 +57,9 @@ class IntlTripAdvanceReport(models.Model):
                     "guard": "_guard_reverse"},
     }
     _lifecycle_workflow_fields = ("move_id", "approved_by_id")
+    # what the accountant checks and posts: fixed from submission (reset brings it back)
+    _lifecycle_substance = ("date", "line_ids")
+    _lifecycle_parent_field = "trip_id"
     _lifecycle_locked_states = ("posted", "cancel")
 
     can_submit = fields.Boolean(compute="_compute_lifecycle_can")

@@ -28,6 +28,7 @@ class IntlTripAdvanceReportLine(models.Model):
     _name = "intl.trip.advance.report.line"
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "report_id"
     _lifecycle_workflow_fields = ("excess_decision", "excess_reason")
     _description = "Trip Advance Report Line"
     _order = "report_id, date, id"

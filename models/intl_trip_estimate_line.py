@@ -7,6 +7,7 @@ class IntlTripEstimateLine(models.Model):
     _name = "intl.trip.estimate.line"
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "trip_id"
     _lifecycle_workflow_fields = ()
     _description = "Trip Cost Estimate Line"
     _order = "trip_id, sequence, id"

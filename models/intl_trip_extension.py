@@ -33,6 +33,13 @@ class IntlTripExtension(models.Model):
         "reject": {"from": ("pending",), "to": "rejected", "who": ("approval",)},
     }
     _lifecycle_workflow_fields = ("previous_date_to", "decision_note", "requested_by_id")
+    # the request as the approvers see it: never changes (a new request instead)
+    _lifecycle_substance = ("date_to", "reason")
+    _lifecycle_substance_open = ()
+    _lifecycle_parent_field = "trip_id"
+
+    def _lifecycle_subject_users(self):
+        return super()._lifecycle_subject_users() | self.requested_by_id
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -13,6 +13,7 @@ class IntlTripFundingLine(models.Model):
     _name = "intl.trip.funding.line"
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "trip_id"
     _lifecycle_workflow_fields = ()
     _description = "Trip Funding Line"
     _order = "trip_id, sequence, id"

@@ -206,6 +206,8 @@ class IntlTrip(models.Model):
     def _check_is_accountant(self):
         if not self.env.user.has_group("intl_cooperation.group_intl_accountant"):
             raise UserError(self.env._("Only accountants post or settle trip money."))
+        # separation of duties: nobody pays, posts or settles a trip that concerns them
+        self._lifecycle_check_may_act()
 
     def _get_advance_account(self):
         self.ensure_one()

@@ -70,6 +70,8 @@ class IntlTripPayment(models.Model):
                     "guard": "_guard_reverse"},
     }
     _lifecycle_workflow_fields = ("move_id", "account_payment_id", "is_settlement")
+    _lifecycle_substance = ("kind", "date", "amount", "currency_id", "journal_id")
+    _lifecycle_parent_field = "trip_id"
     _lifecycle_locked_states = ("posted", "reversed")
 
     _sql_constraints = [
