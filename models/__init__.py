@@ -86,3 +86,7 @@ from . import intl_review_action
 from . import intl_institute_indicator
 from . import intl_risk
 from . import intl_risk_review
+from . import resource_calendar_leaves
+from . import account_move
+from . import account_payment
+from . import ir_attachment

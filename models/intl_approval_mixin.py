@@ -106,7 +106,14 @@ class IntlApprovalMixin(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def action_approval_submit(self):
-        self._approval_submit("default")
+        """Submit through the declared transition that starts the default round (its ``who``
+        and guard apply): never around it."""
+        action = next((name for name, spec in self._lifecycle_transitions.items()
+                       if spec.get("approval") == "default"), None)
+        if not action:
+            raise UserError(self.env._("%(model)s is not submitted for approval this way.",
+                                       model=self._description))
+        return self._lifecycle_run(action)
 
     def action_approval_approve(self):
         """Approve the current step (from the form or from a list of records)."""

@@ -243,7 +243,9 @@ class IntlDisciplinaryCase(models.Model):
     def write(self, vals):
         if {"decision", "closing_reason", "good_reason", "lift_reason", "facts"} & set(vals) \
                 and not self._lifecycle_trusted():
-            # HR decides on a case about someone else only
+            # HR decides on a case about someone else only (no right to write at all is an
+            # access error first)
+            self.check_access("write")
             self._lifecycle_check_may_act()
         if "decision" in vals and not self._lifecycle_trusted() \
                 and self._lifecycle_changes("decision", vals["decision"]) \
@@ -301,7 +303,10 @@ class IntlDisciplinaryCase(models.Model):
         tz = self._employee_tz(employee)
         absence_type = self.env.ref("intl_cooperation.hr_leave_type_absence",
                                     raise_if_not_found=False)
-        domain = [("time_type", "=", "leave")]
+        # public holidays and decrees (no resource), validated time off (a time off record):
+        # never a leave typed for the employee alone, whoever made it
+        domain = [("time_type", "=", "leave"), "|", ("resource_id", "=", False),
+                  ("holiday_id", "!=", False)]
         if absence_type:
             # the time off recorded for this absence must not hide the absence itself
             domain += ["|", ("holiday_id", "=", False),

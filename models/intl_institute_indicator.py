@@ -1,7 +1,7 @@
 import base64
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -19,6 +19,8 @@ INDICATORS = [
     ("learners_out", "Learners sent abroad"),
 ]
 
+# the years an indicator may have (a year out of range fails every date computed from it)
+YEAR_MIN, YEAR_MAX = 2000, 2100
 
 class IntlInstituteIndicator(models.Model):
     """An indicator of an institute for a year, with its target (DP 717 7.2).
@@ -81,6 +83,20 @@ class IntlInstituteIndicator(models.Model):
             else:
                 indicator.status, indicator.color = "behind", 1
 
+    @api.constrains("year")
+    def _check_year(self):
+        for indicator in self:
+            self._check_year_value(indicator.year)
+
+    @api.model
+    def _check_year_value(self, year):
+        """A calendar year the university can plan for: anything else is refused clearly
+        (before the dates computed from it fail)."""
+        if year is not None and not (isinstance(year, int) and YEAR_MIN <= year <= YEAR_MAX):
+            raise ValidationError(self.env._(
+                "The year of an indicator is a year between %(first)s and %(last)s.",
+                first=YEAR_MIN, last=YEAR_MAX))
+
     def _compute_is_live(self):
         providers = self._actual_providers()
         for indicator in self:
@@ -89,6 +105,9 @@ class IntlInstituteIndicator(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_is_director()
+        for vals in vals_list:
+            if "year" in vals:
+                self._check_year_value(vals["year"])
         indicators = super().create(vals_list)
         indicators._refresh_actuals()
         return indicators
@@ -96,6 +115,8 @@ class IntlInstituteIndicator(models.Model):
     def write(self, vals):
         if not self._lifecycle_trusted():
             self._check_is_director()
+        if "year" in vals:
+            self._check_year_value(vals["year"])
         return super().write(vals)
 
     def _check_is_director(self):

@@ -540,6 +540,13 @@ class IntlTrip(models.Model):
     def _check_is_management(self):
         if not self.env.user.has_group("intl_cooperation.group_intl_management"):
             raise UserError(self.env._("Only Management can allow a late submission."))
+        # nobody allows the late submission of a trip that concerns them (nor that they asked)
+        self._lifecycle_check_may_act()
+        requested = self.filtered(lambda trip: self.env.user in trip._lifecycle_requester_users())
+        if requested:
+            raise UserError(self.env._(
+                "%(trip)s was requested by you: another member of Management allows it.",
+                trip=requested[0].display_name))
 
     def _do_allow_late_submission(self, reason):
         self._check_is_management()

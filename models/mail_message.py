@@ -1,5 +1,7 @@
 from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError
 
+from ..tools import intl_message
 from ..tools.intl_message import render_message
 
 
@@ -23,8 +25,27 @@ class MailMessage(models.Model):
     def _intl_body_in_lang(self, lang=None):
         """The body of a keyed message in ``lang`` (the current language by default)."""
         self.ensure_one()
+        if not intl_message.is_known_source(self.intl_body_key) \
+                or not isinstance(self.intl_body_params or {}, dict):
+            # not one of the module's messages: the stored (sanitized) body
+            return self.body
         env = self.with_context(lang=lang).env if lang else self.env
         return render_message(env, self.intl_body_key, self.intl_body_params)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not intl_message.trusted(self.env):
+            # the key and parameters are the module's posting code's alone: a client's are ignored
+            for vals in vals_list:
+                for name in intl_message.KEY_FIELDS:
+                    vals.pop(name, None)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(intl_message.KEY_FIELDS) & set(vals) and not intl_message.trusted(self.env):
+            raise AccessError(self.env._(
+                "The translation key of a message is set by International Cooperation only."))
+        return super().write(vals)
 
     def _intl_reader_lang(self):
         """The reader's language: the user's (a message sent to someone's inbox is built in the

@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import models
 from odoo.tools.translate import LazyTranslate, get_translation
 
+from ..tools import intl_message
 from ..tools.intl_message import encode_message, render_message
 
 _lt = LazyTranslate(__name__)
@@ -29,9 +30,17 @@ class MailThread(models.AbstractModel):
         Message = self.env["mail.message"]
         stored = render_message(self.with_context(lang=Message._intl_company_lang()).env, key, params, fresh=True)
         messages = Message
-        for record in self:
+        trusted = self.with_context(**{intl_message.TOKEN_KEY: intl_message.TOKEN})
+        for record in trusted:
             messages |= record.message_post(body=stored, intl_body_key=key, intl_body_params=params, **kwargs)
-        return messages
+        return messages.with_env(self.env)
+
+    def message_post(self, **kwargs):
+        if not intl_message.trusted(self.env):
+            # a client's translation key or parameters are ignored (the module's code posts them)
+            for name in intl_message.KEY_FIELDS:
+                kwargs.pop(name, None)
+        return super().message_post(**kwargs)
 
     def _intl_message_log_batch(self, bodies, **kwargs):
         """Log a note on each record in one batch, each read in the reader's language.
@@ -45,13 +54,14 @@ class MailThread(models.AbstractModel):
         keyed = {res_id: encode_message(body) for res_id, body in bodies.items()}
         stored = {res_id: render_message(company_env, key, params, fresh=True)
                   for res_id, (key, params) in keyed.items()}
-        messages = self.with_context(intl_message_keys=keyed)._message_log_batch(stored, **kwargs)
-        return messages.with_context(intl_message_keys=None)
+        messages = self.with_context(intl_message_keys=keyed, **{
+            intl_message.TOKEN_KEY: intl_message.TOKEN})._message_log_batch(stored, **kwargs)
+        return messages.with_context(intl_message_keys=None, **{intl_message.TOKEN_KEY: None})
 
     def _message_create(self, values_list):
         """The keys of ``_intl_message_log_batch``'s notes go in with the batch's INSERT."""
         keyed = self.env.context.get("intl_message_keys")
-        if keyed:
+        if keyed and intl_message.trusted(self.env):
             for values in values_list:
                 if values.get("model") == self._name and values.get("res_id") in keyed:
                     values["intl_body_key"], values["intl_body_params"] = keyed[values["res_id"]]
@@ -98,5 +108,6 @@ class MailThread(models.AbstractModel):
             if all(bodies.get(thread_id) == body for thread_id, body in creation.items()):
                 # the creation messages: shown to each reader in their language
                 key, params = self._intl_creation_key()
-                messages.write({"intl_body_key": key, "intl_body_params": params})
+                messages.with_context(**{intl_message.TOKEN_KEY: intl_message.TOKEN}).write(
+                    {"intl_body_key": key, "intl_body_params": params})
         return messages

@@ -25,6 +25,11 @@ class IntlAnnualReportXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Annual Report Spreadsheet"
 
+    def get_workbook_options(self):
+        """Every text is written as text: a purpose or a name starting with "=" never becomes
+        a formula, nor a URL a link."""
+        return dict(super().get_workbook_options(), strings_to_formulas=False, strings_to_urls=False)
+
     def generate_xlsx_report(self, workbook, data, objs):
         for report in objs:
             report = report.with_context(lang=report.lang)

@@ -12,6 +12,11 @@ class IntlInstituteIndicatorXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Institute Indicators Spreadsheet"
 
+    def get_workbook_options(self):
+        """Every text is written as text: a purpose or a name starting with "=" never becomes
+        a formula, nor a URL a link."""
+        return dict(super().get_workbook_options(), strings_to_formulas=False, strings_to_urls=False)
+
     def generate_xlsx_report(self, workbook, data, objs):
         header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
                                       "border": 1, "text_wrap": True})

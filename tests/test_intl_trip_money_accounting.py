@@ -91,10 +91,12 @@ class TestIntlTripMoneyAccounting(IntlTripMoneyCommon):
                 "trip_id": trip.id, "amount": 100.0, "currency_id": chf.id,
                 "journal_id": self.bank_journal.id, "date": self.today})._post()
         self.assertFalse(trip.payment_ids.filtered(lambda p: p.state == "posted"))
+        # the approved estimate is fixed: the draft of another trip meets the missing rate
+        draft = self._create_trip()
         with self.assertRaisesRegex(UserError, "CHF"):
-            trip.sudo().write({"estimate_line_ids": [Command.create({
+            draft.sudo().write({"estimate_line_ids": [Command.create({
                 "category_id": self.cat_fares.id, "unit_amount": 100.0, "currency_id": chf.id})]})
-            trip.estimate_line_ids.flush_recordset()
+            draft.estimate_line_ids.flush_recordset()
 
     # ------------------------------------------------------------------
     # Bank matching

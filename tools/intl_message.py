@@ -16,8 +16,11 @@ Usage (``_lt`` marks the source for the .pot file)::
     record._intl_message_post([_lt("Rejected: %(step)s", step=...), _lt("Reason: %(reason)s", reason=...)])
 """
 
+import functools
+import os
 from datetime import date, datetime
 
+from babel.messages.pofile import read_po
 from markupsafe import Markup
 
 from odoo import fields, models
@@ -28,6 +31,36 @@ from .amounts import format_amount_lang
 
 MODULE = "intl_cooperation"
 LINES = "_lines"
+
+# The context entry only the module's own posting code sets (mail_thread.py): its value is a
+# Python object no JSON-RPC client can send, so no client sets a message's key or parameters.
+TOKEN_KEY = "intl_message_token"
+TOKEN = object()
+KEY_FIELDS = ("intl_body_key", "intl_body_params")
+# sources the module's code encoded in this process (besides the .pot's)
+_ENCODED = set()
+
+
+def trusted(env):
+    """Whether ``env`` is the module's own posting code."""
+    return env.context.get(TOKEN_KEY) is TOKEN
+
+
+@functools.cache
+def _pot_sources():
+    """The msgids of the module's .pot: the messages a stored key may name."""
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "i18n", f"{MODULE}.pot")
+    try:
+        with open(path, encoding="utf-8") as pot:
+            return frozenset(message.id for message in read_po(pot) if message.id)
+    except OSError:
+        return frozenset()
+
+
+def is_known_source(source):
+    """Whether ``source`` is one of the module's message sources (a stored key is trusted
+    only then: anything else is rendered from the stored body)."""
+    return isinstance(source, str) and (source in _ENCODED or source in _pot_sources())
 
 
 def selection(record, field_name, value=None):
@@ -44,6 +77,7 @@ def amount(value, currency=None):
 def encode(value):
     """A JSON-storable form of a message parameter."""
     if isinstance(value, LazyGettext):
+        _ENCODED.add(value._source)
         return {"_t": value._source, "_p": encode_params(value._args)}
     if isinstance(value, models.BaseModel):
         return {"_ref": value._name, "_ids": value.ids}
@@ -75,6 +109,7 @@ def encode_message(parts):
     if isinstance(parts, LazyGettext):
         parts = [parts]
     first, *more = parts
+    _ENCODED.update(part._source for part in parts)
     params = encode_params(first._args)
     if more:
         params[LINES] = [[part._source, encode_params(part._args)] for part in more]
@@ -88,15 +123,20 @@ def render_value(env, value, fresh=False):
     """
     if isinstance(value, dict):
         if "_t" in value:
+            if not is_known_source(value["_t"]):
+                return ""
             return render_term(env, value["_t"], value.get("_p"), fresh=fresh)
         if "_ref" in value:
             if value["_ref"] not in env:
                 return ""
-            # sudo: the names were already in the message the reader reads; only their language changes
-            records = env[value["_ref"]].sudo().browse(value["_ids"])
+            ids = [rid for rid in value.get("_ids") or [] if isinstance(rid, int)]
+            records = env[value["_ref"]].browse(ids)
             if not fresh:
-                records = records.exists()
-            return ", ".join(records.mapped("display_name"))
+                # the reader's rights: a name they may not read is not shown to them
+                records = records.exists()._filtered_access("read")
+            # sudo: the display name of records the reader may read (or the poster's, when
+            # fresh) can need fields behind other rules
+            return ", ".join(records.sudo().mapped("display_name"))
         if "_model" in value:
             return env["ir.model"]._get(value["_model"]).name or value["_model"]
         if "_date" in value:
@@ -119,6 +159,10 @@ def render_value(env, value, fresh=False):
         return ""
     if isinstance(value, float):
         return formatLang(env, value)
+    if isinstance(value, bool) or value is None:
+        return ""
+    if not isinstance(value, str | int):
+        return str(value)
     return value
 
 
@@ -147,7 +191,8 @@ def render_term(env, source, params=None, fresh=False):
 def render_message(env, key, params, fresh=False):
     """The body of a message of the module in ``env``'s language (``fresh``: see render_value)."""
     body = render_term(env, key, params, fresh)
-    more = (params or {}).get(LINES) or []
+    more = [(source, part) for source, part in (params or {}).get(LINES) or []
+            if is_known_source(source)]
     if more:
         body = Markup("<br/>").join([body, *(render_term(env, source, part, fresh) for source, part in more)])
     return body

@@ -25,6 +25,10 @@ COLUMNS = (
     "language", "certificate", "cefr_level", "score", "valid_until",
 )
 MAX_ERRORS_SHOWN = 200
+# the size of a file the office imports at once (a year of one university's transcripts fits)
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50000
+MAX_CELL_CHARS = 1000
 
 
 class IntlLearnerImport(models.TransientModel):
@@ -122,7 +126,13 @@ class IntlLearnerImport(models.TransientModel):
 
     def _read_rows(self):
         """Header-keyed rows of the file: ``[(row number, {column: text})]``."""
-        content = base64.b64decode(self.file or b"")
+        encoded = self.file or b""
+        # base64 is 4/3 of the bytes: refused before decoding a huge upload
+        if len(encoded) * 3 // 4 > MAX_FILE_BYTES:
+            raise UserError(self.env._(
+                "The file is larger than %(size)s MB: split it into smaller files.",
+                size=MAX_FILE_BYTES // (1024 * 1024)))
+        content = base64.b64decode(encoded)
         name = (self.filename or "").lower()
         if name.endswith(".xlsx"):
             table = self._read_xlsx(content)
@@ -172,7 +182,29 @@ class IntlLearnerImport(models.TransientModel):
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return list(csv.reader(io.StringIO(text), dialect))
+        table = []
+        try:
+            for row in csv.reader(io.StringIO(text), dialect):
+                self._check_row_limits(len(table), row)
+                table.append(row)
+        except csv.Error as exc:
+            raise UserError(self.env._("The CSV file cannot be read: %(error)s", error=exc)) from exc
+        return table
+
+    def _check_row_limits(self, count, row):
+        """Refuse a file with too many rows, columns or too long a cell, with a clear error."""
+        if count >= MAX_ROWS + 1:
+            raise UserError(self.env._(
+                "The file has more than %(rows)s rows: split it into smaller files.", rows=MAX_ROWS))
+        if len(row) > len(COLUMNS) * 2:
+            raise UserError(self.env._(
+                "Row %(row)s has %(count)s cells: the file has at most %(max)s columns.",
+                row=count + 1, count=len(row), max=len(COLUMNS)))
+        for cell in row:
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise UserError(self.env._(
+                    "Row %(row)s has a cell longer than %(chars)s characters.",
+                    row=count + 1, chars=MAX_CELL_CHARS))
 
     def _read_xlsx(self, content):
         try:
@@ -181,7 +213,13 @@ class IntlLearnerImport(models.TransientModel):
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception as exc:  # any reading error of a foreign file is the user's file
             raise UserError(self.env._("The XLSX file cannot be read: %(error)s", error=exc)) from exc
-        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        table = []
+        sheet = book.worksheets[0]
+        for row in sheet.iter_rows(values_only=True, max_col=len(COLUMNS) * 2 + 1):
+            row = list(row)
+            self._check_row_limits(len(table), row)
+            table.append(row)
+        return table
 
     # ------------------------------------------------------------------
     # Checking

@@ -1,0 +1,37 @@
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+# who keeps the working time: HR of the module, Odoo's time-off officers and managers
+WORKING_TIME_GROUPS = ("intl_cooperation.group_intl_hr", "hr_holidays.group_hr_holidays_user",
+                       "hr.group_hr_user")
+
+
+class ResourceCalendarLeaves(models.Model):
+    """Working time belongs to HR.
+
+    Odoo lets every internal user create, change and delete working-time
+    leaves; the absence of a traveller is measured on them. Here only HR (and
+    Odoo's own code, e.g. the validation of a time off, which runs as
+    superuser) writes them.
+    """
+
+    _inherit = "resource.calendar.leaves"
+
+    def _intl_check_working_time_keeper(self):
+        if self.env.su or any(self.env.user.has_group(group) for group in WORKING_TIME_GROUPS):
+            return
+        raise AccessError(self.env._(
+            "Working time is HR's: ask HR or request a time off to change it."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._intl_check_working_time_keeper()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._intl_check_working_time_keeper()
+        return super().write(vals)
+
+    def unlink(self):
+        self._intl_check_working_time_keeper()
+        return super().unlink()

@@ -1,0 +1,233 @@
+from datetime import datetime, timedelta
+
+from markupsafe import Markup
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
+
+from .common_trip import IntlTripMoneyCommon
+from .degree_common import DegreeCommon
+
+USER_ERROR = "odoo.exceptions.UserError"
+ACCESS_ERROR = "odoo.exceptions.AccessError"
+
+
+@tagged("post_install", "-at_install")
+class TestSubstanceJsonRpc(IntlTripMoneyCommon, HttpCase):
+    """Over JSON-RPC, as each role: what an approval, a posting or a decision fixed stays
+    fixed; nobody acts on what concerns them; the chatter door is the server's."""
+
+    def _login(self, user):
+        user.password = f"{user.login}-pw-1"
+        self.authenticate(user.login, f"{user.login}-pw-1")
+
+    def _call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request("/web/dataset/call_kw", {
+            "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
+
+    def _refused(self, exception, model, method, args, kwargs=None):
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call(model, method, args, kwargs)
+        self.assertEqual(caught.exception.args[0], exception, (model, method, args))
+
+    def _posted_trip(self):
+        trip = self._approve(self._create_trip())
+        self._pay(trip, 100000.0)
+        self._return(trip)
+        report = self._report(trip, [(self.cat_fares, 80000.0, self.kzt)])
+        self.assertEqual(report.state, "posted")
+        return trip, report
+
+    @mute_logger("odoo.http")  # the refusals are expected: each one is asserted below
+    def test_requester_moves_no_line_into_a_decided_parent(self):
+        trip, report = self._posted_trip()
+        total = report.total_amount
+        draft_trip = self._create_trip(departure=self.today + timedelta(days=90))
+        self._login(self.user_requester)
+        # an expense line of a draft report moved into the posted report
+        draft_report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
+            "trip_id": trip.id, "date": trip.date_return_actual})
+        line_id = self._call("intl.trip.advance.report.line", "create", [{
+            "report_id": draft_report.id, "category_id": self.cat_fares.id, "name": "Taxi",
+            "amount": 900000.0, "currency_id": self.kzt.id, "date": str(trip.date_departure)}])
+        line_id = line_id[0] if isinstance(line_id, list) else line_id
+        self._refused(USER_ERROR, "intl.trip.advance.report.line", "write",
+                      [[line_id], {"report_id": report.id}])
+        # nor created in it, nor a posted line changed or deleted
+        self._refused(USER_ERROR, "intl.trip.advance.report.line", "create", [{
+            "report_id": report.id, "category_id": self.cat_fares.id, "name": "Taxi",
+            "amount": 900000.0, "currency_id": self.kzt.id, "date": str(trip.date_departure)}])
+        posted_line = report.line_ids[:1]
+        self._refused(USER_ERROR, "intl.trip.advance.report", "write", [[report.id], {
+            "line_ids": [Command.update(posted_line.id, {"amount": 1.0})]}])
+        # an estimate line of a draft trip moved into the approved trip
+        estimate = draft_trip.estimate_line_ids[:1]
+        self._refused(USER_ERROR, "intl.trip.estimate.line", "write",
+                      [[estimate.id], {"trip_id": trip.id}])
+        report.invalidate_recordset()
+        trip.invalidate_recordset()
+        self.assertEqual(report.read(["total_amount"])[0]["total_amount"], total)
+        self.assertEqual(len(trip.estimate_line_ids), 2)
+        # the traveller's own draft still works
+        self._call("intl.trip.advance.report.line", "write", [[line_id], {"amount": 1000.0}])
+
+    @mute_logger("odoo.http")
+    def test_no_role_changes_the_traveller_of_an_approved_trip(self):
+        trip = self._approve(self._create_trip())
+        for user in (self.user_accountant, self.user_management, self.user_officer):
+            self._login(user)
+            with self.subTest(user=user.login):
+                self._refused(USER_ERROR, "intl.trip", "write", [[trip.id], {
+                    "employee_id": self.employee_requester_other.id}])
+                self._refused(USER_ERROR, "intl.trip", "write", [[trip.id], {
+                    "date_return": str(trip.date_return + timedelta(days=3))}])
+                # a related field would write the traveller's employee record
+                self._refused(USER_ERROR, "intl.trip", "write", [[trip.id], {
+                    "user_id": user.id}])
+        trip.invalidate_recordset()
+        self.assertEqual(trip.read(["employee_id"])[0]["employee_id"][0], self.employee_requester.id)
+        self.assertEqual(self.employee_requester.user_id, self.user_requester)
+
+    @mute_logger("odoo.http")
+    def test_nobody_acts_on_what_concerns_them(self):
+        # the accountant's own trip, still a draft: no reimbursement to themselves
+        own = self.env["intl.trip"].with_user(self.user_accountant).create(self._trip_vals(
+            employee_id=self.employee_accountant.id))
+        self._login(self.user_accountant)
+        wizard = self._call("intl.trip.payment.wizard", "create", [{
+            "trip_id": own.id, "kind": "reimbursement", "amount": 1000000.0}],
+            {"context": {"default_trip_id": own.id, "default_kind": "reimbursement"}})
+        wizard = wizard[0] if isinstance(wizard, list) else wizard
+        self._refused(USER_ERROR, "intl.trip.payment.wizard", "action_confirm", [[wizard]])
+        self.assertFalse(own.payment_ids)
+        self.assertTrue(own.with_user(self.user_accountant).lifecycle_act_reason)
+        # a Management member does not allow their own late submission
+        late = self.env["intl.trip"].with_user(self.user_management).create(self._trip_vals(
+            employee_id=self.employee_management.id, departure=self.today + timedelta(days=3)))
+        self._login(self.user_management)
+        wizard = self._call("intl.trip.override", "create", [{"trip_id": late.id, "reason": "urgent"}])
+        wizard = wizard[0] if isinstance(wizard, list) else wizard
+        self._refused(USER_ERROR, "intl.trip.override", "action_confirm", [[wizard]])
+        self.assertFalse(late.late_submission_user_id)
+
+    @mute_logger("odoo.http")
+    def test_working_time_is_hrs(self):
+        resource = self.employee_requester.resource_id
+        self._login(self.user_requester)
+        start = datetime.combine(self.today, datetime.min.time())
+        self._refused(ACCESS_ERROR, "resource.calendar.leaves", "create", [{
+            "name": "My own day off", "resource_id": resource.id,
+            "date_from": fields.Datetime.to_string(start),
+            "date_to": fields.Datetime.to_string(start + timedelta(days=3)),
+            "calendar_id": self.employee_requester.resource_calendar_id.id}])
+        self.assertFalse(self.env["resource.calendar.leaves"].search([
+            ("resource_id", "=", resource.id), ("name", "=", "My own day off")]))
+        # a leave typed for the employee alone (not a validated time off) is not subtracted
+        calendar = self.employee_requester.resource_calendar_id
+        monday = self.today + timedelta(days=7 - self.today.weekday())
+        Case = self.env["intl.disciplinary.case"]
+        start = Case._day_start(self.employee_requester, monday)
+        end = Case._day_start(self.employee_requester, monday + timedelta(days=1))
+        before = Case._missed_working_time(self.employee_requester, start, end)
+        self.env["resource.calendar.leaves"].create({
+            "name": "Typed by someone", "resource_id": resource.id, "calendar_id": calendar.id,
+            "date_from": start, "date_to": end})
+        self.assertEqual(Case._missed_working_time(self.employee_requester, start, end), before)
+        self.assertGreater(before[0], 0)
+
+    @mute_logger("odoo.http")
+    def test_chatter_door_is_the_servers(self):
+        trip = self._create_trip()
+        secret = self.env["intl.trip"].create(self._trip_vals(
+            employee_id=self.employee_requester_other.id, purpose="Secret purpose"))
+        self._login(self.user_requester)
+        forged = "<img src=x onerror=alert(1)>"
+        message_id = self._call("intl.trip", "message_post", [[trip.id]], {
+            "body": "Hello <b>officer</b>", "intl_body_key": forged,
+            "intl_body_params": {"x": {"_ref": "intl.trip", "_ids": [secret.id]},
+                                 "_lines": [[forged, {}]]}})
+        message = self.env["mail.message"].browse(message_id)
+        self.assertFalse(message.intl_body_key)
+        self.assertFalse(message.intl_body_params)
+        self.assertNotIn("<b>", message.body)
+        self.assertIn("&lt;b&gt;", message.body)
+        # nor through mail.message itself
+        self._refused(ACCESS_ERROR, "mail.message", "write", [[message_id], {"intl_body_key": forged}])
+        created = self._call("mail.message", "create", [{
+            "model": "intl.trip", "res_id": trip.id, "body": "x", "message_type": "comment",
+            "intl_body_key": forged, "intl_body_params": {"x": {"_html": forged}}}])
+        created = self.env["mail.message"].browse(created[0] if isinstance(created, list) else created)
+        self.assertFalse(created.intl_body_key)
+        # a key that is not one of the module's sources never renders as markup (even one
+        # planted in the database): the stored, sanitized body is shown
+        from ..tools import intl_message
+        planted = created.sudo().with_context(**{intl_message.TOKEN_KEY: intl_message.TOKEN})
+        planted.write({"intl_body_key": forged, "intl_body_params": {}})
+        self.assertNotIn("onerror", str(planted._intl_body_in_lang("en_US")))
+        # the module's own messages still carry their key
+        trip.with_user(self.user_requester).action_submit()
+        keyed = trip.message_ids.filtered("intl_body_key")
+        self.assertTrue(keyed)
+        # a reference renders with the reader's rights
+        env = self.env(user=self.user_requester)
+        rendered = intl_message.render_value(env, {"_ref": "intl.trip", "_ids": [secret.id]})
+        self.assertNotIn(secret.name, rendered)
+
+
+@tagged("post_install", "-at_install")
+class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
+    """Over JSON-RPC: the learner of a selected application or an approved study plan and the
+    partner of an agreement in legal review stay as decided; nobody plants a grade elsewhere."""
+
+    def _login(self, user):
+        user.password = f"{user.login}-pw-1"
+        self.authenticate(user.login, f"{user.login}-pw-1")
+
+    def _call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request("/web/dataset/call_kw", {
+            "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
+
+    def _refused(self, exception, model, method, args, kwargs=None):
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call(model, method, args, kwargs)
+        self.assertEqual(caught.exception.args[0], exception, (model, method, args))
+
+    @mute_logger("odoo.http")
+    def test_decided_learner_and_partner_stay(self):
+        learner = self._create_learner("ST-LOCK-1")
+        other = self._create_learner("ST-LOCK-2")
+        application = self._apply(learner)
+        self.intake.action_close_applications()
+        self.intake.decision_ref = "No. 7"
+        self.intake.with_user(self.user_director_institute).action_decide()
+        self.assertEqual(application.state, "selected")
+        action = application.with_user(self.user_coordinator).action_create_study_plan()
+        plan = self.env["intl.study.plan"].browse(action["res_id"])
+        plan.sudo()._lifecycle_write({"state": "approved"})
+        agreement = self.env["intl.agreement"].with_user(self.user_coordinator).create({
+            "title": "Memorandum (lock test)", "partner_id": self.partner_institution.id,
+            "kind_id": self.programme.agreement_id.kind_id.id, "institute_id": self.institute.id})
+        agreement.sudo()._lifecycle_write({"state": "legal_review"})
+        partner = self.env["res.partner"].create({"name": "Another University", "is_company": True})
+        self._login(self.user_coordinator)
+        self._refused(USER_ERROR, "intl.degree.application", "write",
+                      [[application.id], {"learner_id": other.id}])
+        self._refused(USER_ERROR, "intl.agreement", "write", [[agreement.id], {"partner_id": partner.id}])
+        self._login(self.user_registrar)
+        # a grade of one learner is never moved to another
+        grade = learner.grade_ids[:1]
+        self._refused(USER_ERROR, "intl.learner.grade", "write", [[grade.id], {"learner_id": other.id}])
+        self._refused(USER_ERROR, "intl.study.plan", "write", [[plan.id], {"learner_id": other.id}])
+        self._refused(USER_ERROR, "intl.study.plan", "write",
+                      [[plan.id], {"line_ids": [Command.create({
+                          "home_discipline": "Planted", "home_credits": 5, "partner_discipline": "X",
+                          "partner_credits": 5})]}])
+        plan.invalidate_recordset()
+        application.invalidate_recordset()
+        agreement.invalidate_recordset()
+        self.assertEqual(plan.learner_id, learner)
+        self.assertEqual(application.learner_id, learner)
+        self.assertEqual(agreement.partner_id, self.partner_institution)
+        self.assertEqual(grade.learner_id, learner)
