@@ -90,3 +90,4 @@ from . import resource_calendar_leaves
 from . import account_move
 from . import account_payment
 from . import ir_attachment
+from . import hr_leave

@@ -404,6 +404,14 @@ class IntlAgreement(models.Model):
         """The initiator of the proposal: never decides its approval steps."""
         return self.create_uid
 
+    def _lifecycle_subject_users(self):
+        """An agreement is the university's, about nobody: its contact employee works on it."""
+        return self.env["res.users"]
+
+    def _approval_excluded_users(self):
+        # sudo: the contact employee's user, whoever decides
+        return super()._approval_excluded_users() | self.sudo()._approval_employee().user_id.with_env(self.env)
+
     def _approval_check_can_submit(self, purpose):
         if not self.env.user.has_group("intl_cooperation.group_intl_officer"):
             raise UserError(self.env._("The International Cooperation Department starts the review."))

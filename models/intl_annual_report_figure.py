@@ -67,6 +67,7 @@ class IntlAnnualReportFigure(models.Model):
     _order = "report_id, sequence, id"
 
     _lifecycle_state_field = False
+    _lifecycle_parent_field = "report_id"
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = (
         "report_id", "sequence", "section", "code", "dimension", "res_model", "res_id", "key",

@@ -53,6 +53,8 @@ class IntlDegreeProgramme(models.Model):
         "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,), "guard": "_guard_institute"},
     }
     _lifecycle_workflow_fields = ("agreement_id",)
+    # what Management approved: the partner, the institute and the degree level
+    _lifecycle_substance = ("company_id", "partner_id", "institute_id", "level")
 
     _approval_submit_states = {"default": ("draft",)}
     _approval_pending_state = {"default": "management"}

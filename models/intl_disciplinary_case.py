@@ -10,6 +10,8 @@ from odoo.tools import format_date
 from odoo.tools.misc import get_lang
 from odoo.tools.translate import LazyTranslate
 
+from .intl_lifecycle_mixin import _LIFECYCLE_KEY, _LIFECYCLE_TOKEN
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -643,7 +645,9 @@ class IntlDisciplinaryCase(models.Model):
         for case in self.filtered("leave_ids"):
             # sudo: the time off recorded by the case goes with the case's facts
             leaves = case.leave_ids.sudo()
-            leaves.with_context(leave_skip_state_check=True).action_refuse()
+            # the case's own path: Odoo's doors on these time off are closed to everybody else
+            leaves.with_context(leave_skip_state_check=True, **{
+                _LIFECYCLE_KEY: _LIFECYCLE_TOKEN}).action_refuse()
             case._lifecycle_write({"leave_ids": [Command.clear()]})
 
     # ------------------------------------------------------------------

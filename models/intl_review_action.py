@@ -26,6 +26,7 @@ class IntlReviewAction(models.Model):
         "reopen": {"from": ("done", "cancelled"), "to": "open", "who": (DIRECTOR,)},
     }
     _lifecycle_workflow_fields = ("date_done",)
+    _lifecycle_parent_field = "report_id"
 
     name = fields.Char("Action", required=True, tracking=True)
     report_id = fields.Many2one("intl.annual.report", "Annual Report", required=True, index=True,

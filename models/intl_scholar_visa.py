@@ -24,6 +24,7 @@ class IntlScholarVisa(models.Model):
     _mail_post_access = "read"
 
     _lifecycle_workflow_fields = ("date_expiry_initial",)
+    _lifecycle_parent_field = "visit_id"
     _lifecycle_transitions = {
         "issue": {"from": ("requested",), "to": "issued", "who": (OFFICER,), "guard": "_guard_issue"},
         "refuse": {"from": ("requested",), "to": "refused", "who": (OFFICER,)},

@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import models
+from odoo import api, models
 from odoo.tools.translate import LazyTranslate, get_translation
 
 from ..tools import intl_message
@@ -35,6 +35,7 @@ class MailThread(models.AbstractModel):
             messages |= record.message_post(body=stored, intl_body_key=key, intl_body_params=params, **kwargs)
         return messages.with_env(self.env)
 
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         if not intl_message.trusted(self.env):
             # a client's translation key or parameters are ignored (the module's code posts them)

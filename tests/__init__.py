@@ -56,3 +56,4 @@ from . import test_ux_registrar
 from . import test_annual_report_tour
 from . import test_substance_locks
 from . import test_substance_jsonrpc
+from . import test_edges

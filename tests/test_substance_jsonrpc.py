@@ -1,7 +1,5 @@
 from datetime import datetime, timedelta
 
-from markupsafe import Markup
-
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
@@ -53,8 +51,10 @@ class TestSubstanceJsonRpc(IntlTripMoneyCommon, HttpCase):
             "report_id": draft_report.id, "category_id": self.cat_fares.id, "name": "Taxi",
             "amount": 900000.0, "currency_id": self.kzt.id, "date": str(trip.date_departure)}])
         line_id = line_id[0] if isinstance(line_id, list) else line_id
-        self._refused(USER_ERROR, "intl.trip.advance.report.line", "write",
-                      [[line_id], {"report_id": report.id}])
+        # the requester's rules already refuse it; the lock refuses it to every role
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call("intl.trip.advance.report.line", "write", [[line_id], {"report_id": report.id}])
+        self.assertIn(caught.exception.args[0], (ACCESS_ERROR, USER_ERROR))
         # nor created in it, nor a posted line changed or deleted
         self._refused(USER_ERROR, "intl.trip.advance.report.line", "create", [{
             "report_id": report.id, "category_id": self.cat_fares.id, "name": "Taxi",
@@ -66,6 +66,12 @@ class TestSubstanceJsonRpc(IntlTripMoneyCommon, HttpCase):
         estimate = draft_trip.estimate_line_ids[:1]
         self._refused(USER_ERROR, "intl.trip.estimate.line", "write",
                       [[estimate.id], {"trip_id": trip.id}])
+        self._login(self.user_accountant)
+        self._refused(USER_ERROR, "intl.trip.advance.report.line", "write",
+                      [[line_id], {"report_id": report.id}])
+        self._refused(USER_ERROR, "intl.trip.advance.report", "write", [[report.id], {
+            "line_ids": [Command.link(line_id)]}])
+        self._login(self.user_requester)
         report.invalidate_recordset()
         trip.invalidate_recordset()
         self.assertEqual(report.read(["total_amount"])[0]["total_amount"], total)
