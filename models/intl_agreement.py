@@ -80,11 +80,11 @@ class IntlAgreement(models.Model):
         "reset": {"from": ("cancel",), "to": "draft", "who": (COORDINATOR,)},
     }
     # the partner and the terms DIC and Legal saw: fixed from the legal review (a change goes
-    # back through a new proposal or an annex)
+    # back through a new proposal or an annex); the dates are set at signing and then kept by
+    # LOCKED_FIELDS
     _lifecycle_substance = (
         "company_id", "partner_id", "partner_ids", "kind_id", "institute_id", "title", "purpose",
-        "financial_terms", "date_start_custom", "date_start", "is_indefinite", "date_end",
-        "auto_renew", "renewal_months", "notice_months")
+        "financial_terms")
     _lifecycle_substance_open = ("draft", "submitted", "dic_review", "negotiation", "drafting")
     _lifecycle_workflow_fields = (
         "date_dic_notified", "date_dic_copy_received", "date_terminated", "termination_reason",

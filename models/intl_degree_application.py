@@ -32,8 +32,8 @@ class IntlDegreeApplication(models.Model):
                      "who": ("intl_cooperation.group_intl_coordinator", "system"), "guard": "_guard_withdraw"},
     }
     _lifecycle_workflow_fields = ("rank",)
-    # who applies, where and why: fixed once submitted (the commission ranks what it saw)
-    _lifecycle_substance = ("intake_id", "learner_id", "motivation", "funding")
+    # who applies and where: fixed once submitted (the commission ranks what it saw)
+    _lifecycle_substance = ("intake_id", "learner_id")
     _lifecycle_parent_field = "intake_id"
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True, default="/", index=True)
