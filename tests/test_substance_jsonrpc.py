@@ -51,26 +51,32 @@ class TestSubstanceJsonRpc(IntlTripMoneyCommon, HttpCase):
             "report_id": draft_report.id, "category_id": self.cat_fares.id, "name": "Taxi",
             "amount": 900000.0, "currency_id": self.kzt.id, "date": str(trip.date_departure)}])
         line_id = line_id[0] if isinstance(line_id, list) else line_id
-        # the requester's rules already refuse it; the lock refuses it to every role
-        with self.assertRaises(JsonRpcException) as caught:
-            self._call("intl.trip.advance.report.line", "write", [[line_id], {"report_id": report.id}])
-        self.assertIn(caught.exception.args[0], (ACCESS_ERROR, USER_ERROR))
-        # nor created in it, nor a posted line changed or deleted
-        self._refused(USER_ERROR, "intl.trip.advance.report.line", "create", [{
-            "report_id": report.id, "category_id": self.cat_fares.id, "name": "Taxi",
-            "amount": 900000.0, "currency_id": self.kzt.id, "date": str(trip.date_departure)}])
+        # the requester's record rules already refuse most of it; the lock refuses it to every
+        # role, the accountant included (below)
+        new_line = {"report_id": report.id, "category_id": self.cat_fares.id, "name": "Taxi",
+                    "amount": 900000.0, "currency_id": self.kzt.id, "date": str(trip.date_departure)}
         posted_line = report.line_ids[:1]
-        self._refused(USER_ERROR, "intl.trip.advance.report", "write", [[report.id], {
-            "line_ids": [Command.update(posted_line.id, {"amount": 1.0})]}])
-        # an estimate line of a draft trip moved into the approved trip
+        attempts = [
+            ("intl.trip.advance.report.line", "write", [[line_id], {"report_id": report.id}]),
+            ("intl.trip.advance.report.line", "create", [new_line]),
+            ("intl.trip.advance.report", "write", [[report.id], {
+                "line_ids": [Command.update(posted_line.id, {"amount": 1.0})]}]),
+        ]
+        for model, method, args in attempts:
+            with self.subTest(model=model, method=method), \
+                    self.assertRaises(JsonRpcException) as caught:
+                self._call(model, method, args)
+            self.assertIn(caught.exception.args[0], (ACCESS_ERROR, USER_ERROR))
+        # an estimate line of their draft trip moved into their approved trip: the lock
         estimate = draft_trip.estimate_line_ids[:1]
         self._refused(USER_ERROR, "intl.trip.estimate.line", "write",
                       [[estimate.id], {"trip_id": trip.id}])
         self._login(self.user_accountant)
-        self._refused(USER_ERROR, "intl.trip.advance.report.line", "write",
-                      [[line_id], {"report_id": report.id}])
-        self._refused(USER_ERROR, "intl.trip.advance.report", "write", [[report.id], {
-            "line_ids": [Command.link(line_id)]}])
+        for model, method, args in [*attempts, (
+                "intl.trip.advance.report", "write", [[report.id], {"line_ids": [Command.link(line_id)]}]),
+                ("intl.trip.advance.report.line", "unlink", [posted_line.ids])]:
+            with self.subTest(model=model, method=method, role="accountant"):
+                self._refused(USER_ERROR, model, method, args)
         self._login(self.user_requester)
         report.invalidate_recordset()
         trip.invalidate_recordset()
@@ -220,16 +226,18 @@ class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
         self._login(self.user_coordinator)
         self._refused(USER_ERROR, "intl.degree.application", "write",
                       [[application.id], {"learner_id": other.id}])
+        # DIC, who may write agreements and plans, is refused too: the lock, not a rule
+        self._login(self.user_officer)
         self._refused(USER_ERROR, "intl.agreement", "write", [[agreement.id], {"partner_id": partner.id}])
+        self._refused(USER_ERROR, "intl.study.plan", "write",
+                      [[plan.id], {"line_ids": [Command.create({
+                          "home_discipline": "Planted", "home_credits": 5, "partner_discipline": "X",
+                          "partner_credits": 5})]}])
         self._login(self.user_registrar)
         # a grade of one learner is never moved to another
         grade = learner.grade_ids[:1]
         self._refused(USER_ERROR, "intl.learner.grade", "write", [[grade.id], {"learner_id": other.id}])
         self._refused(USER_ERROR, "intl.study.plan", "write", [[plan.id], {"learner_id": other.id}])
-        self._refused(USER_ERROR, "intl.study.plan", "write",
-                      [[plan.id], {"line_ids": [Command.create({
-                          "home_discipline": "Planted", "home_credits": 5, "partner_discipline": "X",
-                          "partner_credits": 5})]}])
         plan.invalidate_recordset()
         application.invalidate_recordset()
         agreement.invalidate_recordset()

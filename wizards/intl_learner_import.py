@@ -196,10 +196,13 @@ class IntlLearnerImport(models.TransientModel):
         if count >= MAX_ROWS + 1:
             raise UserError(self.env._(
                 "The file has more than %(rows)s rows: split it into smaller files.", rows=MAX_ROWS))
-        if len(row) > len(COLUMNS) * 2:
+        used = len(row)
+        while used and row[used - 1] in (None, ""):
+            used -= 1  # a spreadsheet pads its rows with empty cells
+        if used > len(COLUMNS) * 2:
             raise UserError(self.env._(
                 "Row %(row)s has %(count)s cells: the file has at most %(max)s columns.",
-                row=count + 1, count=len(row), max=len(COLUMNS)))
+                row=count + 1, count=used, max=len(COLUMNS)))
         for cell in row:
             if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
                 raise UserError(self.env._(
@@ -218,6 +221,8 @@ class IntlLearnerImport(models.TransientModel):
         for row in sheet.iter_rows(values_only=True, max_col=len(COLUMNS) * 2 + 1):
             row = list(row)
             self._check_row_limits(len(table), row)
+            while row and row[-1] is None:
+                row.pop()  # the padding up to the columns read
             table.append(row)
         return table
 
