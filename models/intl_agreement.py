@@ -84,10 +84,9 @@ class IntlAgreement(models.Model):
     # LOCKED_FIELDS
     _lifecycle_substance = (
         "company_id", "partner_id", "partner_ids", "kind_id", "institute_id", "title", "purpose")
-    # the Legal Reviewer annotates the financial terms at its step: fixed from Management on
-    _lifecycle_substance_states = {
-        state: ("financial_terms",)
-        for state in ("management", "approved", "signed", "in_force", "expired", "terminated", "cancel")}
+    # the Legal Reviewer annotates the financial terms at its step: what Management decides and
+    # the parties sign (once signed they are an execution field, LOCKED_FIELDS keep the rest)
+    _lifecycle_substance_states = {state: ("financial_terms",) for state in ("management", "approved")}
     _lifecycle_substance_open = ("draft", "submitted", "dic_review", "negotiation", "drafting")
     _lifecycle_workflow_fields = (
         "date_dic_notified", "date_dic_copy_received", "date_terminated", "termination_reason",
