@@ -186,6 +186,20 @@ TRIPS = {
     "late_closed": ("returned", None),
 }
 STAGES = ["to_head", "to_dic", "to_management", "approved"]
+
+
+def late_return_day(trip, missed=2):
+    """The first day back at work after ``missed`` working days missed after the period."""
+    Case = env["intl.disciplinary.case"]
+    employee = trip.employee_id
+    start = Case._day_start(employee, trip.approved_date_to + timedelta(days=1))
+    day = trip.approved_date_to + timedelta(days=1)
+    while day < fields.Date.today():
+        day += timedelta(days=1)
+        if len(Case._missed_working_time(employee, start, Case._day_start(employee, day))[1]) >= missed:
+            return day
+    return day
+
 officer, rector = user("user_dic_officer"), user("user_rector")
 for suffix, (stage, _money) in TRIPS.items():
     trip = ref(f"intl_trip_{suffix}_demo")
@@ -203,11 +217,12 @@ for suffix, (stage, _money) in TRIPS.items():
             required.with_user(officer).action_verify()
         approve_current(trip)
     if stage in ("returned", "done"):
-        # late travellers are back 4 calendar days after the period (at least 2 working days)
-        late = 4 if suffix.startswith("late") else 0
+        # late travellers are back after missing 2 working days of their calendar (holidays and
+        # transfers included), the others on the day after the period
+        back = late_return_day(trip) if suffix.startswith("late") else trip.approved_date_to
         # the traveller reports the return; the unit head confirms it
         head = trip._unit_head_users()[:1] or officer
-        trip.with_user(head)._register_return(trip.approved_date_to + timedelta(days=late))
+        trip.with_user(head)._register_return(back)
     if stage == "done":
         trip.with_user(traveller).write({"results": "<p>Lectures given; joint publication agreed.</p>"})
         trip.with_user(traveller).action_submit_assignment_report()
