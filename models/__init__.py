@@ -86,3 +86,4 @@ from . import intl_review_action
 from . import intl_institute_indicator
 from . import intl_risk
 from . import intl_risk_review
+from . import intl_demo_scenario

@@ -54,3 +54,7 @@ from . import test_discipline_jsonrpc
 from . import test_ux_chatter
 from . import test_ux_registrar
 from . import test_annual_report_tour
+from . import test_demo_scenario_dates
+from . import test_demo_languages
+from . import test_demo_installed
+from . import test_agreement_overdue_batch
