@@ -84,6 +84,7 @@
         "demo/intl_trip_demo.xml",
         "demo/intl_degree_demo.xml",
         "demo/intl_scholar_demo.xml",
+        "demo/intl_demo_scenario.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -91,3 +91,4 @@ from . import account_move
 from . import account_payment
 from . import ir_attachment
 from . import hr_leave
+from . import intl_demo_scenario

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
@@ -102,6 +104,14 @@ class IntlAgreementPlanLine(models.Model):
                 "automated": True,
             })
             targets.append(line)
+        # Odoo subscribes each activity's user to its record, once per activity: two lines of one
+        # agreement for one user would subscribe them twice in one insert. Subscribe them first.
+        agreements_by_user = defaultdict(set)
+        for vals in vals_list:
+            agreements_by_user[vals["user_id"]].add(vals["res_id"])
+        for user_id, agreement_ids in agreements_by_user.items():
+            self.env["intl.agreement"].browse(agreement_ids).message_subscribe(
+                partner_ids=self.env["res.users"].browse(user_id).partner_id.ids)
         # the activity is the reminder (activities menu): no mail per activity
         activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
         for line, activity in zip(targets, activities, strict=True):

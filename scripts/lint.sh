@@ -7,4 +7,4 @@ bash "$ROOT/scripts/prepare.sh" >/dev/null
 cd "$ROOT"
 "$VENV/bin/ruff" check .
 "$VENV/bin/pylint" --rcfile=.pylintrc --load-plugins=pylint_odoo -j 2 \
-    models wizards report tests hooks.py __init__.py __manifest__.py
+    models wizards report tests demo_scenario hooks.py __init__.py __manifest__.py

@@ -12,10 +12,23 @@ ODOO=("$PY" "$ODOO_HOME/odoo-bin"
       --addons-path="$ADDONS_PATH" -d "$DB" --db-filter="^$DB\$")
 SHELL_CMD=("$PY" "$ODOO_HOME/odoo-bin" shell --addons-path="$ADDONS_PATH" -d "$DB" --no-http --log-level=warn)
 
+db_exists() {
+    psql -d postgres -tAc "select 1 from pg_database where datname='$DB'" 2>/dev/null | grep -q 1
+}
+if [ "${RESET:-0}" = 1 ] && db_exists; then
+    echo "== RESET=1: dropping database $DB and its filestore, to rebuild the demo"
+    "$PY" "$ODOO_HOME/odoo-bin" db drop "$DB"
+fi
+
 if psql -d "$DB" -tAc "select 1 from ir_module_module where name='intl_cooperation' and state='installed'" 2>/dev/null | grep -q 1; then
-    echo "== reusing database $DB (updating the module)"
+    echo "== reusing database $DB (updating the module; its demo keeps the dates of the day it was built)"
+    echo "   to rebuild the demo as of today: RESET=1 make run   (drops $DB and builds it again)"
     "${ODOO[@]}" -u intl_cooperation --stop-after-init --log-level=warn
 else
+    if db_exists; then
+        echo "== database $DB exists without the module: RESET=1 make run drops it and builds the demo" >&2
+        exit 1
+    fi
     echo "== creating database $DB with the module and demo data (a few minutes)"
     "${ODOO[@]}" -i base --load-language=ru_RU --stop-after-init --log-level=warn
     # The demo university is Kazakh: set its company before Accounting is
@@ -36,10 +49,11 @@ company.write({
 })
 env.cr.commit()
 PY
-    "${ODOO[@]}" -i intl_cooperation,l10n_kz --stop-after-init --log-level=warn
-    echo "== demo records through their real transitions, as the demo users (scripts/demo.py)"
-    # Some transitions attach a printed PDF; wkhtmltopdf fetches the report's
-    # styles over HTTP, so serve the database while the demo scripts run.
+    "${ODOO[@]}" -i l10n_kz --stop-after-init --log-level=warn
+    # Installing the module with its demo data runs the demo scenario (demo_scenario/: the
+    # records through their real transitions, as the demo users). Some transitions attach a
+    # printed PDF; wkhtmltopdf fetches the report's styles over HTTP, so serve the database
+    # meanwhile and point the reports at it.
     "${ODOO[@]}" --http-port="$PORT" --max-cron-threads=0 --log-level=warn &
     server=$!
     trap 'kill "$server" 2>/dev/null || true' EXIT
@@ -51,9 +65,8 @@ PY
 env["ir.config_parameter"].sudo().set_param("report.url", "http://127.0.0.1:$PORT")
 env.cr.commit()
 PY
-    "${SHELL_CMD[@]}" < "$ROOT/scripts/demo.py"
-    "${SHELL_CMD[@]}" < "$ROOT/scripts/demo_degree.py"
-    "${SHELL_CMD[@]}" < "$ROOT/scripts/demo_scholar.py"
+    echo "== the module, its demo data and the demo scenario (demo_scenario/)"
+    "${ODOO[@]}" -i intl_cooperation --stop-after-init --log-level=warn
     "${SHELL_CMD[@]}" >/dev/null <<'PY'
 env["ir.config_parameter"].sudo().set_param("report.url", False)
 env.cr.commit()
@@ -62,6 +75,12 @@ PY
     wait "$server" 2>/dev/null || true
     trap - EXIT
 fi
+"${SHELL_CMD[@]}" <<'PY'
+languages = sorted(code for code, _name in env["res.lang"].get_installed())
+missing = {"en_US", "kk_KZ", "ru_RU"} - set(languages)
+if missing:
+    raise SystemExit(f"languages {sorted(missing)} are not active in this database")
+PY
 
 cat <<MSG
 

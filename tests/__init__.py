@@ -57,3 +57,7 @@ from . import test_annual_report_tour
 from . import test_substance_locks
 from . import test_substance_jsonrpc
 from . import test_edges
+from . import test_demo_scenario_dates
+from . import test_demo_languages
+from . import test_demo_installed
+from . import test_agreement_overdue_batch

@@ -1,14 +1,13 @@
-"""Double degrees and academic mobility through the real doors: run by `make run` after scripts/demo.py.
+"""Double degrees and academic mobility, as the Registrar Office, the coordinator, DIC and the approvers.
 
-As the demo users: the Registrar Office imports the learners' export of the
-student system; the coordinator submits the TU Berlin programme, the rector
-agrees, DIC drafts the contract which goes through finance, legal and
-Management to its signature; the first intake is decided by the commission
-and the best candidate's study plan is approved by the institute and the
-Registrar Office; last academic year's mobility is recorded in both
-directions. Idempotent: nothing is done twice.
+The Registrar Office imports the learners' export of the student system; the
+coordinator submits the TU Berlin programme, the rector agrees, DIC drafts the
+contract which goes through finance, legal and Management to its signature;
+the first intake is decided by the commission; the best candidates' study
+plans go to the institute and the Registrar Office (one approved, its results
+to recognise on return; one waiting for the Registrar); last academic year's
+mobility is recorded in both directions. Nothing is done twice.
 """
-# ruff: noqa: F821  (``env`` is the odoo shell's)
 import base64
 import csv
 import io
@@ -42,11 +41,11 @@ DISCIPLINES = [("Алгоритмы и структуры данных", "Algori
                ("Базы данных", "Databases"),
                ("Машинное обучение", "Machine Learning")]
 
-def user(xmlid):
+def user(env, xmlid):
     return env.ref(f"intl_cooperation.{xmlid}")
 
 
-def attach(records):
+def attach(env, records):
     for record in records:
         for line in record.document_line_ids.filtered(lambda doc: not doc.attachment_ids):
             attachment = env["ir.attachment"].create({
@@ -58,14 +57,14 @@ def attach(records):
                 line.expiry_date = fields.Date.today() + timedelta(days=700)
 
 
-def current_year():
+def current_year(env):
     today = fields.Date.today()
     return today.year if today.month >= 9 else today.year - 1
 
 
-def import_learners():
+def import_learners(env):
     """The Registrar Office imports the learners' export of the student system."""
-    start = current_year()
+    start = current_year(env)
     institute = env.ref("intl_cooperation.hr_department_inst_it_demo").name
     department = env.ref("intl_cooperation.hr_department_dep_software_demo").name
     header = ["student_id", "name_latin", "name_cyrillic", "institute", "department", "programme", "level",
@@ -86,7 +85,7 @@ def import_learners():
             rows.append(own + grade + (list(cert) if index == 0 else [""] * 4))
     buffer = io.StringIO()
     csv.writer(buffer).writerows([header, *rows])
-    wizard = env["intl.learner.import"].with_user(user("user_registrar")).create({
+    wizard = env["intl.learner.import"].with_user(user(env, "user_registrar")).create({
         "file": base64.b64encode(buffer.getvalue().encode()), "filename": "learners.csv",
     })
     wizard.action_preview()
@@ -94,14 +93,14 @@ def import_learners():
     return env["intl.learner"].search([("student_code", "in", [row[0] for row in DEMO_LEARNERS])])
 
 
-def run_programme():
+def run_programme(env):
     programme = env.ref("intl_cooperation.intl_degree_programme_tu_berlin_demo")
     if programme.state != "draft":
         return programme
-    coordinator, officer = user("user_coordinator"), user("user_dic_officer")
-    attach(programme)
+    coordinator, officer = user(env, "user_coordinator"), user(env, "user_dic_officer")
+    attach(env, programme)
     programme.with_user(coordinator).action_submit()
-    programme.with_user(user("user_rector")).action_approval_approve()
+    programme.with_user(user(env, "user_rector")).action_approval_approve()
     programme.with_user(officer).action_prepare_contract()
     contract = programme.agreement_id
     today = fields.Date.today()
@@ -113,28 +112,28 @@ def run_programme():
         "date_end": today + timedelta(days=5 * 365),
         "contact_employee_ids": [Command.link(env.ref("intl_cooperation.hr_employee_coordinator_demo").id)],
     })
-    attach(contract)
+    attach(env, contract)
     contract.with_user(coordinator).action_submit()
     contract.with_user(officer).action_approval_submit()
     contract.document_line_ids.filtered(lambda doc: doc.required).with_user(officer).action_verify()
     contract.with_user(officer).action_start_negotiation()
     contract.with_user(officer).action_draft_ready()
     for approver in ("user_dic_director", "user_accountant", "user_legal", "user_rector"):
-        contract.with_user(user(approver)).action_approval_approve()
+        contract.with_user(user(env, approver)).action_approval_approve()
     contract.with_user(coordinator).action_sign()
     programme.with_user(coordinator).action_start()
     return programme
 
 
-def run_selection(programme, learners):
-    coordinator = user("user_coordinator")
-    start = current_year()
+def run_selection(env, programme, learners):
+    coordinator = user(env, "user_coordinator")
+    start = current_year(env)
     Intake = env["intl.degree.intake"].with_user(coordinator)
     intake = Intake.create({
         "programme_id": programme.id,
         "academic_year": f"{start + 1}/{start + 2}",
         "date_deadline": fields.Date.today() + timedelta(days=20),
-        "commission_user_ids": [Command.set((coordinator | user("user_dic_officer")).ids)],
+        "commission_user_ids": [Command.set((coordinator | user(env, "user_dic_officer")).ids)],
     })
     intake.action_open()
     home = learners.filtered(lambda learner: not learner.is_foreign)
@@ -143,21 +142,28 @@ def run_selection(programme, learners):
          "motivation": "Data science at TU Berlin builds on my bachelor thesis in machine learning."}
         for learner in home
     ])
-    attach(applications)
+    attach(env, applications)
     applications.action_submit()
     intake.action_close_applications()
     intake.decision_ref = "No. 4 of the institute's selection commission"
     intake.action_decide()
-    selected = applications.filtered(lambda app: app.state == "selected").sorted("rank")[:1]
-    # DIC drafts the plan with the graduating department; the institute's directorate and the Registrar approve it
-    officer = user("user_dic_officer")
-    action = selected.with_user(officer).action_create_study_plan()
-    plan = env["intl.study.plan"].with_user(officer).browse(action["res_id"])
-    plan.write({"date_partner_agreed": fields.Date.today() - timedelta(days=2),
-                "partner_contact": "Prof. Dr. Volker Markl, Faculty IV"})
-    plan.action_submit()
-    plan.with_user(coordinator).action_approval_approve()
-    plan.with_user(user("user_registrar")).action_approval_approve()
+    selected = applications.filtered(lambda app: app.state == "selected").sorted("rank")
+    # DIC drafts the plans with the graduating department; the institute's directorate and the
+    # Registrar approve them: the best candidate's plan is approved (its results are recognised
+    # on return), the next one waits at the Registrar Office
+    officer, registrar = user(env, "user_dic_officer"), user(env, "user_registrar")
+    plans = env["intl.study.plan"]
+    for application in selected[:2]:
+        action = application.with_user(officer).action_create_study_plan()
+        plan = env["intl.study.plan"].with_user(officer).browse(action["res_id"])
+        plan.write({"date_partner_agreed": fields.Date.today() - timedelta(days=2),
+                    "partner_contact": "Prof. Dr. Volker Markl, Faculty IV"})
+        plan.action_submit()
+        plan.with_user(coordinator).action_approval_approve()
+        plans |= plan
+    plan = plans[:1]
+    plan.with_user(registrar).action_approval_approve()
+    selected = selected[:1]
     env["intl.mobility"].with_user(coordinator).create({
         "participant_type": "learner", "learner_id": selected.learner_id.id, "direction": "outgoing",
         "mobility_type": "studies", "programme_type": "double_degree", "degree_programme_id": programme.id,
@@ -169,10 +175,10 @@ def run_selection(programme, learners):
     })
 
 
-def record_mobility(learners):
+def record_mobility(env, learners):
     """Last academic year's mobility in both directions, completed; this year's trip-linked one."""
-    coordinator, officer = user("user_coordinator"), user("user_dic_officer")
-    start = current_year() - 1
+    coordinator, officer = user(env, "user_coordinator"), user(env, "user_dic_officer")
+    start = current_year(env) - 1
     year = f"{start}/{start + 1}"
     ref = env.ref
     p = "intl_cooperation."
@@ -244,11 +250,10 @@ def record_mobility(learners):
         staff.action_complete()
 
 
-programme = env.ref("intl_cooperation.intl_degree_programme_tu_berlin_demo", raise_if_not_found=False)
-if programme and programme.state == "draft":
-    learners = import_learners()
-    programme = run_programme()
-    run_selection(programme, learners)
-    record_mobility(learners)
-    env.cr.commit()
-    print("demo: double degree and mobility recorded")
+def run(env):
+    programme = env.ref("intl_cooperation.intl_degree_programme_tu_berlin_demo", raise_if_not_found=False)
+    if programme and programme.state == "draft":
+        learners = import_learners(env)
+        programme = run_programme(env)
+        run_selection(env, programme, learners)
+        record_mobility(env, learners)
