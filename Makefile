@@ -7,7 +7,7 @@ PYTHON ?= python3
 
 export ODOO_HOME DB PORT WORKERS PYTHON
 
-.PHONY: run test lint pot prepare kk-pack bench
+.PHONY: run test lint pot prepare kk-pack bench test-core load
 
 ## make run: serve database $(DB) with the module, demo data and kk/ru/en on http://localhost:$(PORT)
 run:
@@ -35,3 +35,11 @@ bench:
 
 prepare:
 	@bash scripts/prepare.sh
+
+## make test-core: Odoo's own suites of what the module extends, with the module installed (CORE=all|fast)
+test-core:
+	@bash scripts/test_core.sh
+
+## make load: WORKERS=4 (+1 cron) on a demo database under USERS=200 browsers for DURATION=3m (Locust)
+load:
+	@bash scripts/load.sh

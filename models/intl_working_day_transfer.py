@@ -79,18 +79,22 @@ class IntlWorkingDayTransfer(models.Model):
     def create(self, vals_list):
         transfers = super().create(vals_list)
         transfers._sync_day_off()
+        self.env["resource.calendar"]._intl_sync_transfer_flags()
         return transfers
 
     def write(self, vals):
         result = super().write(vals)
         if {"name", "company_id", "calendar_id", "date_off", "date_worked"} & set(vals):
             self._sync_day_off()
+        if "company_id" in vals:
+            self.env["resource.calendar"]._intl_sync_transfer_flags()
         return result
 
     def unlink(self):
         leaves = self.leave_id
         result = super().unlink()
         leaves.unlink()
+        self.env["resource.calendar"]._intl_sync_transfer_flags()
         return result
 
     def _day_off_bounds(self):

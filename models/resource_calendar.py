@@ -3,13 +3,44 @@ from itertools import chain
 
 from pytz import timezone
 
-from odoo import models
+from odoo import api, fields, models
 from odoo.addons.resource.models.utils import float_to_time
 from odoo.osv import expression
 
 
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
+
+    # read with the schedule's own row: a computation of Odoo's where no decree can apply
+    # costs no query more than without the module
+    intl_day_transfers = fields.Boolean(
+        "Working Day Transfers Apply", readonly=True, copy=False,
+        help="Set while a working day transfer (decree) exists for this schedule's company.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        calendars = super().create(vals_list)
+        calendars._intl_sync_transfer_flags()
+        return calendars
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "company_id" in vals:
+            self._intl_sync_transfer_flags()
+        return result
+
+    def _intl_sync_transfer_flags(self):
+        """Mark the schedules a working day transfer may apply to (those of ``self``, or every
+        one when ``self`` is empty)."""
+        # sudo: the decrees and the schedules are public calendar facts of every company
+        companies = set(self.env["intl.working.day.transfer"].sudo().search([]).company_id.ids)
+        calendars = self.sudo().with_context(active_test=False)
+        if not self:
+            calendars = calendars.search([])
+        flagged = calendars.filtered(
+            lambda c: c.company_id.id in companies if c.company_id else bool(companies))
+        (calendars - flagged).filtered("intl_day_transfers").intl_day_transfers = False
+        flagged.filtered(lambda c: not c.intl_day_transfers).intl_day_transfers = True
 
     def _attendance_intervals_batch(self, start_dt, end_dt, resources=None, domain=None, tz=None,
                                     lunch=False):
@@ -21,6 +52,8 @@ class ResourceCalendar(models.Model):
         """
         result = super()._attendance_intervals_batch(
             start_dt, end_dt, resources=resources, domain=domain, tz=tz, lunch=lunch)
+        if not self.intl_day_transfers:
+            return result
         # sudo: the decrees are public calendar facts, read by every working-time computation
         transfers = self.env["intl.working.day.transfer"].sudo()._for_calendar(
             self, start_dt.date(), end_dt.date())

@@ -1,5 +1,5 @@
 import base64
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytz
 from freezegun import freeze_time
@@ -9,6 +9,11 @@ from odoo import Command
 from .common_trip import IntlTripCommon
 
 TZ = "Asia/Almaty"
+
+
+# the day the discipline tests are run on, before the trips of February and March 2027 they draw;
+# every later date of a test is set under its own frozen clock
+DISCIPLINE_TODAY = "2027-01-04 06:00:00"
 
 
 class IntlDisciplineCommon(IntlTripCommon):
@@ -40,8 +45,10 @@ class IntlDisciplineCommon(IntlTripCommon):
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     def _week_trip(self, monday=date(2027, 2, 1)):
-        """An approved trip from a Monday to the Friday of the same week."""
-        return self._approve(self._create_trip(departure=monday, days=5))
+        """An approved trip from a Monday to the Friday of the same week, applied for and approved
+        four weeks ahead (the 15-day rule), under a frozen clock so that it holds on any day."""
+        with freeze_time(datetime.combine(monday - timedelta(days=28), datetime.min.time()).replace(hour=6)):
+            return self._approve(self._create_trip(departure=monday, days=5))
 
     def _act(self, trip, user=None, kind="no_return"):
         wizard = self.env["intl.disciplinary.act"].with_user(user or self.user_head).with_context(

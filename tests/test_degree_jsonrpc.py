@@ -1,12 +1,13 @@
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .degree_common import DegreeCommon
+from .jsonrpc_common import JsonRpcRefusalMixin
 
 
 @tagged("post_install", "-at_install")
-class TestDegreeJsonRpc(DegreeCommon, HttpCase):
+class TestDegreeJsonRpc(JsonRpcRefusalMixin, DegreeCommon, HttpCase):
     """Over JSON-RPC, as any client would: statuses and workflow fields of double degrees and mobility
     change only through their actions."""
 
@@ -35,9 +36,9 @@ class TestDegreeJsonRpc(DegreeCommon, HttpCase):
             ("intl.mobility", mobility.id, {"state": "completed"}),
         ]
         for model, res_id, vals in refused:
-            with self.subTest(model=model, vals=vals), self.assertRaises(JsonRpcException):
+            with self.subTest(model=model, vals=vals), self.assertRpcRefused(UserError):
                 self._call(model, "write", [[res_id], vals])
-        with self.assertRaises(JsonRpcException):
+        with self.assertRpcRefused(UserError):
             self._call("intl.degree.programme", "create", [[{
                 "title": "Forged", "partner_id": self.partner_institution.id, "institute_id": self.institute.id,
                 "state": "active"}]], {"context": {"intl_lifecycle_path": True, "install_mode": True}})

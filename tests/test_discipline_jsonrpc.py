@@ -3,15 +3,16 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common_discipline import IntlDisciplineCommon
+from .jsonrpc_common import JsonRpcRefusalMixin
 
 
 @tagged("post_install", "-at_install")
-class TestDisciplineJsonRpc(IntlDisciplineCommon, HttpCase):
+class TestDisciplineJsonRpc(JsonRpcRefusalMixin, IntlDisciplineCommon, HttpCase):
     """Over JSON-RPC, as any client would: the traveller proposes their return and nothing more; the
     unit head confirms it; cases come only from an act; only HR enters working day transfers."""
 
@@ -41,20 +42,21 @@ class TestDisciplineJsonRpc(IntlDisciplineCommon, HttpCase):
             "return_at": back_text, "evidence": base64.b64encode(b"%PDF-1.4 stamp").decode(),
             "evidence_name": "passport-stamp.pdf"})
         refused = [
-            ("intl.trip", "write", [[trip.id], {"return_at": back_text}]),
-            ("intl.trip", "write", [[trip.id], {"state": "returned"}]),
-            ("intl.trip", "write", [[trip.id], {"return_confirmed_by_id": self.user_requester.id}]),
-            ("intl.trip", "action_register_return", [[trip.id]]),
+            ("intl.trip", "write", [[trip.id], {"return_at": back_text}], UserError),
+            ("intl.trip", "write", [[trip.id], {"state": "returned"}], UserError),
+            ("intl.trip", "write", [[trip.id], {"return_confirmed_by_id": self.user_requester.id}],
+             UserError),
+            ("intl.trip", "action_register_return", [[trip.id]], UserError),
             ("intl.disciplinary.case", "create", [{"employee_id": self.employee_requester.id,
-                                                   "kind": "late_return"}]),
+                                                   "kind": "late_return"}], AccessError),
             ("intl.working.day.transfer", "create", [{
-                "name": "Forged decree", "date_worked": "2026-11-07", "date_off": "2026-11-13"}]),
+                "name": "Forged decree", "date_worked": "2026-11-07", "date_off": "2026-11-13"}],
+             AccessError),
         ]
-        for model, method, args in refused:
-            with self.subTest(model=model, method=method, args=args), \
-                    self.assertRaises(JsonRpcException):
+        for model, method, args, refusal in refused:
+            with self.subTest(model=model, method=method, args=args), self.assertRpcRefused(refusal):
                 self._call(model, method, args)
-        with self.assertRaises(JsonRpcException):
+        with self.assertRpcRefused(UserError):
             self._return_wizard(trip, "confirm", {"return_at": back_text})
         trip.invalidate_recordset()
         self.assertEqual(trip.state, "approved")
@@ -68,7 +70,7 @@ class TestDisciplineJsonRpc(IntlDisciplineCommon, HttpCase):
         self.assertEqual(trip.return_confirmed_by_id, self.user_head)
         # HR: no case by hand, no measured fact by hand; the transfers are theirs
         self._login(self.user_hr)
-        with self.assertRaises(JsonRpcException):
+        with self.assertRpcRefused(UserError):
             self._call("intl.disciplinary.case", "create", [{
                 "employee_id": self.employee_requester.id, "kind": "late_return", "trip_id": trip.id}])
         transfer_id = self._call("intl.working.day.transfer", "create", [{

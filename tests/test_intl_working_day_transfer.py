@@ -6,12 +6,14 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common_discipline import IntlDisciplineCommon
+from .common_discipline import DISCIPLINE_TODAY, IntlDisciplineCommon
 
 
 @tagged("post_install", "-at_install")
 class TestIntlWorkingDayTransfer(IntlDisciplineCommon):
     """A decree makes a Saturday a working day and gives a day off in exchange."""
+
+    freeze_time = DISCIPLINE_TODAY  # the whole test, setup included, runs on a set day
 
     @classmethod
     def setUpClass(cls):

@@ -2,10 +2,10 @@ from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common_scholar import IntlScholarCommon
+from .jsonrpc_common import JsonRpcRefusalMixin
 
 
 @tagged("post_install", "-at_install")
@@ -145,7 +145,7 @@ class TestScholarWorkflowFields(IntlScholarCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestScholarJsonRpc(IntlScholarCommon, HttpCase):
+class TestScholarJsonRpc(JsonRpcRefusalMixin, IntlScholarCommon, HttpCase):
     """The same refusals over JSON-RPC, as the logged-in coordinator."""
 
     @mute_logger("odoo.http")  # the refusals are expected: each one is asserted below
@@ -160,12 +160,12 @@ class TestScholarJsonRpc(IntlScholarCommon, HttpCase):
 
         for vals in ({"state": "accepted"}, {"late_override_reason": "mine"},
                      {"late_override_user_id": self.user_coordinator.id}, {"submit_date": "2026-01-01"}):
-            with self.subTest(vals=vals), self.assertRaises(JsonRpcException):
+            with self.subTest(vals=vals), self.assertRpcRefused(UserError):
                 call("intl.scholar.visit", "write", [[visit.id], vals],
                      {"context": {"intl_lifecycle_path": True, "install_mode": True}})
-        with self.assertRaises(JsonRpcException):
+        with self.assertRpcRefused(UserError):
             call("intl.scholar.lecture", "write", [[visit.lecture_ids[0].id], {"state": "given"}])
-        with self.assertRaises(JsonRpcException):
+        with self.assertRpcRefused(UserError):
             call("intl.scholar.visit", "action_submit", [[visit.id]])
         call("intl.scholar.visit", "write", [[visit.id], {"purpose": "Changed over RPC"}])
         visit.invalidate_recordset()

@@ -1,0 +1,258 @@
+"""make load: browsers of a university's staff on one Odoo server, over HTTP/JSON-RPC (Locust).
+
+Each simulated user logs in as one of the demo roles and clicks as the web client does:
+role home (tiles), lists and forms, approvals of distinct and of the same records (several
+unit heads pick from the same inbox), trips created and submitted, documents verified,
+advances paid, advance reports, and the annual report. A refusal the module gives on
+purpose (UserError, AccessError, ValidationError: "already decided", "not at your step")
+is counted apart, as the browser would show it; any other JSON-RPC error (a traceback)
+and any 5xx is a failure.
+"""
+import base64
+import itertools
+import json
+import os
+import random
+from datetime import date, timedelta
+
+from locust import HttpUser, between, events, task
+
+DB = os.environ["LOAD_DB"]
+PASSWORD = os.environ.get("LOAD_PASSWORD", "intl")
+REFUSALS = ("odoo.exceptions.UserError", "odoo.exceptions.AccessError",
+            "odoo.exceptions.ValidationError", "odoo.exceptions.MissingError")
+REFUSED = {}  # {kind: {message: count}}
+_ids = itertools.count()
+SCAN = base64.b64encode(b"%PDF-1.4 load test scan").decode()
+
+
+@events.quitting.add_listener
+def _report_refusals(environment, **_kwargs):
+    with open(os.environ.get("LOAD_REFUSALS", "/dev/null"), "w") as handle:
+        json.dump(REFUSED, handle)
+
+
+class OdooUser(HttpUser):
+    abstract = True
+    wait_time = between(1, 3)  # a person reads between two clicks
+    login = None
+
+    def on_start(self):
+        self.call_id = 0
+        self.rpc("/web/session/authenticate", {"db": DB, "login": self.login, "password": PASSWORD},
+                 name="login")
+
+    def rpc(self, route, params, name):
+        """One JSON-RPC request as the web client sends it; the result, or None on a refusal."""
+        self.call_id += 1
+        with self.client.post(route, name=name, catch_response=True, data=json.dumps(
+                {"jsonrpc": "2.0", "method": "call", "id": self.call_id, "params": params}),
+                headers={"Content-Type": "application/json"}) as response:
+            if response.status_code >= 400:
+                response.failure(f"HTTP {response.status_code}")
+                return None
+            try:
+                body = response.json()
+            except ValueError:
+                response.failure("not JSON")
+                return None
+            if "error" in body:
+                error = body["error"].get("data", {}).get("name", "")
+                if error in REFUSALS:
+                    message = body["error"].get("data", {}).get("message", "")[:70]
+                    kind = REFUSED.setdefault(name, {})
+                    kind[message] = kind.get(message, 0) + 1
+                    response.success()
+                else:
+                    response.failure(f"{error}: {body['error'].get('data', {}).get('message', '')[:200]}")
+                return None
+            response.success()
+            return body.get("result")
+
+    def call(self, model, method, args, kwargs=None, name=None):
+        return self.rpc(f"/web/dataset/call_kw/{model}/{method}", {
+            "model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+            name=name or f"{model}.{method}")
+
+    def home(self):
+        self.rpc("/web/session/get_session_info", {}, name="home: session")
+        with self.client.get("/web/webclient/load_menus/load", name="home: menus",
+                             catch_response=True) as response:
+            if response.status_code >= 400:
+                response.failure(f"HTTP {response.status_code}")
+        self.call("intl.home.tile", "web_search_read", [], {
+            "domain": [], "specification": {"name": {}, "count": {}, "alert": {}, "role": {}}},
+            name="home: tiles")
+
+    def inbox(self):
+        return self.call("intl.approval.line", "web_search_read", [], {
+            "domain": [("state", "=", "pending")], "limit": 80,
+            "specification": {"res_model": {}, "res_id": {}, "step_name": {}, "summary_what": {}}},
+            name="inbox: list") or {"records": []}
+
+    def trips(self, domain, name="trips: list"):
+        result = self.call("intl.trip", "web_search_read", [], {
+            "domain": domain, "limit": 80, "order": "id desc",
+            "specification": {"name": {}, "employee_id": {"fields": {"display_name": {}}}, "state": {},
+                              "date_departure": {}, "estimate_total": {}, "money_state": {}}},
+            name=name)
+        return (result or {}).get("records", [])
+
+    def trip_form(self, trip_id):
+        return self.call("intl.trip", "web_read", [[trip_id]], {"specification": {
+            "name": {}, "state": {}, "purpose": {}, "estimate_total": {}, "submission_issues": {},
+            "estimate_line_ids": {"fields": {"name": {}, "amount_company": {}}},
+            "document_line_ids": {"fields": {"display_name": {}, "state": {}, "required": {}}},
+            "approval_line_ids": {"fields": {"name": {}, "state": {}}},
+        }}, name="trip: form")
+
+    def approve_one(self, state, name):
+        """Open a trip waiting at this role's step and approve it (a colleague may be first)."""
+        waiting = self.trips([("state", "=", state)], name=f"trips: list {state}")
+        if not waiting:
+            return None
+        # the first few of the inbox: several approvers often open the same record
+        trip = random.choice(waiting[:5])
+        self.trip_form(trip["id"])
+        return self.call("intl.trip", "action_approval_approve", [[trip["id"]]], name=name)
+
+
+class Requester(OdooUser):
+    """A member of staff applying for trips and reporting on them."""
+    weight = 6
+    login = "requester"
+
+    @task(3)
+    def browse(self):
+        self.home()
+        for trip in self.trips([])[:2]:
+            self.trip_form(trip["id"])
+
+    @task(2)
+    def apply(self):
+        self.home()
+        categories = self.call("intl.trip.expense.category", "search_read", [[]], {
+            "fields": ["id", "name"], "limit": 3}, name="trip: new form") or []
+        countries = self.call("res.country", "search_read", [[("code", "in", ["DE", "TR", "KR"])]],
+                              {"fields": ["id"]}, name="trip: new form") or []
+        currency = self.call("res.currency", "search_read", [[("name", "=", "KZT")]], {"fields": ["id"]},
+                             name="trip: new form") or []
+        if not countries or not currency:
+            return
+        departure = date.today() + timedelta(days=30 + random.randint(0, 60))
+        trip_id = self.call("intl.trip", "create", [{
+            "country_id": random.choice(countries)["id"], "city": "Berlin",
+            "purpose": f"Load test conference {next(_ids)}", "assignment": "Present a paper.",
+            "date_departure": departure.isoformat(), "date_return": (departure + timedelta(days=4)).isoformat(),
+            "estimate_line_ids": [[0, 0, {"category_id": category["id"], "name": category["name"],
+                                          "quantity": 1, "unit_amount": 100000.0,
+                                          "currency_id": currency[0]["id"]}]
+                                  for category in categories[:2]],
+        }], name="trip: create")
+        if trip_id:
+            trip_id = trip_id[0] if isinstance(trip_id, list) else trip_id
+            self.trip_form(trip_id)
+            self.call("intl.trip", "action_submit", [[trip_id]], name="trip: submit")
+
+    @task(1)
+    def advance_report(self):
+        returned = self.trips([("state", "=", "returned"), ("no_advance", "=", False)],
+                              name="trips: list returned")
+        if not returned:
+            return
+        trip = random.choice(returned)
+        self.call("intl.trip.advance.report", "web_search_read", [], {
+            "domain": [("trip_id", "=", trip["id"])],
+            "specification": {"name": {}, "state": {}, "total_amount": {}}}, name="advance report: list")
+        categories = self.call("intl.trip.expense.category", "search_read", [[]], {
+            "fields": ["id"], "limit": 1}, name="advance report: new form") or []
+        if categories:
+            self.call("intl.trip.advance.report", "create", [{
+                "trip_id": trip["id"], "line_ids": [[0, 0, {
+                    "category_id": categories[0]["id"], "name": "Hotel", "amount": 1000.0}]]}],
+                name="advance report: create")
+
+
+class UnitHead(OdooUser):
+    """Unit heads: the first step of every trip; several decide from the same inbox."""
+    weight = 3
+    login = "head"
+
+    @task
+    def decide(self):
+        self.home()
+        self.inbox()
+        self.approve_one("to_head", "approve: unit head")
+
+
+class Officer(OdooUser):
+    """DIC officers: verify the documents of a trip, then approve its DIC step."""
+    weight = 2
+    login = "dic.officer"
+
+    @task
+    def decide(self):
+        self.home()
+        self.inbox()
+        waiting = self.trips([("state", "=", "to_dic")], name="trips: list to_dic")
+        if not waiting:
+            return
+        trip = random.choice(waiting[:5])
+        form = self.trip_form(trip["id"])
+        lines = [line["id"] for line in (form or [{}])[0].get("document_line_ids", [])
+                 if line.get("required") and line.get("state") != "verified"]
+        if lines:
+            attachment = self.call("ir.attachment", "create", [{
+                "name": "scan.pdf", "datas": SCAN, "res_model": "intl.trip", "res_id": trip["id"]}],
+                name="documents: upload")
+            if attachment:
+                attachment = attachment[0] if isinstance(attachment, list) else attachment
+                self.call("intl.document.line", "write", [lines, {"attachment_ids": [[6, 0, [attachment]]]}],
+                          name="documents: attach")
+                self.call("intl.document.line", "action_verify", [lines], name="documents: verify")
+        self.call("intl.trip", "action_approval_approve", [[trip["id"]]], name="approve: DIC")
+
+
+class Rector(OdooUser):
+    """Management: the last step of trips, and the annual report."""
+    weight = 1
+    login = "rector"
+
+    @task(3)
+    def decide(self):
+        self.home()
+        self.inbox()
+        self.approve_one("to_management", "approve: management")
+
+    @task(1)
+    def annual_report(self):
+        reports = self.call("intl.annual.report", "web_search_read", [], {
+            "domain": [], "limit": 5, "specification": {"year": {}, "state": {}}},
+            name="annual report: list") or {"records": []}
+        for report in reports.get("records", [])[:1]:
+            self.call("intl.annual.report", "web_read", [[report["id"]]], {"specification": {
+                "year": {}, "state": {}, "summary": {}, "trip_count": {}, "delegation_count": {},
+                "agreement_in_force_count": {}, "money_total": {},
+                "figure_ids": {"fields": {"display_name": {}}}}},
+                name="annual report: form")
+
+
+class Accountant(OdooUser):
+    """The Money Desk: advances of approved trips (two accountants may pick the same trip)."""
+    weight = 2
+    login = "accountant"
+
+    @task
+    def pay(self):
+        self.home()
+        to_pay = self.trips([("state", "=", "approved"), ("money_state", "=", "to_pay")],
+                            name="money desk: list")
+        if not to_pay:
+            return
+        trip = random.choice(to_pay[:5])
+        self.trip_form(trip["id"])
+        wizard = self.call("intl.trip.payment.wizard", "create", [{"trip_id": trip["id"], "kind": "advance"}],
+                           name="payment: wizard")
+        if wizard:
+            wizard = wizard[0] if isinstance(wizard, list) else wizard
+            self.call("intl.trip.payment.wizard", "action_confirm", [[wizard]], name="payment: confirm")
