@@ -73,6 +73,7 @@
         "views/intl_annual_report_views.xml",
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
+        "views/intl_trip_ledger_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

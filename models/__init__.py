@@ -86,3 +86,6 @@ from . import intl_review_action
 from . import intl_institute_indicator
 from . import intl_risk
 from . import intl_risk_review
+from . import account_move
+from . import account_move_line
+from . import intl_trip_ledger
