@@ -74,6 +74,8 @@
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
         "views/intl_trip_ledger_views.xml",
+        "views/intl_scholar_late_views.xml",
+        "views/intl_trip_host_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -89,3 +89,5 @@ from . import intl_risk_review
 from . import account_move
 from . import account_move_line
 from . import intl_trip_ledger
+from . import intl_scholar_visit_late
+from . import intl_trip_host

@@ -56,3 +56,5 @@ from . import test_ux_registrar
 from . import test_annual_report_tour
 from . import test_ux_receipts
 from . import test_ux_ledger
+from . import test_ux_scholar_late
+from . import test_ux_trip_host

@@ -153,3 +153,93 @@ tours.add("intl_ledger_accountant_tour", {
         },
     ],
 });
+
+// Blocker 4: the 40-day rule of invited scholars has a way out through the DIC Director.
+tours.add("intl_scholar_late_request_tour", {
+    steps: () => [
+        {
+            content: "The warning names the date that complies",
+            trigger: ".alert-warning .o_field_widget[name='submit_late_message']:contains('or later')",
+        },
+        {
+            content: "Ask the DIC Director",
+            trigger: ".o_form_view button[name='action_request_late']",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: "edit The Ministry confirmed the funding late",
+        },
+        {
+            trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "The visit says the DIC Director was asked",
+            trigger: ".alert-warning:contains('has been asked')",
+        },
+    ],
+});
+
+tours.add("intl_scholar_late_allow_tour", {
+    steps: () => [
+        {
+            content: "The request is in the DIC Director's activities",
+            trigger: ".o-mail-Activity:contains('The Ministry confirmed the funding late')",
+        },
+        {
+            content: "Allow the late file",
+            trigger: ".o_form_view button[name='action_allow_late']",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: "edit Funding confirmed late by the Ministry",
+        },
+        {
+            trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "The late file is allowed",
+            trigger: ".o_field_widget[name='late_override_reason']:contains('Funding confirmed')",
+        },
+    ],
+});
+
+// Blocker 5: a host organisation that is not yet a contact.
+tours.add("intl_trip_host_typed_tour", {
+    steps: () => [
+        {
+            content: "The requester cannot create a contact from the host field",
+            trigger: ".o_field_widget[name='host_partner_id'] input",
+        },
+        {
+            content: "Type the host organisation's name",
+            trigger: ".o_field_widget[name='host_name'] input",
+            run: "edit Politecnico di Torino",
+        },
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The trip is saved with the typed host",
+            trigger: ".o_form_view .o_form_saved",
+        },
+    ],
+});
+
+tours.add("intl_trip_host_confirm_tour", {
+    steps: () => [
+        {
+            content: "DIC adds the typed host to Contacts",
+            trigger: ".o_form_view button[name='action_create_host_partner']",
+            run: "click",
+        },
+        {
+            content: "The trip now names the contact",
+            trigger: ".o_field_widget[name='host_partner_id'] input:value('Politecnico di Torino')",
+        },
+    ],
+});
