@@ -91,3 +91,5 @@ from . import account_move_line
 from . import intl_trip_ledger
 from . import intl_scholar_visit_late
 from . import intl_trip_host
+from . import intl_trip_advance_report_ux
+from . import intl_annual_report_figure_display

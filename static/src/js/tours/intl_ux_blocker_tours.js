@@ -4,7 +4,11 @@ import { registry } from "@web/core/registry";
 
 const tours = registry.category("web_tour.tours");
 
-/** Put a small PDF into the file input found by ``trigger`` and let the widget upload it. */
+// a photo of a receipt: a 1x1 PNG
+const PNG_BASE64 =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+
+/** Put a photo of a receipt into the file input found by ``trigger`` and let the widget upload it. */
 function uploadReceipt(trigger, name) {
     return {
         content: `Attach the receipt ${name}`,
@@ -12,7 +16,8 @@ function uploadReceipt(trigger, name) {
         run() {
             const input = this.anchor;
             const transfer = new DataTransfer();
-            transfer.items.add(new File(["%PDF-1.4 receipt"], name, { type: "application/pdf" }));
+            const bytes = Uint8Array.from(atob(PNG_BASE64), (char) => char.charCodeAt(0));
+            transfer.items.add(new File([bytes], name, { type: "image/png" }));
             input.files = transfer.files;
             input.dispatchEvent(new Event("change", { bubbles: true }));
         },
@@ -65,7 +70,7 @@ tours.add("intl_receipt_phone_tour", {
             content: "The line converts the euros to tenge (no server error)",
             trigger: ".o_field_widget[name='amount_company']:contains('60')",
         },
-        uploadReceipt(".o_field_widget[name='attachment_ids'] input.o_input_file:not(:visible)", "ticket.pdf"),
+        uploadReceipt(".o_field_widget[name='attachment_ids'] input.o_input_file:not(:visible)", "ticket.png"),
         {
             content: "The receipt is uploaded",
             trigger: ".o_field_widget[name='attachment_ids'] .o_attachment:not(.o_attachment_uploading):contains('ticket')",
@@ -102,6 +107,20 @@ tours.add("intl_receipt_accountant_tour", {
         {
             content: "The traveller's receipt is on the line",
             trigger: ".o_field_widget[name='line_ids'] .o_attachment:contains('ticket')",
+        },
+        {
+            content: "The accountant looks at the receipt without leaving the report",
+            trigger: ".o_field_widget[name='line_ids'] .o_intl_attachment_view",
+            run: "click",
+        },
+        {
+            content: "Odoo's viewer shows it",
+            trigger: ".o-FileViewer img.o-FileViewer-viewImage",
+        },
+        {
+            content: "Close the viewer",
+            trigger: ".o-FileViewer-headerButton[aria-label='Close']",
+            run: "click",
         },
         {
             content: "Post the report",
