@@ -12,7 +12,7 @@ class IntlAnnualReportFigure(models.Model):
 
     _inherit = "intl.annual.report.figure"
 
-    value_display = fields.Char("Value", compute="_compute_value_display")
+    value_display = fields.Char("Shown Value", compute="_compute_value_display")
 
     @api.depends_context("lang")
     @api.depends("value", "code")

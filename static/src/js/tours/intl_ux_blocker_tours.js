@@ -230,7 +230,7 @@ tours.add("intl_scholar_late_allow_tour", {
 tours.add("intl_trip_host_typed_tour", {
     steps: () => [
         {
-            content: "The requester cannot create a contact from the host field",
+            content: "The host field chooses among Contacts only (the requester creates none)",
             trigger: ".o_field_widget[name='host_partner_id'] input",
         },
         {
