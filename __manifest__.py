@@ -74,6 +74,12 @@
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
         "views/intl_substance_views.xml",
+        "views/intl_trip_ledger_views.xml",
+        "views/intl_scholar_late_views.xml",
+        "views/intl_trip_host_views.xml",
+        "views/intl_trip_advance_report_ux_views.xml",
+        "views/intl_annual_report_ux_views.xml",
+        "views/intl_document_viewer_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -89,6 +95,8 @@
     "assets": {
         "web.assets_backend": [
             "intl_cooperation/static/src/js/l10n/kazakh_intl.js",
+            "intl_cooperation/static/src/js/fields/intl_many2many_binary_viewer.js",
+            "intl_cooperation/static/src/xml/intl_many2many_binary_viewer.xml",
         ],
         "web.report_assets_common": [
             "intl_cooperation/static/src/scss/intl_report.scss",

@@ -92,3 +92,9 @@ from . import account_payment
 from . import ir_attachment
 from . import hr_leave
 from . import intl_demo_scenario
+from . import account_move_line
+from . import intl_trip_ledger
+from . import intl_scholar_visit_late
+from . import intl_trip_host
+from . import intl_trip_advance_report_ux
+from . import intl_annual_report_figure_display

@@ -38,7 +38,7 @@ class IntlLearnerGrade(models.Model):
     learner_id = fields.Many2one("intl.learner", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="learner_id.company_id", store=True)
     academic_year = fields.Char(required=True, help="e.g. 2025/2026")
-    term = fields.Selection(TERM_SELECTION, required=True, default="1")
+    term = fields.Selection(TERM_SELECTION, "Semester", required=True, default="1")
     discipline = fields.Char(required=True, help="Name of the discipline in Russian (or Kazakh).")
     discipline_en = fields.Char("Discipline (English)")
     credits = fields.Float(required=True, default=5.0, digits=(6, 1))

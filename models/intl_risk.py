@@ -53,7 +53,7 @@ class IntlRisk(models.Model):
     indicator = fields.Selection(INDICATORS, required=True, default="none", tracking=True)
     threshold = fields.Float(tracking=True)
     threshold_direction = fields.Selection(
-        [("above", "Alert above the threshold"), ("below", "Alert below the threshold")],
+        [("above", "Ceiling: alert above the threshold"), ("below", "Floor: alert below the threshold")],
         "Direction", required=True, default="above", tracking=True)
     allocated_amount = fields.Monetary(
         "Allocated Funds", tracking=True,

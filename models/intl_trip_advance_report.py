@@ -215,4 +215,4 @@ class IntlTripAdvanceReport(models.Model):
             "currency_id": self.currency_id.id, "amount_currency": -self.currency_id.round(self.total_amount),
             "balance": -total_balance, "analytic_distribution": distribution}))
         return {"move_type": "entry", "journal_id": journal.id, "date": self.date, "ref": label,
-                "company_id": company.id, "line_ids": line_vals}
+                "company_id": company.id, "intl_trip_id": trip.id, "line_ids": line_vals}

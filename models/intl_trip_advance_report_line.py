@@ -81,6 +81,10 @@ class IntlTripAdvanceReportLine(models.Model):
             company = line.report_id.company_id or self.env.company
             date = line.date or fields.Date.context_today(line)
             money_currency = line.report_id.trip_id.money_currency_id or company.currency_id
+            if not line.currency_id:
+                # a currency being chosen in the form (cleared, then picked): nothing to convert yet
+                line.amount_company = line.amount_money = 0.0
+                continue
             line.amount_company = line.currency_id._intl_convert(
                 line.amount, company.currency_id, company, date)
             line.amount_money = line.currency_id._intl_convert(line.amount, money_currency, company, date)
@@ -107,12 +111,12 @@ class IntlTripAdvanceReportLine(models.Model):
         company = report.company_id or self.env.company
         days = trip._norm_days()
         for kind, field in (("per_diem", "is_per_diem"), ("accommodation", "is_accommodation")):
-            lines = self.filtered(lambda line, f=field: line.category_id[f]).sorted(
+            lines = self.filtered(lambda line, f=field: line.category_id[f] and line.currency_id).sorted(
                 lambda line: (line.date or fields.Date.today(), line.id or 0))
             if not lines or not days:
                 continue
             rate = trip._find_norm(kind)
-            if not rate:
+            if not rate or not rate.currency_id:
                 continue
             count = days if kind == "per_diem" else max(days - 1, 0)
             remaining = rate.amount * count
@@ -148,6 +152,35 @@ class IntlTripAdvanceReportLine(models.Model):
     def _compute_has_receipt(self):
         for line in self:
             line.has_receipt = bool(line.attachment_ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._link_receipts()
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            self._link_receipts()
+        return result
+
+    def _link_receipts(self):
+        """A receipt uploaded on a line not yet saved is stored with no record (res_id 0), and
+        Odoo lets nobody but its uploader read such a file: the accountant could not open the
+        report. Give the uploader's own orphan files the line as their owner."""
+        for line in self:
+            # sudo: the uploader's own unlinked files (res_id 0) get the line as their owner;
+            # any other attachment keeps its owner
+            orphans = line.sudo().attachment_ids.filtered(
+                lambda a, uid=self.env.uid: not a.res_id and a.create_uid.id == uid)
+            if orphans:
+                orphans.write({"res_model": line._name, "res_id": line.id})
+
+    @api.constrains("currency_id")
+    def _check_currency(self):
+        if self.filtered(lambda line: not line.currency_id):
+            raise ValidationError(self.env._("Choose the currency of each expense line."))
 
     @api.constrains("amount")
     def _check_amount(self):

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class IntlTripEstimateLine(models.Model):
@@ -28,6 +29,11 @@ class IntlTripEstimateLine(models.Model):
         "Amount (Company Currency)", compute="_compute_amount", store=True,
         currency_field="company_currency_id", aggregator="sum")
 
+    @api.constrains("currency_id")
+    def _check_currency(self):
+        if self.filtered(lambda line: not line.currency_id):
+            raise ValidationError(self.env._("Choose the currency of each estimate line."))
+
     @api.constrains("quantity", "unit_amount")
     def _check_amounts(self):
         for line in self:
@@ -39,6 +45,10 @@ class IntlTripEstimateLine(models.Model):
         for line in self:
             line.amount = line.quantity * line.unit_amount
             company = line.trip_id.company_id or self.env.company
+            if not line.currency_id:
+                # a currency being chosen in the form (cleared, then picked): nothing to convert yet
+                line.amount_company = 0.0
+                continue
             line.amount_company = line.currency_id._intl_convert(
                 line.amount, company.currency_id, company,
                 line.trip_id.estimate_date or fields.Date.context_today(line))

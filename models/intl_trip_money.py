@@ -338,6 +338,7 @@ class IntlTrip(models.Model):
         lines = self._advance_move_lines().filtered(lambda aml: not aml.reconciled)
         if lines:
             lines.reconcile()
+            self.env["account.move"]._intl_link_exchange_entries(self)
 
     def _advance_report_missing(self):
         self.ensure_one()

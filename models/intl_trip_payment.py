@@ -173,6 +173,7 @@ class IntlTripPayment(models.Model):
                 "The journal %(journal)s has no outstanding payments or receipts account.",
                 journal=self.journal_id.display_name))
         account_payment._generate_journal_entry()
+        account_payment.move_id.intl_trip_id = trip
         distribution = trip._analytic_distribution()
         if distribution:
             account_payment.move_id.line_ids.write({"analytic_distribution": distribution})
@@ -198,6 +199,7 @@ class IntlTripPayment(models.Model):
             "date": self.date,
             "ref": label,
             "company_id": company.id,
+            "intl_trip_id": trip.id,
             "line_ids": [
                 fields.Command.create({
                     "name": label, "account_id": payroll.id, "partner_id": partner.id,

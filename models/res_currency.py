@@ -1,5 +1,6 @@
 from odoo import models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from ..tools import amount_to_words, format_amount_plain
 
@@ -49,7 +50,8 @@ class ResCurrency(models.Model):
             if not found:
                 raise UserError(self.env._(
                     "No exchange rate of %(currency)s on or before %(date)s: enter it in "
-                    "Accounting > Configuration > Currencies.", currency=currency.name, date=date))
+                    "Accounting > Configuration > Currencies.", currency=currency.name,
+                    date=format_date(self.env, date)))
 
     def _intl_convert(self, amount, to_currency, company, date):
         """``_convert`` that refuses to convert without a rate on ``date``."""

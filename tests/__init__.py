@@ -61,3 +61,11 @@ from . import test_demo_scenario_dates
 from . import test_demo_languages
 from . import test_demo_installed
 from . import test_agreement_overdue_batch
+from . import test_ux_receipts
+from . import test_ux_ledger
+from . import test_ux_scholar_late
+from . import test_ux_trip_host
+from . import test_ux_buttons
+from . import test_ux_money
+from . import test_language_glossary
+from . import test_ux_figures

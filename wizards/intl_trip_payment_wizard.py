@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount, format_date
 
 from ..models.intl_trip_payment import PAYMENT_KINDS
 
@@ -28,6 +29,50 @@ class IntlTripPaymentWizard(models.TransientModel):
         "account.journal", compute="_compute_journal_id", store=True, readonly=False,
         required=True, precompute=True, domain="[('type', 'in', journal_types), ('company_id', '=', company_id)]")
     journal_types = fields.Json(compute="_compute_journal_types")
+    partner_id = fields.Many2one("res.partner", "Recipient", compute="_compute_partner",
+                                 help="The traveller's work contact: the payment goes to or from them.")
+    partner_bank_id = fields.Many2one("res.partner.bank", "Bank Account", compute="_compute_partner")
+    rate_note = fields.Char("Exchange Rate", compute="_compute_rate_note")
+    rate_warning = fields.Char(compute="_compute_rate_note")
+
+    @api.depends("trip_id")
+    def _compute_partner(self):
+        for wizard in self:
+            # sudo: the accountant sees whom the money goes to, and their bank account
+            partner = wizard.trip_id.sudo().employee_id.work_contact_id
+            wizard.partner_id = partner
+            wizard.partner_bank_id = wizard.trip_id.sudo().employee_id.bank_account_id \
+                or partner.bank_ids[:1]
+
+    @api.depends("currency_id", "date", "trip_id")
+    def _compute_rate_note(self):
+        max_age = int(self.env["ir.config_parameter"].sudo().get_param(
+            "intl_cooperation.rate_max_age_days", "7") or 7)
+        for wizard in self:
+            company = wizard.trip_id.company_id or self.env.company
+            currency = wizard.currency_id
+            wizard.rate_note = wizard.rate_warning = False
+            if not currency or currency == company.currency_id:
+                continue
+            date = wizard.date or fields.Date.context_today(wizard)
+            # sudo: rates are public data
+            rate = self.env["res.currency.rate"].sudo().search([
+                ("currency_id", "=", currency.id), ("name", "<=", date),
+                ("company_id", "in", [False, company.root_id.id])], order="name desc", limit=1)
+            if not rate:
+                wizard.rate_warning = self.env._(
+                    "No exchange rate of %(currency)s on or before %(date)s.",
+                    currency=currency.name, date=format_date(self.env, date))
+                continue
+            wizard.rate_note = self.env._(
+                "1 %(currency)s = %(amount)s (rate of %(date)s)", currency=currency.name,
+                amount=format_amount(self.env, rate.inverse_company_rate, company.currency_id),
+                date=format_date(self.env, rate.name))
+            if (date - rate.name).days > max_age:
+                wizard.rate_warning = self.env._(
+                    "The rate of %(currency)s is of %(date)s, more than %(days)s days old: update it "
+                    "before posting.", currency=currency.name, date=format_date(self.env, rate.name),
+                    days=max_age)
 
     @api.depends("trip_id")
     def _compute_currency_id(self):
@@ -86,8 +131,22 @@ class IntlTripPaymentWizard(models.TransientModel):
             raise UserError(self.env._("%(trip)s has only %(amount)s %(currency)s to return.",
                                        trip=trip.name, amount=trip.amount_balance,
                                        currency=trip.money_currency_id.name))
-        self.env["intl.trip.payment"].create({
+        payment = self.env["intl.trip.payment"].create({
             "trip_id": trip.id, "kind": self.kind, "amount": self.amount, "date": self.date,
             "journal_id": self.journal_id.id, "currency_id": self.currency_id.id,
-        })._post()
-        return {"type": "ir.actions.act_window_close"}
+        })
+        payment._post()
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(kind)s posted: %(entry)s, %(amount)s, %(partner)s.", kind=kinds[self.kind],
+                    entry=payment.move_id.name,
+                    amount=format_amount(self.env, payment.amount, payment.currency_id),
+                    partner=self.partner_id.name),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
