@@ -86,3 +86,6 @@ from . import intl_review_action
 from . import intl_institute_indicator
 from . import intl_risk
 from . import intl_risk_review
+from . import res_company_approval
+from . import res_config_settings_approval
+from . import intl_approval_deputy

@@ -5,7 +5,20 @@ APPROVER_ROLES = [
     ("department_head", "Head of the employee's unit"),
     ("institute_director", "Director of the institute"),
     ("curator", "DIC curator of the record"),
+    ("rector", "Rector"),
+    ("rector_or_vr_science", "Rector or Vice-Rector for Science and International Cooperation"),
+    ("rector_or_vr_academic", "Rector or Vice-Rector for Academic Affairs"),
+    ("programmes_head", "Head of the International Programmes Office"),
 ]
+# the positions of the company (Settings) each role names; a role whose positions are all
+# vacant falls back to the Management group (the rector and the vice-rectors' group)
+POSITION_ROLES = {
+    "rector": ("intl_rector_id",),
+    "rector_or_vr_science": ("intl_rector_id", "intl_vice_rector_science_id"),
+    "rector_or_vr_academic": ("intl_rector_id", "intl_vice_rector_academic_id"),
+    "programmes_head": ("intl_programmes_head_id",),
+}
+MANAGEMENT = "intl_cooperation.group_intl_management"
 
 
 class IntlApprovalRouteStep(models.Model):
@@ -63,4 +76,23 @@ class IntlApprovalRouteStep(models.Model):
             return self.user_id
         if self.approver_type == "group":
             return self.group_id.users.filtered(lambda u: not u.share and u.active)
+        if self.role in POSITION_ROLES:
+            return self._resolve_position_users(record)
         return record._approval_role_users(self.role)
+
+    def _resolve_position_users(self, record):
+        """The holders of the company positions the step's role names (Settings).
+
+        The rector's and the vice-rectors' roles fall back to the Management group
+        while their positions are vacant; the head of the international programmes
+        office has no fallback: the step then goes to the route's next level.
+        """
+        company = record.company_id if "company_id" in record._fields and record.company_id \
+            else self.env.company
+        employees = self.env["hr.employee"]
+        for field in POSITION_ROLES[self.role]:
+            employees |= company[field]
+        users = employees.user_id.filtered(lambda u: not u.share and u.active)
+        if not employees and self.role != "programmes_head":
+            users = self.env.ref(MANAGEMENT).users.filtered(lambda u: not u.share and u.active)
+        return users
