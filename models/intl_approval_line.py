@@ -78,7 +78,7 @@ class IntlApprovalLine(models.Model):
     record_model_id = fields.Many2one("ir.model", "Record Type", compute="_compute_record_model_id",
                                       store=True, index=True)
     lead_time_days = fields.Float("Lead Time (days)", compute="_compute_lead_time", store=True,
-                                  aggregator="avg", digits=(16, 2),
+                                  aggregator="avg",
                                   help="Days from the opening of the step to its decision.")
     decided_late = fields.Boolean("Decided Late", compute="_compute_lead_time", store=True,
                                   help="Decided after the step's deadline.")
@@ -288,9 +288,11 @@ class IntlApprovalLine(models.Model):
         if grace <= 0 or not calendar:
             return today - timedelta(days=max(grace, 0))
         tz = pytz.timezone(calendar.tz or "UTC")
-        start = tz.localize(datetime.combine(today, time.min))
-        day = calendar.plan_days(-grace, start, compute_leaves=True)
-        return day.astimezone(tz).date() if day else today - timedelta(days=grace)
+        end = tz.localize(datetime.combine(today, time.min))
+        intervals = calendar._work_intervals_batch(end - timedelta(days=14 + 7 * grace), end)[False]
+        # the working days before today, latest first: the grace period's first day
+        days = sorted({start.astimezone(tz).date() for start, _stop, _meta in intervals}, reverse=True)
+        return days[grace - 1] if len(days) >= grace else today - timedelta(days=grace)
 
     @api.model
     def _cron_escalate(self, batch_size=100):
@@ -333,9 +335,11 @@ class IntlApprovalLine(models.Model):
         activity_vals = []
         for model, lines in by_model.items():
             records = self.env[model].browse(lines.mapped("res_id"))
+            # the records read together (prefetched as one set), not one by one
+            by_id = {record.id: record for record in records}
             bodies = {}
             for line in lines:
-                record = records.browse(line.res_id)
+                record = by_id[line.res_id]
                 added = line.route_id._escalation_users() - record._approval_excluded_users() - line.user_ids
                 groups[tuple(added.ids)] |= line
                 activity_vals += record._approval_activity_vals(line, added)
@@ -390,11 +394,11 @@ class IntlApprovalLine(models.Model):
                               step=line.step_name, record=line.res_name)
         return False
 
-    def _approval_mail_note(self, user):
+    def _approval_mail_note(self, user, record):
         """The activity's note: what is to be decided, and Approve / Reject links for ``user``."""
         self.ensure_one()
         # sudo: the summary is read by the engine for the approver it notifies
-        record = self.sudo()._get_record()
+        record = record.sudo()
         summary = record._approval_summary().get(record.id, {})
         env = self.env
         rows = [(env._("What"), summary.get("what")), (env._("Who"), summary.get("who"))]

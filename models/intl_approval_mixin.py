@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -79,9 +80,14 @@ class IntlApprovalMixin(models.AbstractModel):
 
     @api.depends("approval_line_ids.state", "approval_line_ids.user_ids")
     def _compute_approval_current(self):
+        # records with the same approvers are assigned together: one write of the relation
+        # for all of them (the escalation cron changes many records at once)
+        groups = defaultdict(list)
         for record in self:
             pending = record.approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
-            record.approval_user_ids = pending.user_ids
+            groups[tuple(sorted(pending.user_ids.ids))].append(record.id)
+        for user_ids, record_ids in groups.items():
+            self.browse(record_ids).approval_user_ids = self.env["res.users"].browse(user_ids)
 
     @api.depends("approval_line_ids.state", "approval_line_ids.step_name")
     @api.depends_context("lang")
@@ -318,10 +324,12 @@ class IntlApprovalMixin(models.AbstractModel):
         (empty when they decide as one of the step's own approvers)."""
         Deputy = self.env["intl.approval.deputy"]
         user = self.env.user
+        # no query when the user stands in for nobody today (the usual click)
+        standing_in = any(user.id in deputies for deputies in Deputy._today_map().values())
         result = {}
         for _record, line in decided:
-            own = line.user_ids - line.deputy_user_ids
-            result[line] = (Deputy._principals_of(user, own) if user not in own
+            own = line.user_ids - line.deputy_user_ids if standing_in else line.user_ids
+            result[line] = (Deputy._principals_of(user, own) if standing_in and user not in own
                             else self.env["res.users"])
         return result
 
@@ -371,17 +379,18 @@ class IntlApprovalMixin(models.AbstractModel):
         """Values of the approval activities of ``users`` at ``line`` (due at the step's deadline)."""
         self.ensure_one()
         deadline = line.date_deadline or fields.Date.context_today(self) + timedelta(days=line.deadline_days or 0)
-        activity_type = self.env.ref("intl_cooperation.mail_activity_type_approval")
+        # the id alone: no query per record to check that the type still exists
+        type_id = self.env["ir.model.data"]._xmlid_to_res_id("intl_cooperation.mail_activity_type_approval")
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for user in users:
             # the activity speaks the approver's language
             in_lang = self.with_context(lang=user.lang or self.env.lang)
             vals_list.append({
-                "activity_type_id": activity_type.id, "res_model_id": model_id, "res_id": self.id,
+                "activity_type_id": type_id, "res_model_id": model_id, "res_id": self.id,
                 "date_deadline": deadline, "user_id": user.id, "automated": True,
                 "summary": in_lang.env._("Approve: %(step)s", step=line.with_env(in_lang.env).step_name),
-                "note": line.with_env(in_lang.env)._approval_mail_note(user),
+                "note": line.with_env(in_lang.env)._approval_mail_note(user, self),
             })
         return vals_list
 

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 APPROVER_ROLES = [
@@ -80,6 +80,15 @@ class IntlApprovalRouteStep(models.Model):
             return self._resolve_position_users(record)
         return record._approval_role_users(self.role)
 
+    @api.model
+    @tools.ormcache("company_id", "role")
+    def _position_employee_ids(self, company_id, role):
+        """The employees holding the positions of ``role`` in the company (cached: the
+        approval click reads them; a change of the positions clears the cache)."""
+        # sudo: the positions are read by the engine, whoever decides
+        company = self.env["res.company"].sudo().browse(company_id)
+        return tuple(company[field].id for field in POSITION_ROLES[role] if company[field])
+
     def _resolve_position_users(self, record):
         """The holders of the company positions the step's role names (Settings).
 
@@ -89,10 +98,10 @@ class IntlApprovalRouteStep(models.Model):
         """
         company = record.company_id if "company_id" in record._fields and record.company_id \
             else self.env.company
-        employees = self.env["hr.employee"]
-        for field in POSITION_ROLES[self.role]:
-            employees |= company[field]
+        employees = self.env["hr.employee"].browse(self._position_employee_ids(company.id, self.role))
         users = employees.user_id.filtered(lambda u: not u.share and u.active)
         if not employees and self.role != "programmes_head":
-            users = self.env.ref(MANAGEMENT).users.filtered(lambda u: not u.share and u.active)
+            # the id alone: no query to check that the group still exists (the approval click)
+            management = self.env["res.groups"].browse(self.env["ir.model.data"]._xmlid_to_res_id(MANAGEMENT))
+            users = management.users.filtered(lambda u: not u.share and u.active)
         return users

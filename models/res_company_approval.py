@@ -1,5 +1,8 @@
 from odoo import fields, models
 
+POSITIONS = {"intl_rector_id", "intl_vice_rector_science_id", "intl_vice_rector_academic_id",
+             "intl_programmes_head_id"}
+
 
 class ResCompany(models.Model):
     """The decision makers DP 717 names, and the approval deadlines' settings."""
@@ -26,6 +29,13 @@ class ResCompany(models.Model):
     intl_approval_link_days = fields.Integer(
         "Decision Links Valid For", default=7,
         help="Days during which the Approve / Reject links of an approval e-mail work.")
+
+    def write(self, vals):
+        result = super().write(vals)
+        if POSITIONS & set(vals):
+            # the approval engine caches who holds the positions
+            self.env.registry.clear_cache()
+        return result
 
     def _intl_signatory_employees(self):
         """The rector and the vice-rectors: who may sign for the university (5.4.1)."""
