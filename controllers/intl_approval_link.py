@@ -23,7 +23,7 @@ class IntlApprovalLink(http.Controller):
         line = line.sudo().exists()
         return request.render("intl_cooperation.intl_approval_link_page", {
             "line": line.with_env(request.env), "action": action,
-            "summary": line and line._get_record()._approval_summary().get(line.res_id) or {},
+            "summary": (line and line._get_record()._approval_summary().get(line.res_id)) or {},
             **values})
 
     @http.route("/intl/approval/<int:line_id>/<string:action>", type="http", auth="user",

@@ -72,15 +72,15 @@ class IntlApprovalLine(models.Model):
         "res.users", "intl_approval_line_deputy_rel", "line_id", "user_id", string="Deputies",
         readonly=True, help="Approvers of the step as the deputies of its approvers.")
     deputy_of_id = fields.Many2one("res.users", "Decided as Deputy Of", readonly=True)
-    reminded_on = fields.Datetime("Reminded On", readonly=True)
-    escalated_on = fields.Datetime("Escalated On", readonly=True,
+    reminded_on = fields.Datetime(readonly=True)
+    escalated_on = fields.Datetime(readonly=True,
                                    help="When the late step went to the route's next level.")
     record_model_id = fields.Many2one("ir.model", "Record Type", compute="_compute_record_model_id",
                                       store=True, index=True)
     lead_time_days = fields.Float("Lead Time (days)", compute="_compute_lead_time", store=True,
                                   aggregator="avg",
                                   help="Days from the opening of the step to its decision.")
-    decided_late = fields.Boolean("Decided Late", compute="_compute_lead_time", store=True,
+    decided_late = fields.Boolean(compute="_compute_lead_time", store=True,
                                   help="Decided after the step's deadline.")
     decided_on = fields.Datetime(readonly=True)
     comment = fields.Text(readonly=True)

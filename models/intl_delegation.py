@@ -305,7 +305,8 @@ class IntlDelegation(models.Model):
             # sudo: the positions and the signatory's user are read on employees the officer may not read
             company, signatory = visit.company_id.sudo(), visit.signatory_id.sudo()
             allowed = company._intl_signatory_employees()
-            if allowed and signatory not in allowed or not allowed and management not in signatory.user_id.groups_id:
+            refused = signatory not in allowed if allowed else management not in signatory.user_id.groups_id
+            if refused:
                 raise ValidationError(self.env._(
                     "%(employee)s cannot sign the invitation of %(visit)s: the rector or a vice-rector signs it.",
                     employee=signatory.name, visit=visit.display_name))

@@ -80,10 +80,13 @@ for key, target in VISITS.items():
         continue
     check_documents(visit, "scholar")
     if target == "refused":
-        visit.with_user(DIRECTOR)._approval_do_reject(
+        # the first step's approver: the head of the international programmes office (5.5.1)
+        visit.with_user(visit.approval_user_ids.filtered(lambda u: not u._is_superuser())[:1])._approval_do_reject(
             "The lecture schedule does not match the master programme; agree it with the department.")
         continue
-    visit.with_user(DIRECTOR).action_approval_approve()
+    # 5.5.1: the head of the international programmes office, then the DIC Director
+    while visit.state == "to_dic":
+        approve_current(visit)
     Fee = env["intl.scholar.fee"].with_user(OFFICER)
     Fee.create({"visit_id": visit.id, "date": min(TODAY, visit.date_arrival - timedelta(days=20)),
                 "kind_id": ref("intl_state_fee_kind_invitation").id})

@@ -63,6 +63,9 @@ class TestScholarVisit(IntlScholarCommon):
         with self.assertRaises(UserError):
             visit.with_user(self.user_officer).action_approval_approve()
         self._verify(visit, "scholar")
+        # the programmes office's step (vacant: the DIC Director as the next level), then the DIC's
+        visit.with_user(self.user_dic_director).action_approval_approve()
+        self.assertEqual(visit.state, "to_dic")
         visit.with_user(self.user_dic_director).action_approval_approve()
         self.assertEqual(visit.state, "accepted")
         self.assertEqual(visit.accepted_date, self.today)
