@@ -46,7 +46,6 @@ def run_plans(env):
 
 def run_visit(env, visit, target):
     coordinator, officer = user(env, "user_coordinator"), user(env, "user_dic_officer")
-    director = user(env, "user_dic_director")
     submit_days = visit.company_id.intl_scholar_submit_days
     filed_on = None
     if (visit.date_arrival - today()).days < submit_days:
@@ -57,10 +56,14 @@ def run_visit(env, visit, target):
             return
         check_documents(env, visit, "scholar")
         if target == "refused":
-            visit.with_user(director)._approval_do_reject(
+            # the first step's approver: the head of the international programmes office (5.5.1)
+            first = visit.approval_user_ids.filtered(lambda u: not u._is_superuser())[:1]
+            visit.with_user(first)._approval_do_reject(
                 "The lecture schedule does not match the master programme; agree it with the department.")
             return
-        visit.with_user(director).action_approval_approve()
+        # 5.5.1: the head of the international programmes office, then the DIC Director
+        while visit.state == "to_dic":
+            approve_current(visit)
         Fee = env["intl.scholar.fee"].with_user(officer)
         Fee.create({"visit_id": visit.id, "date": min(today(), visit.date_arrival - timedelta(days=20)),
                     "kind_id": ref(env, "intl_state_fee_kind_invitation").id})

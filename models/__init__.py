@@ -98,3 +98,6 @@ from . import intl_scholar_visit_late
 from . import intl_trip_host
 from . import intl_trip_advance_report_ux
 from . import intl_annual_report_figure_display
+from . import res_company_approval
+from . import res_config_settings_approval
+from . import intl_approval_deputy

@@ -1,8 +1,22 @@
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date, formatLang
+from odoo.tools.misc import consteq, hmac
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages (tools/intl_message.py)
+# pylint: disable=prefer-env-translation
+
+
+LINK_STYLE = ("display:inline-block;padding:6px 14px;margin-right:8px;border-radius:4px;color:#fff;"
+              "text-decoration:none;background-color:%s")
 
 
 class IntlApprovalLine(models.Model):
@@ -54,6 +68,20 @@ class IntlApprovalLine(models.Model):
                                    help="When the step opened for its approvers.")
     date_deadline = fields.Date("Decide By", compute="_compute_date_deadline", store=True)
     decided_by_id = fields.Many2one("res.users", "Decided By", readonly=True)
+    deputy_user_ids = fields.Many2many(
+        "res.users", "intl_approval_line_deputy_rel", "line_id", "user_id", string="Deputies",
+        readonly=True, help="Approvers of the step as the deputies of its approvers.")
+    deputy_of_id = fields.Many2one("res.users", "Decided as Deputy Of", readonly=True)
+    reminded_on = fields.Datetime(readonly=True)
+    escalated_on = fields.Datetime(readonly=True,
+                                   help="When the late step went to the route's next level.")
+    record_model_id = fields.Many2one("ir.model", "Record Type", compute="_compute_record_model_id",
+                                      store=True, index=True)
+    lead_time_days = fields.Float("Lead Time (days)", compute="_compute_lead_time", store=True,
+                                  aggregator="avg",
+                                  help="Days from the opening of the step to its decision.")
+    decided_late = fields.Boolean(compute="_compute_lead_time", store=True,
+                                  help="Decided after the step's deadline.")
     decided_on = fields.Datetime(readonly=True)
     comment = fields.Text(readonly=True)
     # summary of the record, in the reader's language
@@ -72,7 +100,8 @@ class IntlApprovalLine(models.Model):
     _lifecycle_workflow_fields = (
         "res_model", "res_id", "purpose", "round", "is_current", "route_id", "step_id", "sequence",
         "name", "record_state", "require_documents", "deadline_days", "user_ids", "decided_by_id",
-        "decided_on", "comment", "activated_on",
+        "decided_on", "comment", "activated_on", "deputy_user_ids", "deputy_of_id", "reminded_on",
+        "escalated_on",
     )
 
     @api.depends("step_id.name", "name")
@@ -84,9 +113,42 @@ class IntlApprovalLine(models.Model):
 
     @api.depends("activated_on", "deadline_days")
     def _compute_date_deadline(self):
+        """The deadline counts working days of the approver's calendar (the company's when
+        the approver has none), public holidays excluded, from the day after the opening."""
         for line in self:
-            line.date_deadline = line.activated_on and (
-                line.activated_on.date() + timedelta(days=line.deadline_days or 0))
+            if not line.activated_on:
+                line.date_deadline = False
+                continue
+            calendar = line._deadline_calendar()
+            days = line.deadline_days or 0
+            if not calendar or days <= 0:
+                line.date_deadline = line.activated_on.date() + timedelta(days=max(days, 0))
+                continue
+            tz = pytz.timezone(calendar.tz or "UTC")
+            opened = pytz.utc.localize(line.activated_on).astimezone(tz).date()
+            start = tz.localize(datetime.combine(opened + timedelta(days=1), time.min))
+            end = calendar.plan_days(days, start, compute_leaves=True)
+            line.date_deadline = end.astimezone(tz).date() if end else opened + timedelta(days=days)
+
+    @api.depends("res_model")
+    def _compute_record_model_id(self):
+        for line in self:
+            line.record_model_id = line.res_model and self.env["ir.model"]._get_id(line.res_model)
+
+    @api.depends("activated_on", "decided_on", "date_deadline")
+    def _compute_lead_time(self):
+        for line in self:
+            opened, decided = line.activated_on, line.decided_on
+            line.lead_time_days = (decided - opened).total_seconds() / 86400.0 if opened and decided else 0.0
+            line.decided_late = bool(decided and line.date_deadline and decided.date() > line.date_deadline)
+
+    def _deadline_calendar(self):
+        """The working calendar of the step's first approver, else the company's."""
+        self.ensure_one()
+        # sudo: the approver's employee and calendar are read by the engine
+        approver = (self.user_ids - self.deputy_user_ids).sudo()[:1]
+        calendar = approver.employee_id.resource_calendar_id
+        return calendar or (approver.company_id or self.env.company).resource_calendar_id
 
     @api.depends("res_model", "res_id", "state")
     @api.depends_context("uid", "lang")
@@ -177,3 +239,182 @@ class IntlApprovalLine(models.Model):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    # ------------------------------------------------------------------
+    # Deputies (intl.approval.deputy)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _sync_deputies(self):
+        """The open steps follow the deputies in force today: a deputy named now, or whose
+        range starts today, joins the steps of the approver (with an activity); one whose
+        range ended leaves them. Called as sudo (engine)."""
+        Deputy = self.env["intl.approval.deputy"]
+        mapping = Deputy._today_map()
+        lines = self.search([("state", "=", "pending"), "|", ("user_ids", "in", list(mapping)),
+                             ("deputy_user_ids", "!=", False)])
+        type_id = self.env["ir.model.data"]._xmlid_to_res_id("intl_cooperation.mail_activity_type_approval")
+        activity_vals, stale = [], self.env["mail.activity"]
+        for line in lines:
+            record = line._get_record()
+            own = line.user_ids - line.deputy_user_ids
+            want = Deputy._deputies_of(own) - record._approval_excluded_users() - own
+            add, remove = want - line.deputy_user_ids, line.deputy_user_ids - want
+            if not add and not remove:
+                continue
+            line._lifecycle_write({
+                "user_ids": [fields.Command.link(user.id) for user in add]
+                + [fields.Command.unlink(user.id) for user in remove],
+                "deputy_user_ids": [fields.Command.set(want.ids)]})
+            if add:
+                activity_vals += record._approval_activity_vals(line, add)
+            stale |= record.activity_ids.filtered(
+                lambda a, users=remove: a.activity_type_id.id == type_id and a.user_id in users)
+        if activity_vals:
+            self.env["mail.activity"].create(activity_vals)
+        stale.unlink()
+
+    # ------------------------------------------------------------------
+    # Reminders and escalation of late steps
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _escalation_cutoff(self, today):
+        """Steps whose deadline is before this day are escalated: the grace period
+        (working days of the company's calendar, Settings) has passed."""
+        company = self.env.company
+        grace = company.intl_approval_grace_days
+        calendar = company.resource_calendar_id
+        if grace <= 0 or not calendar:
+            return today - timedelta(days=max(grace, 0))
+        tz = pytz.timezone(calendar.tz or "UTC")
+        end = tz.localize(datetime.combine(today, time.min))
+        intervals = calendar._work_intervals_batch(end - timedelta(days=14 + 7 * grace), end)[False]
+        # the working days before today, latest first: the grace period's first day
+        days = sorted({start.astimezone(tz).date() for start, _stop, _meta in intervals}, reverse=True)
+        return days[grace - 1] if len(days) >= grace else today - timedelta(days=grace)
+
+    @api.model
+    def _cron_escalate(self, batch_size=100):
+        """Daily: remind the approvers of the steps at their deadline, and give the steps
+        late beyond the grace period to the route's next level (the DIC Director by
+        default), with a note on the record; in batches of ``batch_size``."""
+        today = fields.Date.context_today(self)
+        pending = [("state", "=", "pending"), ("is_current", "=", True)]
+        to_remind = self.search([*pending, ("date_deadline", "<=", today), ("reminded_on", "=", False)],
+                                limit=batch_size, order="date_deadline, id")
+        to_remind._remind()
+        to_escalate = self.search([*pending, ("date_deadline", "<", self._escalation_cutoff(today)),
+                                   ("escalated_on", "=", False), ("route_id", "!=", False)],
+                                  limit=batch_size, order="date_deadline, id")
+        to_escalate._escalate()
+        done = len(to_remind) + len(to_escalate)
+        remaining = batch_size if batch_size in (len(to_remind), len(to_escalate)) else 0
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    def _remind(self):
+        """A note on each record: its step waits for a decision past its deadline."""
+        now = fields.Datetime.now()
+        by_model = defaultdict(dict)
+        for line in self:
+            by_model[line.res_model][line.res_id] = _lt(
+                "Reminder: the step %(step)s awaits the decision of %(approvers)s since %(since)s "
+                "(deadline %(deadline)s).", step=line.step_id or line.name,
+                approvers=line.user_ids, since=line.activated_on, deadline=line.date_deadline)
+        for model, bodies in by_model.items():
+            self.env[model].browse(list(bodies))._intl_message_log_batch(bodies)
+        self._lifecycle_write({"reminded_on": now})
+
+    def _escalate(self):
+        """Add the route's next level to the approvers of each late step, with its activities."""
+        now = fields.Datetime.now()
+        by_model = defaultdict(lambda: self.browse())
+        for line in self:
+            by_model[line.res_model] |= line
+        groups = defaultdict(lambda: self.browse())
+        activity_vals = []
+        for model, lines in by_model.items():
+            records = self.env[model].browse(lines.mapped("res_id"))
+            # the records read together (prefetched as one set), not one by one
+            by_id = {record.id: record for record in records}
+            bodies = {}
+            for line in lines:
+                record = by_id[line.res_id]
+                added = line.route_id._escalation_users() - record._approval_excluded_users() - line.user_ids
+                groups[tuple(added.ids)] |= line
+                activity_vals += record._approval_activity_vals(line, added)
+                bodies[record.id] = _lt(
+                    "Escalated to %(approvers)s: the step %(step)s was not decided by %(deadline)s.",
+                    approvers=added or line.route_id.escalation_group_id, step=line.step_id or line.name,
+                    deadline=line.date_deadline)
+            records._intl_message_log_batch(bodies)
+        for user_ids, lines in groups.items():
+            lines._lifecycle_write({"escalated_on": now,
+                                    "user_ids": [fields.Command.link(user_id) for user_id in user_ids]})
+        if activity_vals:
+            # no e-mail per activity here: the run costs the same queries whatever the number of
+            # late steps; the next level sees the steps in their inbox and activities
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
+
+    # ------------------------------------------------------------------
+    # Deciding from the e-mail: the activity's note, signed links
+    # ------------------------------------------------------------------
+
+    def _approval_link_token(self, user_id, action, expiry):
+        """HMAC of the step, the approver, the decision and the expiry (database secret)."""
+        self.ensure_one()
+        return hmac(self.env(su=True), "intl_approval_link", f"{self.id}:{user_id}:{action}:{expiry}")
+
+    def _approval_link_url(self, user, action):
+        self.ensure_one()
+        days = self.env.company.intl_approval_link_days or 7
+        expiry = int((fields.Datetime.now() + timedelta(days=days)).timestamp())
+        token = self._approval_link_token(user.id, action, expiry)
+        return (f"{self.get_base_url()}/intl/approval/{self.id}/{action}"
+                f"?uid={user.id}&exp={expiry}&token={token}")
+
+    def _approval_link_error(self, user_id, action, expiry, token):
+        """Why the link cannot be used by the current user now (``False`` when it can)."""
+        self.ensure_one()
+        try:
+            user_id, expiry = int(user_id), int(expiry)
+        except (TypeError, ValueError):
+            return self.env._("This link is not valid.")
+        if action not in ("approve", "reject") or not self.exists() or not consteq(
+                self._approval_link_token(user_id, action, expiry), token or ""):
+            return self.env._("This link is not valid.")
+        if expiry < fields.Datetime.now().timestamp():
+            return self.env._("This link has expired: decide from the record in the application.")
+        if user_id != self.env.uid:
+            return self.env._("This link was sent to another approver.")
+        # sudo: the step's state is read by the engine (the user may no longer read the record)
+        line = self.sudo()
+        if line.state != "pending":
+            return self.env._("The step %(step)s of %(record)s was already decided.",
+                              step=line.step_name, record=line.res_name)
+        return False
+
+    def _approval_mail_note(self, user, record):
+        """The activity's note: what is to be decided, and Approve / Reject links for ``user``."""
+        self.ensure_one()
+        # sudo: the summary is read by the engine for the approver it notifies
+        record = record.sudo()
+        summary = record._approval_summary().get(record.id, {})
+        env = self.env
+        rows = [(env._("What"), summary.get("what")), (env._("Who"), summary.get("who"))]
+        if summary.get("amount"):
+            rows.append((env._("Amount"), formatLang(env, summary["amount"],
+                                                     currency_obj=summary.get("currency") or None)))
+        dates = [format_date(env, day) for day in (summary.get("date_from"), summary.get("date_to")) if day]
+        if dates:
+            rows.append((env._("Dates"), " – ".join(dates)))
+        if "document_line_ids" in record._fields:
+            documents = record.document_line_ids.filtered("attachment_ids").mapped("type_id.name")
+            rows.append((env._("Documents"), ", ".join(documents) or env._("none attached")))
+        rows.append((env._("Decide by"), format_date(env, self.date_deadline)))
+        items = Markup("").join(Markup("<li><b>%s</b>: %s</li>") % (label, value or "")
+                                for label, value in rows)
+        return Markup(
+            '<ul>%s</ul><p><a href="%s" style="%s">%s</a> <a href="%s" style="%s">%s</a></p>'
+        ) % (items, self._approval_link_url(user, "approve"), LINK_STYLE % "#017e84", env._("Approve"),
+             self._approval_link_url(user, "reject"), LINK_STYLE % "#d44c59", env._("Reject"))

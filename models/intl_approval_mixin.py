@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -79,9 +80,14 @@ class IntlApprovalMixin(models.AbstractModel):
 
     @api.depends("approval_line_ids.state", "approval_line_ids.user_ids")
     def _compute_approval_current(self):
+        # records with the same approvers are assigned together: one write of the relation
+        # for all of them (the escalation cron changes many records at once)
+        groups = defaultdict(list)
         for record in self:
             pending = record.approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
-            record.approval_user_ids = pending.user_ids
+            groups[tuple(sorted(pending.user_ids.ids))].append(record.id)
+        for user_ids, record_ids in groups.items():
+            self.browse(record_ids).approval_user_ids = self.env["res.users"].browse(user_ids)
 
     @api.depends("approval_line_ids.state", "approval_line_ids.step_name")
     @api.depends_context("lang")
@@ -192,19 +198,29 @@ class IntlApprovalMixin(models.AbstractModel):
         # the same users as every other action of the record (intl.lifecycle.mixin)
         return self._lifecycle_requester_users() | self._lifecycle_subject_users()
 
-    def _approval_resolve_line_users(self, line):
+    def _approval_resolve_line_users(self, line, deputies=True):
         """Who may decide ``line`` now: its step's approvers but the excluded users,
-        else the route's escalation group (the next level)."""
+        else the route's escalation group (the next level); with the deputies in
+        force today of those approvers (``intl.approval.deputy``), but the excluded
+        users: separation of duties applies to a deputy too."""
         self.ensure_one()
         excluded = self._approval_excluded_users()
         # sudo: resolving approvers reads employees, departments and groups, which the
         # deciding user may not read; the result only says who may decide
         record, line = self.sudo(), line.sudo()
         step = line.step_id
-        users = (step._resolve_users(record) if step else line.user_ids) - excluded
-        users = users.filtered("active")
+        if step:
+            users = step._resolve_users(record)
+        else:
+            users = line.user_ids - line.deputy_user_ids
+        users = (users - excluded).filtered("active")
         if not users and line.route_id:
             users = line.route_id._escalation_users() - excluded
+        if line.escalated_on and line.route_id:
+            # a late step went to the next level as well (``intl.approval.line._cron_escalate``)
+            users |= line.route_id._escalation_users() - excluded
+        if deputies:
+            users |= self.env["intl.approval.deputy"]._deputies_of(users) - excluded
         return users.with_env(self.env)
 
     def _approval_current_lines(self):
@@ -269,12 +285,15 @@ class IntlApprovalMixin(models.AbstractModel):
             decided.append((record, line))
         now = fields.Datetime.now()
         activities = self._approval_step_activities(decided)
+        principals = self._approval_deputy_principals(decided)
         for _record, line in decided:
-            line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now})
+            line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now,
+                                   "deputy_of_id": principals[line][:1].id})
         # sudo: the decision is logged by the engine (the approver was checked); the author
         # stays the approver, the record's company is read without its rules
         self.sudo()._intl_message_log_batch({
-            record.id: _lt("Approved: %(step)s", step=line.step_id or line.step_name)
+            record.id: self._approval_decision_note(
+                _lt("Approved: %(step)s", step=line.step_id or line.step_name), principals[line])
             for record, line in decided})
         for record, line in decided:
             # sudo: the approver was checked above; once their step is decided, record rules
@@ -287,22 +306,46 @@ class IntlApprovalMixin(models.AbstractModel):
         decided = [(record, record._approval_current_lines()[:1]) for record in self]
         now = fields.Datetime.now()
         activities = self._approval_step_activities(decided)
+        principals = self._approval_deputy_principals(decided)
         for record, line in decided:
             line._lifecycle_write({"state": "rejected", "decided_by_id": self.env.uid,
-                                   "decided_on": now, "comment": reason})
+                                   "decided_on": now, "comment": reason,
+                                   "deputy_of_id": principals[line][:1].id})
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             record.sudo().approval_line_ids.filtered_domain(
                 [("purpose", "=", line.purpose), ("state", "=", "waiting")]
             )._lifecycle_write({"state": "cancelled"})
         # sudo: the decision is logged by the engine (see _approval_do_approve)
         self.sudo()._intl_message_log_batch({
-            record.id: [_lt("Rejected: %(step)s", step=line.step_id or line.step_name),
-                        _lt("Reason: %(reason)s", reason=reason)]
+            record.id: [*self._approval_decision_note(
+                _lt("Rejected: %(step)s", step=line.step_id or line.step_name), principals[line]),
+                _lt("Reason: %(reason)s", reason=reason)]
             for record, line in decided})
         for record, line in decided:
             # sudo: the approver was checked above (see _approval_do_approve)
             record.sudo()._approval_rejected(line.purpose, reason)
         activities.unlink()
+
+    def _approval_deputy_principals(self, decided):
+        """``{line: approvers}``: whom the current user stands in for at each decided line
+        (empty when they decide as one of the step's own approvers)."""
+        Deputy = self.env["intl.approval.deputy"]
+        user = self.env.user
+        # no query when the user stands in for nobody today (the usual click)
+        standing_in = any(user.id in deputies for deputies in Deputy._today_map().values())
+        result = {}
+        for _record, line in decided:
+            own = line.user_ids - line.deputy_user_ids if standing_in else line.user_ids
+            result[line] = (Deputy._principals_of(user, own) if standing_in and user not in own
+                            else self.env["res.users"])
+        return result
+
+    @api.model
+    def _approval_decision_note(self, decision, principals):
+        """The decision's note, saying whom a deputy decided for."""
+        if not principals:
+            return [decision]
+        return [decision, _lt("Decided as deputy of %(approver)s", approver=principals)]
 
     def _approval_cancel(self):
         """Cancel the pending rounds (when the record itself is cancelled)."""
@@ -322,32 +365,41 @@ class IntlApprovalMixin(models.AbstractModel):
         if not waiting:
             self._approval_done(purpose)
             return
-        users = self._approval_resolve_line_users(waiting)
+        own = self._approval_resolve_line_users(waiting, deputies=False)
+        users = own | (self.env["intl.approval.deputy"]._deputies_of(own) - self._approval_excluded_users())
         if not users:
             raise UserError(
                 self.env._("Nobody can decide the step %(step)s of %(record)s.",
                            step=waiting.step_name, record=self.display_name)
             )
         waiting._lifecycle_write({"state": "pending", "user_ids": [fields.Command.set(users.ids)],
+                                  "deputy_user_ids": [fields.Command.set((users - own).ids)],
                                   "activated_on": fields.Datetime.now()})
         state = waiting.record_state or self._approval_pending_state.get(purpose)
         if state:
             self._lifecycle_move_to(state, by="approval")
-        deadline = fields.Date.context_today(self) + timedelta(days=waiting.deadline_days or 0)
-        activity_type = self.env.ref("intl_cooperation.mail_activity_type_approval")
+        # one creation for every approver of the step
+        if not self.env.context.get("mail_activity_automation_skip"):
+            self.env["mail.activity"].create(self._approval_activity_vals(waiting, users))
+
+    def _approval_activity_vals(self, line, users):
+        """Values of the approval activities of ``users`` at ``line`` (due at the step's deadline)."""
+        self.ensure_one()
+        deadline = line.date_deadline or fields.Date.context_today(self) + timedelta(days=line.deadline_days or 0)
+        # the id alone: no query per record to check that the type still exists
+        type_id = self.env["ir.model.data"]._xmlid_to_res_id("intl_cooperation.mail_activity_type_approval")
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for user in users:
             # the activity speaks the approver's language
             in_lang = self.with_context(lang=user.lang or self.env.lang)
             vals_list.append({
-                "activity_type_id": activity_type.id, "res_model_id": model_id, "res_id": self.id,
+                "activity_type_id": type_id, "res_model_id": model_id, "res_id": self.id,
                 "date_deadline": deadline, "user_id": user.id, "automated": True,
-                "summary": in_lang.env._("Approve: %(step)s", step=waiting.with_env(in_lang.env).step_name),
+                "summary": in_lang.env._("Approve: %(step)s", step=line.with_env(in_lang.env).step_name),
+                "note": line.with_env(in_lang.env)._approval_mail_note(user, self),
             })
-        # one creation for every approver of the step
-        if not self.env.context.get("mail_activity_automation_skip"):
-            self.env["mail.activity"].create(vals_list)
+        return vals_list
 
     def _approval_step_activities(self, decided):
         """The approval activities of the decided steps (``[(record, line)]``), to be deleted.

@@ -1,11 +1,24 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 APPROVER_ROLES = [
     ("department_head", "Head of the employee's unit"),
     ("institute_director", "Director of the institute"),
     ("curator", "DIC curator of the record"),
+    ("rector", "Rector"),
+    ("rector_or_vr_science", "Rector or Vice-Rector for Science and International Cooperation"),
+    ("rector_or_vr_academic", "Rector or Vice-Rector for Academic Affairs"),
+    ("programmes_head", "Head of the International Programmes Office"),
 ]
+# the positions of the company (Settings) each role names; a role whose positions are all
+# vacant falls back to the Management group (the rector and the vice-rectors' group)
+POSITION_ROLES = {
+    "rector": ("intl_rector_id",),
+    "rector_or_vr_science": ("intl_rector_id", "intl_vice_rector_science_id"),
+    "rector_or_vr_academic": ("intl_rector_id", "intl_vice_rector_academic_id"),
+    "programmes_head": ("intl_programmes_head_id",),
+}
+MANAGEMENT = "intl_cooperation.group_intl_management"
 
 
 class IntlApprovalRouteStep(models.Model):
@@ -63,4 +76,32 @@ class IntlApprovalRouteStep(models.Model):
             return self.user_id
         if self.approver_type == "group":
             return self.group_id.users.filtered(lambda u: not u.share and u.active)
+        if self.role in POSITION_ROLES:
+            return self._resolve_position_users(record)
         return record._approval_role_users(self.role)
+
+    @api.model
+    @tools.ormcache("company_id", "role")
+    def _position_employee_ids(self, company_id, role):
+        """The employees holding the positions of ``role`` in the company (cached: the
+        approval click reads them; a change of the positions clears the cache)."""
+        # sudo: the positions are read by the engine, whoever decides
+        company = self.env["res.company"].sudo().browse(company_id)
+        return tuple(company[field].id for field in POSITION_ROLES[role] if company[field])
+
+    def _resolve_position_users(self, record):
+        """The holders of the company positions the step's role names (Settings).
+
+        The rector's and the vice-rectors' roles fall back to the Management group
+        while their positions are vacant; the head of the international programmes
+        office has no fallback: the step then goes to the route's next level.
+        """
+        company = record.company_id if "company_id" in record._fields and record.company_id \
+            else self.env.company
+        employees = self.env["hr.employee"].browse(self._position_employee_ids(company.id, self.role))
+        users = employees.user_id.filtered(lambda u: not u.share and u.active)
+        if not employees and self.role != "programmes_head":
+            # the id alone: no query to check that the group still exists (the approval click)
+            management = self.env["res.groups"].browse(self.env["ir.model.data"]._xmlid_to_res_id(MANAGEMENT))
+            users = management.users.filtered(lambda u: not u.share and u.active)
+        return users

@@ -312,6 +312,20 @@ class IntlDelegation(models.Model):
                                agreement=agreement.display_name, partner=visit.partner_id.display_name)
                 )
 
+    @api.constrains("signatory_id", "company_id")
+    def _check_signatory(self):
+        """The invitation letter is signed by the rector or a vice-rector (5.4.1)."""
+        management = self.env.ref("intl_cooperation.group_intl_management")
+        for visit in self.filtered("signatory_id"):
+            # sudo: the positions and the signatory's user are read on employees the officer may not read
+            company, signatory = visit.company_id.sudo(), visit.signatory_id.sudo()
+            allowed = company._intl_signatory_employees()
+            refused = signatory not in allowed if allowed else management not in signatory.user_id.groups_id
+            if refused:
+                raise ValidationError(self.env._(
+                    "%(employee)s cannot sign the invitation of %(visit)s: the rector or a vice-rector signs it.",
+                    employee=signatory.name, visit=visit.display_name))
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------

@@ -11,6 +11,7 @@ INDICATORS = [
     ("scholar_files_late", "Scholar files submitted late (% of visits)"),
     ("funds_used_november", "Allocated funds used by November (%)"),
     ("degree_applicants_per_seat", "Double-degree applicants per seat"),
+    ("approval_late_share", "Approval steps decided after their deadline (% of steps)"),
 ]
 
 
@@ -108,6 +109,7 @@ class IntlRisk(models.Model):
         providers = {
             "agreement_lead_time": self._indicator_agreement_lead_time,
             "funds_used_november": self._indicator_funds_used_november,
+            "approval_late_share": self._indicator_approval_late_share,
         }
         if "intl.scholar.visit" in self.env:
             providers["scholar_files_late"] = self._indicator_scholar_files_late
@@ -131,6 +133,20 @@ class IntlRisk(models.Model):
         days = [(decided - created).total_seconds() / 86400.0 for _res, created, decided in rounds
                 if created and decided]
         return sum(days) / len(days) if days else 0.0
+
+    @api.model
+    def _indicator_approval_late_share(self, company, today):
+        """Share (%) of the approval steps decided in the last 12 months after their deadline
+        (the lead times of ``intl.approval.line``, risk 1)."""
+        since = fields.Datetime.to_datetime(today - timedelta(days=365))
+        # sudo: the share counts every decided step, not those the user may see
+        rows = self.env["intl.approval.line"].sudo()._read_group(
+            [("state", "in", ("approved", "rejected")), ("decided_on", ">=", since),
+             ("activated_on", "!=", False), ("date_deadline", "!=", False)],
+            ["decided_late"], ["__count"])
+        total = sum(count for _late, count in rows)
+        late = sum(count for is_late, count in rows if is_late)
+        return 100.0 * late / total if total else 0.0
 
     @api.model
     def _indicator_funds_used_november(self, company, today, allocated=0.0):

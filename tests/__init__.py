@@ -69,3 +69,5 @@ from . import test_ux_buttons
 from . import test_ux_money
 from . import test_language_glossary
 from . import test_ux_figures
+from . import test_approval_deputy
+from . import test_approval_link

@@ -59,6 +59,12 @@ class IntlCommon(TransactionCase):
         cls.other_institute.manager_id = cls.employee_coordinator_other
         cls.dic.manager_id = cls.employee_dic_director
         cls.rectorate.manager_id = cls.employee_management
+        # the decision makers DP 717 names (Settings): the test rector; no vice-rector, no head
+        # of the international programmes office (the demo's are replaced)
+        cls.env.company.write({
+            "intl_rector_id": cls.employee_management.id, "intl_vice_rector_science_id": False,
+            "intl_vice_rector_academic_id": False, "intl_programmes_head_id": False,
+        })
 
         cls.partner_institution = cls.env["res.partner"].create({
             "name": "Test Technical University",

@@ -99,6 +99,9 @@ class IntlScholarCommon(IntlTripCommon):
         visit = self._create_visit(**vals)
         visit.with_user(self.user_coordinator).action_submit()
         self._verify(visit, "scholar")
+        # 5.5.1: the head of the international programmes office (vacant here: the DIC Director
+        # decides as the next level), then the DIC Director
+        visit.with_user(self.user_dic_director).action_approval_approve()
         visit.with_user(self.user_dic_director).action_approval_approve()
         self.assertEqual(visit.state, "accepted")
         return visit

@@ -14,6 +14,9 @@ class TestIntlDelegationTour(HttpCase):
         admin.employee_id.department_id = self.env["hr.department"].create({
             "name": "Tour institute", "intl_kind": "institute",
         })
+        # the administrator is the rector here: the decision, programme and protocol are theirs
+        self.env.company.write({"intl_rector_id": admin.employee_id.id, "intl_vice_rector_science_id": False,
+                                "intl_vice_rector_academic_id": False})
         partner = self.env["res.partner"].create({
             "name": "Tour Technical University", "is_company": True, "is_intl_institution": True,
             "intl_institution_type": "university", "country_id": self.env.ref("base.it").id,

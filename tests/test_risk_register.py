@@ -17,7 +17,7 @@ class TestRiskRegister(AnnualReportCommon):
         super().setUpClass()
         cls.risk = cls.env.ref("intl_cooperation.intl_risk_agreement_delays")
         cls.risk.write({"owner_id": cls.user_officer.id, "company_id": cls.company.id,
-                        "threshold": 30})
+                        "indicator": "agreement_lead_time", "threshold": 30})
         cls.activity_type = cls.env.ref("intl_cooperation.mail_activity_type_risk")
 
     def _approval_round(self, agreement, created, decided):

@@ -63,6 +63,8 @@ class TestScholarTour(IntlScholarCommon, HttpCase):
         self.assertEqual(visit.coordinator_id, coordinator)
         visit.write({"contract_number": "SC-7", "contract_amount": 400000.0, "contract_hours": 4.0})
         self._verify_all(visit)
+        # 5.5.1: the programmes office's step first (vacant here: the DIC Director as the next level)
+        visit.with_user(self.user_dic_director).action_approval_approve()
         self.start_tour(f"/odoo/action-intl_cooperation.intl_scholar_visit_action/{visit.id}",
                         "intl_scholar_dic_tour", login="tour_sch_dic")
         self.assertEqual(visit.state, "on_site")

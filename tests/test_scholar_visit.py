@@ -50,7 +50,10 @@ class TestScholarVisit(IntlScholarCommon):
         visit.with_user(self.user_coordinator).action_submit()
         self.assertEqual(visit.decision_deadline, self.today + timedelta(days=3))
         activity = visit.activity_ids.filtered(lambda a: a.user_id == self.user_dic_director)
-        self.assertEqual(activity.date_deadline, self.today + timedelta(days=3))
+        # the step's deadline: 3 working days of the DIC Director's calendar
+        line = visit.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
+        self.assertEqual(activity.date_deadline, line.date_deadline)
+        self.assertGreaterEqual(activity.date_deadline, self.today + timedelta(days=3))
         self.assertEqual(visit.processing_date_from, self.today + timedelta(days=10))
         self.assertEqual(visit.processing_date_to, self.today + timedelta(days=13))
         # the programme documents must be verified before the acceptance
@@ -60,6 +63,9 @@ class TestScholarVisit(IntlScholarCommon):
         with self.assertRaises(UserError):
             visit.with_user(self.user_officer).action_approval_approve()
         self._verify(visit, "scholar")
+        # the programmes office's step (vacant: the DIC Director as the next level), then the DIC's
+        visit.with_user(self.user_dic_director).action_approval_approve()
+        self.assertEqual(visit.state, "to_dic")
         visit.with_user(self.user_dic_director).action_approval_approve()
         self.assertEqual(visit.state, "accepted")
         self.assertEqual(visit.accepted_date, self.today)

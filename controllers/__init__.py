@@ -1,0 +1,1 @@
+from . import intl_approval_link
