@@ -73,6 +73,7 @@
         "views/intl_annual_report_views.xml",
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
+        "data/intl_trip_time_off_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -86,3 +86,7 @@ from . import intl_review_action
 from . import intl_institute_indicator
 from . import intl_risk
 from . import intl_risk_review
+from . import hr_leave_type
+from . import hr_leave
+from . import intl_trip_time_off
+from . import hr_employee_base_trip
