@@ -74,6 +74,8 @@
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
         "data/intl_trip_time_off_data.xml",
+        "wizards/intl_budget_override_views.xml",
+        "views/intl_budget_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

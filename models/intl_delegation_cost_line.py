@@ -49,7 +49,7 @@ class IntlDelegationCostLine(models.Model):
         return lines
 
     def write(self, vals):
-        if set(vals) - {"actual_amount", "sequence"}:
+        if set(vals) - {"actual_amount", "sequence"} and not self._lifecycle_trusted():
             self._check_estimate_open()
         return super().write(vals)
 
