@@ -76,6 +76,7 @@
         "data/intl_trip_time_off_data.xml",
         "wizards/intl_budget_override_views.xml",
         "views/intl_budget_views.xml",
+        "security/intl_budget_rules.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -86,6 +87,7 @@
         "demo/intl_trip_demo.xml",
         "demo/intl_degree_demo.xml",
         "demo/intl_scholar_demo.xml",
+        "demo/intl_budget_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -67,13 +65,13 @@ class IntlBudget(models.Model):
                 budget.institute_id.name or self.env._("University")]))
 
     def _compute_figures(self):
-        spent = self._spent_by_budget()
-        committed = self._committed_by_budget()
+        figures = self._figures([("id", "in", self.ids)], self)
         for budget in self:
-            budget.amount_spent = spent.get(budget.id, 0.0)
-            budget.amount_committed = committed.get(budget.id, 0.0)
-            budget.amount_left = budget.amount_allocated - budget.amount_committed - budget.amount_spent
-            used = budget.amount_committed + budget.amount_spent
+            committed, spent = figures.get(budget.id, (0.0, 0.0))
+            budget.amount_spent = spent
+            budget.amount_committed = committed
+            budget.amount_left = budget.amount_allocated - committed - spent
+            used = committed + spent
             budget.used_percent = 100.0 * used / budget.amount_allocated if budget.amount_allocated else 0.0
 
     @api.constrains("year", "company_id", "funding_source_id", "institute_id", "active")
@@ -154,37 +152,43 @@ class IntlBudget(models.Model):
         return any(self.env[model].sudo().search_count([("budget_id", "in", self.ids)], limit=1)
                    for model in self._charged_models())
 
-    def _spent_by_budget(self):
-        """``{budget id: amount}`` posted on the expense accounts of the budgets' analytic accounts."""
-        accounts = self.analytic_account_id
-        if not accounts:
-            return {}
-        by_account = defaultdict(float)
-        # sudo: figures of the books; the reader of a budget reads its totals, not the entries
-        Line = self.env["account.analytic.line"].sudo()
-        for plan, plan_accounts in accounts.grouped("root_plan_id").items():
-            column = plan._column_name()
-            for account, amount in Line._read_group(
-                    [(column, "in", plan_accounts.ids),
-                     ("general_account_id.account_type", "in", EXPENSE_TYPES)],
-                    [column], ["amount:sum"]):
-                by_account[account.id] -= amount
-        return {budget.id: by_account.get(budget.analytic_account_id.id, 0.0) for budget in self}
+    @api.model
+    def _figures(self, budget_domain, budgets, column=None):
+        """``{budget id: (committed, spent)}`` of the budgets of ``budget_domain``.
 
-    def _committed_by_budget(self):
-        committed = defaultdict(float)
+        The same queries whatever the budgets and the records (one per figure and model, the
+        budgets reached through the domain), so the annual report costs as many for any year.
+        """
+        figures = {}
+        for budget_id, spent in self._spent_by_budget(budget_domain, budgets, column).items():
+            figures[budget_id] = (0.0, spent)
         for model in self._charged_models():
-            for budget_id, amount in self.env[model]._budget_committed(self).items():
-                committed[budget_id] += amount
-        return committed
+            for budget_id, amount in self.env[model]._budget_committed(budget_domain).items():
+                committed, spent = figures.get(budget_id, (0.0, 0.0))
+                figures[budget_id] = (committed + amount, spent)
+        return figures
 
-    def _spent_domain(self):
+    @api.model
+    def _spent_by_budget(self, budget_domain, budgets, column=None):
+        """``{budget id: amount}`` posted on the expense accounts of the budgets' analytic accounts."""
+        column = column or self._analytic_column()
+        # sudo: figures of the books; the reader of a budget reads its totals, not the entries
+        rows = self.env["account.analytic.line"].sudo()._read_group(
+            [(column, "any", [("intl_budget_ids", "any", budget_domain)]),
+             ("general_account_id.account_type", "in", EXPENSE_TYPES)],
+            [column], ["amount:sum"])
+        accounts = {account.id: -amount for account, amount in rows}
+        return {budget.id: accounts.get(budget.analytic_account_id.id, 0.0) for budget in budgets}
+
+    @api.model
+    def _analytic_column(self):
+        """The column of the analytic lines holding the budgets' accounts (their plan's)."""
+        return self._analytic_plan()._column_name()
+
+    def _spent_domain(self, column=None):
         """The analytic lines behind ``amount_spent`` (the drill-down)."""
-        domain = []
-        for plan, accounts in self.analytic_account_id.grouped("root_plan_id").items():
-            domain = ["|", *domain, (plan._column_name(), "in", accounts.ids)] if domain else [
-                (plan._column_name(), "in", accounts.ids)]
-        return [*(domain or [("id", "=", 0)]), ("general_account_id.account_type", "in", EXPENSE_TYPES)]
+        return [(column or self._analytic_column(), "in", self.analytic_account_id.ids),
+                ("general_account_id.account_type", "in", EXPENSE_TYPES)]
 
     # ------------------------------------------------------------------
     # Matching records to budgets
@@ -238,3 +242,9 @@ class IntlBudget(models.Model):
             "domain": [("budget_id", "=", self.id), *self.env["intl.trip"]._budget_committed_domain()],
             "context": {"create": False},
         }
+
+
+class AccountAnalyticAccount(models.Model):
+    _inherit = "account.analytic.account"
+
+    intl_budget_ids = fields.One2many("intl.budget", "analytic_account_id", "International Budgets")

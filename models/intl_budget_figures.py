@@ -3,7 +3,6 @@ from datetime import date
 from odoo import api, fields, models
 
 
-
 class IntlAnnualReport(models.Model):
     """The money section from the books: the budgets' allocation, commitment and spending."""
 
@@ -18,19 +17,26 @@ class IntlAnnualReport(models.Model):
     def _figures_budgets(self, year, company):
         """Allocated, committed and spent (posted entries of the budgets' analytic accounts), in
         total and by funding source; no figure for a year without budgets."""
+        budget_domain = [("company_id", "=", company.id), ("year", "=", year)]
         # sudo: the report counts every budget of the company, whoever refreshes it
-        budgets = self.env["intl.budget"].sudo().search([("company_id", "=", company.id), ("year", "=", year)])
+        Budget = self.env["intl.budget"].sudo()
+        # the same queries for any year, with or without budgets (the bench's constant cost)
+        budgets = Budget.search_fetch(budget_domain, ["amount_allocated", "funding_source_id",
+                                                      "analytic_account_id"])
+        column = Budget._analytic_column()
+        by_budget = Budget._figures(budget_domain, budgets, column)
         if not budgets:
             return []
-        budget_domain = [("company_id", "=", company.id), ("year", "=", year)]
         entries = "account.analytic.line"
-        spent_domain = budgets._spent_domain()
+
+        def total(records, index):
+            return sum(by_budget.get(budget.id, (0.0, 0.0))[index] for budget in records)
+
         figures = [
             self._figure("money", "money_allocated", sum(budgets.mapped("amount_allocated")),
                          "intl.budget", budget_domain),
-            self._figure("money", "money_committed", sum(budgets.mapped("amount_committed")),
-                         "intl.budget", budget_domain),
-            self._figure("money", "money_booked", sum(budgets.mapped("amount_spent")), entries, spent_domain),
+            self._figure("money", "money_committed", total(budgets, 0), "intl.budget", budget_domain),
+            self._figure("money", "money_booked", total(budgets, 1), entries, budgets._spent_domain(column)),
         ]
         for source, source_budgets in budgets.grouped("funding_source_id").items():
             figures += [
@@ -38,8 +44,8 @@ class IntlAnnualReport(models.Model):
                              sum(source_budgets.mapped("amount_allocated")), "intl.budget",
                              [*budget_domain, ("funding_source_id", "=", source.id)],
                              dimension="funding", record=source),
-                self._figure("money", "money_booked_by_funding", sum(source_budgets.mapped("amount_spent")),
-                             entries, source_budgets._spent_domain(), dimension="funding", record=source),
+                self._figure("money", "money_booked_by_funding", total(source_budgets, 1),
+                             entries, source_budgets._spent_domain(column), dimension="funding", record=source),
             ]
         return figures
 
@@ -110,9 +116,10 @@ class IntlInstituteIndicator(models.Model):
     def _actual_funds_spent(self, report, year, company):
         """Posted expense entries of the institutes' budgets of the year."""
         # sudo: the indicator counts every budget of the institute, whoever refreshes it
-        budgets = self.env["intl.budget"].sudo().search([
-            ("company_id", "=", company.id), ("year", "=", year), ("institute_id", "!=", False)])
-        spent = budgets._spent_by_budget()
+        domain = [("company_id", "=", company.id), ("year", "=", year), ("institute_id", "!=", False)]
+        Budget = self.env["intl.budget"].sudo()
+        budgets = Budget.search(domain)
+        spent = Budget._spent_by_budget(domain, budgets)
         values = {}
         for budget in budgets:
             values[budget.institute_id.id] = values.get(budget.institute_id.id, 0.0) + spent.get(budget.id, 0.0)

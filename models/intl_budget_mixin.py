@@ -32,7 +32,7 @@ class IntlBudgetMixin(models.AbstractModel):
     budget_override_reason = fields.Text("Over Budget Allowed Because", readonly=True, copy=False)
     budget_override_user_id = fields.Many2one("res.users", "Over Budget Allowed By", readonly=True,
                                               copy=False)
-    budget_display_id = fields.Many2one("intl.budget", "Budget ", compute="_compute_budget_info")
+    budget_display_id = fields.Many2one("intl.budget", compute="_compute_budget_info")
     budget_currency_id = fields.Many2one("res.currency", compute="_compute_budget_info")
     budget_left = fields.Monetary("Budget Left", compute="_compute_budget_info",
                                   currency_field="budget_currency_id",
@@ -48,13 +48,18 @@ class IntlBudgetMixin(models.AbstractModel):
         """What the record needs from its budget, in the company's currency."""
         raise NotImplementedError
 
+    def _budget_open(self):
+        """Whether the record is still to be decided (the budget is checked against it)."""
+        return True
+
     def _budget_is_committed(self):
         """Whether the record's amount is already in its budget's committed figure."""
         return False
 
     @api.model
-    def _budget_committed(self, budgets):
-        """``{budget id: amount committed}`` by the records of this model."""
+    def _budget_committed(self, budget_domain):
+        """``{budget id: amount committed}`` by the records of this model for the budgets of
+        ``budget_domain`` (one query whatever the budgets)."""
         raise NotImplementedError
 
     @api.depends_context("uid")
@@ -72,11 +77,12 @@ class IntlBudgetMixin(models.AbstractModel):
             record.budget_display_id = budget
             record.budget_currency_id = record.company_id.currency_id
             record.budget_left = left if budget else 0.0
-            record.budget_exceeded = bool(budget) and need > left + 0.005
-            record.budget_warning = record.budget_exceeded and self.env._(
+            record.budget_exceeded = bool(budget) and record._budget_open() and need > left + 0.005
+            record.budget_warning = self.env._(
                 "%(budget)s has %(left)s left; this needs %(need)s (%(over)s over the budget).",
                 budget=budget_sudo.name, left=record._budget_money(left),
-                need=record._budget_money(need), over=record._budget_money(need - left)) or False
+                need=record._budget_money(need), over=record._budget_money(need - left),
+            ) if record.budget_exceeded else False
 
     def _budget_money(self, amount):
         return formatLang(self.env, amount, currency_obj=self.company_id.currency_id or self.env.company.currency_id)

@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
@@ -52,28 +50,27 @@ class IntlDelegation(models.Model):
         self.ensure_one()
         return self.amount_total
 
+    def _budget_open(self):
+        self.ensure_one()
+        return self.state in ("draft", "decision_requested", "approved", "invitation_sent", "programme_review")
+
     def _budget_is_committed(self):
         self.ensure_one()
         return self.state in ESTIMATE_LOCKED_STATES
 
     @api.model
-    def _budget_committed(self, budgets):
+    def _budget_committed(self, budget_domain):
         # sudo: the budget's figure counts every delegation charged to it, whoever reads the budget
-        Line = self.env["intl.delegation.cost.line"].sudo()
-        by_visit = Line._read_group(
-            [("delegation_id.budget_id", "in", budgets.ids),
-             ("delegation_id.state", "in", ESTIMATE_LOCKED_STATES),
+        return {budget.id: amount for budget, amount in self.env["intl.delegation.cost.line"].sudo()._read_group(
+            [("budget_id", "any", budget_domain), ("delegation_id.state", "in", ESTIMATE_LOCKED_STATES),
              "|", ("move_id", "=", False), ("move_id.state", "!=", "posted")],
-            ["delegation_id"], ["amount:sum"])
-        committed = defaultdict(float)
-        for visit, amount in by_visit:
-            committed[visit.budget_id.id] += amount
-        return committed
+            ["budget_id"], ["amount:sum"])}
 
     def _approval_check_can_submit(self, purpose):
-        super()._approval_check_can_submit(purpose)
+        result = super()._approval_check_can_submit(purpose)
         if purpose == "programme":
             self._budget_check_submission()
+        return result
 
     def _analytic_distribution(self):
         self.ensure_one()
@@ -156,6 +153,7 @@ class IntlDelegationCostLine(models.Model):
     partner_id = fields.Many2one("res.partner", "Supplier",
                                  help="The hotel, caterer, carrier or cultural institution billed.")
     move_id = fields.Many2one("account.move", "Vendor Bill", readonly=True, copy=False, index="btree_not_null")
+    budget_id = fields.Many2one(related="delegation_id.budget_id", store=True, index="btree_not_null")
 
     def _lifecycle_protected_fields(self):
         return super()._lifecycle_protected_fields() | {"move_id"}

@@ -31,26 +31,31 @@ class IntlScholarVisit(models.Model):
         return currency._convert(self.contract_amount, self.currency_id, self.company_id,
                                  fields.Date.context_today(self))
 
+    def _budget_open(self):
+        self.ensure_one()
+        return self.state in ("draft", "to_dic", "refused")
+
     def _budget_is_committed(self):
         self.ensure_one()
         return self.state in COMMITTED_STATES
 
     @api.model
-    def _budget_committed(self, budgets):
+    def _budget_committed(self, budget_domain):
         """Contracts of the accepted visits less their billed acts, converted into tenge today."""
         # sudo: the budget's figure counts every visit charged to it, whoever reads the budget
         Visit = self.sudo()
-        today = fields.Date.context_today(self)
+        # the day of the conversion, without reading the user's time zone (the same queries always)
+        today = fields.Date.today()
         committed = defaultdict(float)
-        domain = [("budget_id", "in", budgets.ids), ("state", "in", COMMITTED_STATES)]
+        domain = [("budget_id", "any", budget_domain), ("state", "in", COMMITTED_STATES)]
         for budget, currency, amount in Visit._read_group(
                 domain, ["budget_id", "contract_currency_id"], ["contract_amount:sum"]):
             committed[budget.id] += self._budget_to_company(budget, currency, amount, today)
         billed = self.env["intl.scholar.act"].sudo()._read_group(
-            [("visit_id.budget_id", "in", budgets.ids), ("visit_id.state", "in", COMMITTED_STATES),
-             ("state", "in", ("billed", "paid"))], ["visit_id", "currency_id"], ["amount:sum"])
-        for visit, currency, amount in billed:
-            committed[visit.budget_id.id] -= self._budget_to_company(visit.budget_id, currency, amount, today)
+            [("budget_id", "any", budget_domain), ("visit_id.state", "in", COMMITTED_STATES),
+             ("state", "in", ("billed", "paid"))], ["budget_id", "currency_id"], ["amount:sum"])
+        for budget, currency, amount in billed:
+            committed[budget.id] -= self._budget_to_company(budget, currency, amount, today)
         return committed
 
     @api.model
@@ -61,13 +66,21 @@ class IntlScholarVisit(models.Model):
         return currency._convert(amount, company_currency, budget.company_id, day)
 
     def _approval_check_can_submit(self, purpose):
-        super()._approval_check_can_submit(purpose)
+        result = super()._approval_check_can_submit(purpose)
         if purpose == "default":
             self._budget_check_submission()
+        return result
 
     def _analytic_distribution(self):
         """The budget's account (found now when the visit was submitted before any budget)."""
         self.ensure_one()
-        budget = self.budget_id or self.env["intl.budget"]._match([self._budget_key()]).get(self._budget_key())
+        Budget = self.env["intl.budget"]
+        budget = self.budget_id or Budget._match([self._budget_key()]).get(self._budget_key(), Budget)
         account = budget.analytic_account_id or self.funding_source_id.analytic_account_id
         return {str(account.id): 100.0} if account else {}
+
+
+class IntlScholarAct(models.Model):
+    _inherit = "intl.scholar.act"
+
+    budget_id = fields.Many2one(related="visit_id.budget_id", store=True, index="btree_not_null")

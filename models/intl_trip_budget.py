@@ -26,6 +26,10 @@ class IntlTrip(models.Model):
         self.ensure_one()
         return 0.0 if self.no_advance else self.estimate_total
 
+    def _budget_open(self):
+        self.ensure_one()
+        return self.state in ("draft", "to_head", "to_dic", "to_management")
+
     def _budget_is_committed(self):
         self.ensure_one()
         return self.state in ("approved", "returned") and self.money_state in COMMITTED_MONEY_STATES
@@ -36,16 +40,17 @@ class IntlTrip(models.Model):
                 ("money_state", "in", COMMITTED_MONEY_STATES)]
 
     @api.model
-    def _budget_committed(self, budgets):
+    def _budget_committed(self, budget_domain):
         # sudo: the budget's figure counts every trip charged to it, whoever reads the budget
         return {budget.id: amount for budget, amount in self.sudo()._read_group(
-            [("budget_id", "in", budgets.ids), *self._budget_committed_domain()],
+            [("budget_id", "any", budget_domain), *self._budget_committed_domain()],
             ["budget_id"], ["estimate_total:sum"])}
 
     def _approval_check_can_submit(self, purpose):
-        super()._approval_check_can_submit(purpose)
+        result = super()._approval_check_can_submit(purpose)
         if purpose == "default":
             self._budget_check_submission()
+        return result
 
     def _analytic_distribution(self):
         """The funding lines' accounts, else the budget's, else the funding source's."""

@@ -57,14 +57,15 @@ class IntlTrip(models.Model):
         worked = calendar.sudo()._work_intervals_batch(start, back, resources=resource.sudo())[resource.id]
         return day if any(True for _interval in worked) else day - timedelta(days=1)
 
-    def _time_off_runs(self, days, trip_type):
-        """``(first, last)`` runs of ``days`` that no other time off of the traveller covers."""
+    def _time_off_runs(self, days):
+        """``(first, last)`` runs of ``days`` that no other time off of the traveller covers (another
+        trip's included: hr_holidays refuses overlapping time off)."""
         self.ensure_one()
         if not days:
             return []
         # sudo: the traveller's other time off is read only to go around it
         others = self.env["hr.leave"].sudo().search([
-            ("employee_id", "=", self.employee_id.id), ("holiday_status_id", "!=", trip_type.id),
+            ("employee_id", "=", self.employee_id.id), ("intl_trip_id", "!=", self.id),
             ("state", "not in", ("refuse", "cancel")),
             ("request_date_from", "<=", days[-1]), ("request_date_to", ">=", days[0])])
         free = [day for day in days if not any(
@@ -90,12 +91,12 @@ class IntlTrip(models.Model):
         for trip in self.sudo():
             current = trip.time_off_ids.filtered(lambda leave: leave.state not in ("refuse", "cancel"))
             current = Leave.browse(current.sorted("request_date_from").ids)
-            runs = trip._time_off_runs(trip._time_off_days(), trip_type)
+            runs = trip._time_off_runs(trip._time_off_days())
             if [(leave.request_date_from, leave.request_date_to) for leave in current] == runs:
                 continue
             name = trip._time_off_name()
             to_validate = Leave.browse()
-            for leave, run in zip(current, runs):
+            for leave, run in zip(current, runs, strict=False):
                 if (leave.request_date_from, leave.request_date_to) == run:
                     continue
                 # the same time off moves to the new dates: back to confirmed, new dates, validated
@@ -142,12 +143,14 @@ class IntlTrip(models.Model):
     # ------------------------------------------------------------------
 
     def _record_order(self):
-        super()._record_order()
+        result = super()._record_order()
         self._sync_time_off()
+        return result
 
     def _apply_extension(self):
-        super()._apply_extension()
+        result = super()._apply_extension()
         self._sync_time_off()
+        return result
 
     def _register_return(self, date_return):
         result = super()._register_return(date_return)

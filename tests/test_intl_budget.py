@@ -3,10 +3,11 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common_scholar import IntlScholarCommon
 from .common_trip import IntlTripMoneyCommon
@@ -44,7 +45,7 @@ class IntlBudgetCommon(IntlScholarCommon, IntlTripMoneyCommon):
         cr.execute(f"""
             SELECT COALESCE(-SUM(line.amount), 0) FROM account_analytic_line line
               JOIN account_account account ON account.id = line.general_account_id
-             WHERE line.{column} = %s AND account.account_type IN %s""",  # noqa: S608 (a column name)
+             WHERE line.{column} = %s AND account.account_type IN %s""",
                    [budget.analytic_account_id.id, EXPENSE_TYPES])
         [spent] = cr.fetchone()
         return float(allocated), float(committed), float(spent)
@@ -59,10 +60,29 @@ class TestIntlBudget(IntlBudgetCommon):
         self.assertEqual(self.budget.analytic_account_id.plan_id,
                          self.env.ref("intl_cooperation.account_analytic_plan_intl_budget"))
         self.assertIn(str(self.year), self.budget.name)
-        with self.assertRaises(UserError):
+        with self.assertRaises(ValidationError):
             self.env["intl.budget"].create({
                 "year": self.year, "company_id": self.company.id,
                 "funding_source_id": self.funding_budget.id})
+
+    def test_who_may_change_a_budget(self):
+        for user in (self.user_requester, self.user_coordinator, self.user_officer, self.user_management):
+            budget = self.budget.with_user(user)
+            budget.invalidate_recordset()
+            self.assertEqual(budget.read(["amount_allocated"])[0]["amount_allocated"], 1000000.0)
+            with self.assertRaises(AccessError):
+                budget.write({"amount_allocated": 1.0})
+            with self.assertRaises(AccessError):
+                self.env["intl.budget"].with_user(user).create({
+                    "year": self.year + 1, "company_id": self.company.id,
+                    "funding_source_id": self.funding_budget.id})
+        self.budget.with_user(self.user_accountant).write({"amount_allocated": 1500000.0})
+        self.assertEqual(self.budget.amount_allocated, 1500000.0)
+        with self.assertRaises(AccessError):
+            self.budget.with_user(self.user_accountant).unlink()
+        self._submit(self._create_trip())
+        with self.assertRaises(ValidationError):
+            self.budget.with_user(self.user_dic_director).unlink()  # trips are charged to it
 
     def test_figures_equal_hand_computed_sql(self):
         committed_trip = self._approve(self._create_trip())
@@ -168,6 +188,30 @@ class TestIntlBudget(IntlBudgetCommon):
             self.assertEqual(risk.indicator_value, 30.0)
             entries = self.env["account.analytic.line"].search(risk.action_view_funds_entries()["domain"])
         self.assertEqual(-sum(entries.mapped("amount")), 300000.0)
+
+    def test_annual_report_and_indicator_read_the_books(self):
+        own = self.env["intl.budget"].create({
+            "year": self.year, "company_id": self.company.id, "funding_source_id": self.funding_budget.id,
+            "institute_id": self.institute.id, "amount_allocated": 600000.0})
+        committed = self._approve(self._create_trip())
+        spent = self._approve(self._create_trip(departure=self.today + timedelta(days=40)))
+        self.assertEqual((committed.budget_id, spent.budget_id), (own, own))
+        self._pay(spent)
+        self._return(spent)
+        self._report(spent, [(self.cat_fares, 300000.0, self.kzt)])
+        vals_list = self.env["intl.annual.report"]._compute_figure_vals(self.year, self.company)
+        figures = {(vals["code"], vals["res_id"]): vals for vals in vals_list if vals["section"] == "money"}
+        self.assertEqual(figures["money_allocated", False]["value"], 1600000.0)
+        self.assertEqual(figures["money_committed", False]["value"], 500000.0)
+        self.assertEqual(figures["money_booked", False]["value"], 300000.0)
+        self.assertEqual(figures["money_booked_by_funding", self.funding_budget.id]["value"], 300000.0)
+        booked = figures["money_booked", False]
+        entries = self.env[booked["drill_model"]].search(safe_eval(booked["drill_domain"]))
+        self.assertEqual(-sum(entries.mapped("amount")), 300000.0)
+        self.assertEqual(entries.move_line_id.move_id, spent.advance_report_ids.move_id)
+        actuals = self.env["intl.institute.indicator"]._actual_funds_spent(
+            self.env["intl.annual.report"], self.year, self.company)
+        self.assertEqual(actuals, {self.institute.id: 300000.0})
 
     def test_delegation_bills_carry_the_budget(self):
         budget = self.env["intl.budget"].create({
