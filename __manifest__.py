@@ -84,6 +84,10 @@
         "data/intl_approval_data.xml",
         "views/intl_approval_deputy_views.xml",
         "views/intl_approval_link_templates.xml",
+        "data/intl_trip_time_off_data.xml",
+        "wizards/intl_budget_override_views.xml",
+        "views/intl_budget_views.xml",
+        "security/intl_budget_rules.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -96,6 +100,7 @@
         "demo/intl_degree_demo.xml",
         "demo/intl_scholar_demo.xml",
         "demo/intl_demo_scenario.xml",
+        "demo/intl_budget_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -101,3 +101,13 @@ from . import intl_annual_report_figure_display
 from . import res_company_approval
 from . import res_config_settings_approval
 from . import intl_approval_deputy
+from . import hr_leave_type
+from . import hr_leave
+from . import intl_trip_time_off
+from . import hr_employee_base_trip
+from . import intl_budget
+from . import intl_budget_mixin
+from . import intl_trip_budget
+from . import intl_delegation_money
+from . import intl_scholar_visit_budget
+from . import intl_budget_figures

@@ -1,5 +1,5 @@
-from odoo import models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 from .intl_lifecycle_mixin import _LIFECYCLE_KEY, _LIFECYCLE_TOKEN
 
@@ -9,23 +9,35 @@ _FACT_FIELDS = {"state", "employee_id", "holiday_status_id", "request_date_from"
 
 
 class HrLeave(models.Model):
-    """The time off 'Absence without good reason' a disciplinary case records is the case's:
-    Odoo's refuse, reset, cancel and delete are closed on it, whoever presses them; the case
-    changes it itself (a confirmed return, a closing for a good reason)."""
+    """Time off the module records: a business trip's (only the trip's order makes one) and the
+    'Absence without good reason' of a disciplinary case, which is the case's: Odoo's refuse,
+    reset, cancel and delete are closed on it, whoever presses them; the case changes it itself
+    (a confirmed return, a closing for a good reason)."""
 
     _inherit = "hr.leave"
 
-    def _intl_check_case_leave(self):
-        if self.env.context.get(_LIFECYCLE_KEY) is _LIFECYCLE_TOKEN or not self.ids:
-            return
-        # sudo: whoever touches the time off, the case decides
-        case = self.env["intl.disciplinary.case"].sudo().search([("leave_ids", "in", self.ids)], limit=1)
-        if case:
-            raise UserError(self.env._(
-                "This time off records the absence of %(case)s: it changes with the case only.",
-                case=case.display_name))
+    intl_trip_id = fields.Many2one("intl.trip", "Business Trip", readonly=True, index="btree_not_null",
+                                   ondelete="set null", copy=False)
+
+    @api.constrains("holiday_status_id", "intl_trip_id")
+    def _check_intl_trip_type(self):
+        trip_type = self.env.ref("intl_cooperation.hr_leave_type_business_trip", raise_if_not_found=False)
+        for leave in self:
+            if trip_type and leave.holiday_status_id == trip_type and not leave.intl_trip_id:
+                raise ValidationError(self.env._(
+                    "Business trip time off is recorded by the order of a business trip, not requested."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("intl_trip_id") for vals in vals_list):
+            raise ValidationError(self.env._(
+                "Business trip time off is recorded by the order of a business trip, not requested."))
+        return super().create(vals_list)
 
     def write(self, values):
+        if "intl_trip_id" in values and not self.env.su:
+            raise ValidationError(self.env._(
+                "Business trip time off is recorded by the order of a business trip, not requested."))
         if _FACT_FIELDS & set(values):
             self._intl_check_case_leave()
         return super().write(values)
@@ -49,3 +61,13 @@ class HrLeave(models.Model):
     def _action_user_cancel(self, reason):
         self._intl_check_case_leave()
         return super()._action_user_cancel(reason)
+
+    def _intl_check_case_leave(self):
+        if self.env.context.get(_LIFECYCLE_KEY) is _LIFECYCLE_TOKEN or not self.ids:
+            return
+        # sudo: whoever touches the time off, the case decides
+        case = self.env["intl.disciplinary.case"].sudo().search([("leave_ids", "in", self.ids)], limit=1)
+        if case:
+            raise UserError(self.env._(
+                "This time off records the absence of %(case)s: it changes with the case only.",
+                case=case.display_name))

@@ -52,7 +52,8 @@ class IntlDelegationCostLine(models.Model):
         return lines
 
     def write(self, vals):
-        if set(vals) - {"actual_amount", "sequence"}:
+        # the supplier is named when the costs are known (their vendor bills)
+        if set(vals) - {"actual_amount", "sequence", "partner_id"} and not self._lifecycle_trusted():
             self._check_estimate_open()
         return super().write(vals)
 

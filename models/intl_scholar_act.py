@@ -156,7 +156,8 @@ class IntlScholarAct(models.Model):
                 self.env._("Services of %(scholar)s under contract %(contract)s: %(hours)s hours (act %(act)s)",
                            scholar=act.scholar_id.name, contract=act.visit_id.contract_number or "",
                            hours=act.hours_given, act=act.name),
-                act.name, act.date, partner_bank=act.scholar_id.bank_ids[:1])
+                act.name, act.date, partner_bank=act.scholar_id.bank_ids[:1],
+                analytic_distribution=act.visit_id._analytic_distribution())
             act._attach_to_bill(move)
             act._lifecycle_do("bill", {"move_id": move.id})
 

@@ -5,8 +5,8 @@ from odoo.exceptions import UserError
 
 
 def create_vendor_bill(env, company, partner, account, amount, currency, label, ref,
-                       date, partner_bank=None):
-    """A posted vendor bill (``in_invoice``) of one line."""
+                       date, partner_bank=None, analytic_distribution=None):
+    """A posted vendor bill (``in_invoice``) of one line (charged to ``analytic_distribution``)."""
     company._intl_scholar_accounting()
     journal = company.intl_scholar_purchase_journal_id
     if not journal:
@@ -27,6 +27,7 @@ def create_vendor_bill(env, company, partner, account, amount, currency, label, 
         "invoice_line_ids": [fields.Command.create({
             "name": label, "account_id": account.id, "quantity": 1.0, "price_unit": amount,
             "tax_ids": [fields.Command.clear()],
+            "analytic_distribution": analytic_distribution or False,
         })],
     })
     move.action_post()

@@ -102,7 +102,8 @@ class IntlScholarFee(models.Model):
             move = create_vendor_bill(
                 self.env, company, company.intl_scholar_fee_partner_id,
                 company.intl_scholar_fee_account_id, fee.amount, fee.currency_id, label,
-                f"{fee.visit_id.name} KBK {fee.kbk} KNP {fee.knp}", fee.date)
+                f"{fee.visit_id.name} KBK {fee.kbk} KNP {fee.knp}", fee.date,
+                analytic_distribution=fee.visit_id._analytic_distribution())
             payment = pay_vendor_bill(self.env, move, fee.date)
             fee._lifecycle_do("post", {"move_id": move.id, "payment_id": payment[:1].id})
             fee.visit_id._intl_message_post(

@@ -38,6 +38,7 @@ company = env.company
 results = []
 started = time.perf_counter()
 OPTIONAL = {}
+BUDGETS = {}
 
 
 def log(message):
@@ -113,12 +114,14 @@ def generate(fraction_from, fraction_to, context):
         days = rng.randint(2, 14)
         state = rng.choices(["done", "returned", "approved", "cancel", "draft"], [80, 5, 5, 5, 5])[0]
         employee = employees[rng.randrange(len(employees))]
+        funding = fundings[rng.randrange(len(fundings))]
+        budget = BUDGETS[year, funding.id] if state not in ("draft", "cancel") else False
         trip_vals.append({
             "employee_id": employee.id, "country_id": countries[rng.randrange(len(countries))].id,
             "city": "City", "purpose": rng.choice(["Conference", "Internship", "Lectures", "Negotiations",
                                                    "Joint research", "Summer school"]),
             "date_departure": departure, "date_return": departure + timedelta(days=days - 1),
-            "funding_source_id": fundings[rng.randrange(len(fundings))].id,
+            "funding_source_id": funding.id, "budget_id": budget and budget.id,
             "estimate_date": departure - timedelta(days=30),
             "state": state, "company_id": company.id,
             "assignment_report_date": departure + timedelta(days=days + 5) if state == "done" else False,
@@ -145,7 +148,8 @@ def generate(fraction_from, fraction_to, context):
             move_vals.append({"move_type": "entry", "journal_id": journal.id, "date": day,
                               "company_id": company.id, "line_ids": [
                                   Command.create({"name": trip.name, "account_id": expense.id,
-                                                  "debit": amount, "credit": 0.0}),
+                                                  "debit": amount, "credit": 0.0,
+                                                  "analytic_distribution": trip._analytic_distribution()}),
                                   Command.create({"name": trip.name, "account_id": advance.id,
                                                   "debit": 0.0, "credit": amount})]})
             report_vals.append({"trip_id": trip.id, "date": day, "state": "posted", "line_ids": [
@@ -294,6 +298,12 @@ def base_data():
                                           for i in range(n(1000))])
     OPTIONAL["data"] = (countries, institutes, employees, partners, learners, scholars)
     fundings = env["intl.funding.source"].search([("host_pays_all", "=", False)])
+    # a budget per year and funding source (and for the empty year: the same queries for it)
+    budgets = env["intl.budget"].create([{
+        "year": year, "company_id": company.id, "funding_source_id": funding.id,
+        "amount_allocated": rng.randint(20, 90) * 1000000.0}
+        for year in [*YEARS, LAST_YEAR + 10] for funding in fundings])
+    BUDGETS.update({(budget.year, budget.funding_source_id.id): budget for budget in budgets})
     categories = [env.ref("intl_cooperation.intl_trip_expense_category_per_diem"),
                   env.ref("intl_cooperation.intl_trip_expense_category_fares")]
     return countries, institutes, employees, partners, fundings, categories
@@ -355,7 +365,31 @@ def hand_sql(year):
                      AND participant_type = 'learner' AND is_foreign AND state != 'cancel'
                      AND academic_year = %(ay)s),
              sv AS (SELECT * FROM intl_scholar_visit WHERE company_id = %(c)s
-                     AND state IN ('on_site', 'ended', 'done') AND date_arrival BETWEEN %(s)s AND %(e)s)
+                     AND state IN ('on_site', 'ended', 'done') AND date_arrival BETWEEN %(s)s AND %(e)s),
+             b AS (SELECT * FROM intl_budget WHERE company_id = %(c)s AND year = %(y)s AND active),
+             bc AS (SELECT budget_id, estimate_total AS amount FROM intl_trip
+                     WHERE budget_id IN (SELECT id FROM b) AND state IN ('approved', 'returned')
+                       AND NOT COALESCE(no_advance, FALSE) AND money_state IN ('to_pay', 'advanced', 'to_approve')
+                    UNION ALL
+                    SELECT cl.budget_id, cl.amount FROM intl_delegation_cost_line cl
+                      JOIN intl_delegation dl ON dl.id = cl.delegation_id
+                      LEFT JOIN account_move bill ON bill.id = cl.move_id
+                     WHERE cl.budget_id IN (SELECT id FROM b) AND (bill.id IS NULL OR bill.state != 'posted')
+                       AND dl.state IN ('programme_approved', 'in_progress', 'protocol_review',
+                                        'protocol_approved', 'closed')
+                    UNION ALL
+                    SELECT budget_id, contract_amount FROM intl_scholar_visit
+                     WHERE budget_id IN (SELECT id FROM b) AND state IN ('accepted', 'on_site', 'ended')
+                    UNION ALL
+                    SELECT act.budget_id, -act.amount FROM intl_scholar_act act
+                      JOIN intl_scholar_visit v ON v.id = act.visit_id
+                     WHERE act.budget_id IN (SELECT id FROM b) AND act.state IN ('billed', 'paid')
+                       AND v.state IN ('accepted', 'on_site', 'ended')),
+             bs AS (SELECT b.id AS budget_id, -SUM(line.amount) AS amount FROM b
+                      JOIN account_analytic_line line ON line.%(col)s = b.analytic_account_id
+                      JOIN account_account acc ON acc.id = line.general_account_id
+                     WHERE acc.account_type IN ('expense', 'expense_direct_cost', 'expense_depreciation')
+                     GROUP BY b.id)
         SELECT 'trip_count', NULL, COUNT(*)::float FROM t
         UNION ALL SELECT 'trip_days', NULL, COALESCE(SUM(duration_days), 0) FROM t
         UNION ALL SELECT 'trip_reported', NULL, COUNT(assignment_report_date) FROM t
@@ -382,6 +416,15 @@ def hand_sql(year):
         UNION ALL SELECT 'money_total', NULL, COALESCE(SUM(total_amount), 0) FROM m
         UNION ALL SELECT 'money_by_funding', funding_source_id::text, SUM(total_amount) FROM m
                   GROUP BY funding_source_id
+        UNION ALL SELECT 'money_allocated', NULL, SUM(amount_allocated) FROM b HAVING COUNT(*) > 0
+        UNION ALL SELECT 'money_committed', NULL, COALESCE((SELECT SUM(amount) FROM bc), 0)
+                  WHERE EXISTS (SELECT 1 FROM b)
+        UNION ALL SELECT 'money_booked', NULL, COALESCE((SELECT SUM(amount) FROM bs), 0)
+                  WHERE EXISTS (SELECT 1 FROM b)
+        UNION ALL SELECT 'money_allocated_by_funding', funding_source_id::text, SUM(amount_allocated) FROM b
+                  GROUP BY funding_source_id
+        UNION ALL SELECT 'money_booked_by_funding', b.funding_source_id::text, COALESCE(SUM(bs.amount), 0)
+                  FROM b LEFT JOIN bs ON bs.budget_id = b.id GROUP BY b.funding_source_id
         UNION ALL SELECT 'learner_out', NULL, COUNT(*) FROM lo
         UNION ALL SELECT 'learner_by_country', country_id::text, COUNT(*) FROM lo GROUP BY country_id
         UNION ALL SELECT 'scholar_count', NULL, COUNT(*) FROM sv
@@ -394,7 +437,8 @@ def hand_sql(year):
         UNION ALL SELECT 'degree_learners', NULL, COUNT(*) FROM intl_degree_application da
                   JOIN intl_degree_intake di ON di.id = da.intake_id
                   WHERE di.company_id = %(c)s AND da.state = 'selected' AND di.academic_year = %(ay)s
-    """, c=company.id, s=start, e=end, ay=f"{year}/{year + 1}")
+    """, c=company.id, s=start, e=end, ay=f"{year}/{year + 1}", y=year, col=SQL.identifier(
+        env.ref("intl_cooperation.account_analytic_plan_intl_budget")._column_name()))
     cr.execute(query)
     return {(code, key or None): round(float(value or 0), 2) for code, key, value in cr.fetchall()}
 

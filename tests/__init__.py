@@ -71,3 +71,5 @@ from . import test_language_glossary
 from . import test_ux_figures
 from . import test_approval_deputy
 from . import test_approval_link
+from . import test_intl_trip_time_off
+from . import test_intl_budget

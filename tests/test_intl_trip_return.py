@@ -187,8 +187,9 @@ class TestIntlTripReturn(IntlDisciplineCommon):
         data = case.with_user(self.user_hr).web_read(
             {"leave_id": {"fields": {"display_name": {}}}, "missed_hours": {}})[0]
         self.assertEqual(data["leave_id"]["id"], leave.id)
-        self.assertEqual(self.env["hr.leave"].with_user(self.user_hr).search([]), first_leave | leave,
-                         "HR reads the absences the cases recorded, not the other time off")
+        business = trip.sudo().time_off_ids
+        self.assertEqual(self.env["hr.leave"].with_user(self.user_hr).search([]), first_leave | leave | business,
+                         "HR reads the absences the cases recorded and the business trips, not the other time off")
 
     def test_departure_without_approval_needs_the_unit_heads_confirmation(self):
         trip = self._create_trip(departure=date(2027, 2, 1))

@@ -19,3 +19,4 @@ from . import intl_scholar_print
 from . import intl_disciplinary_act
 from . import intl_disciplinary_case_print
 from . import intl_scholar_late_request
+from . import intl_budget_override
