@@ -73,6 +73,11 @@
         "views/intl_annual_report_views.xml",
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
+        "data/intl_eqf_level_data.xml",
+        "security/intl_agreement_condition_rules.xml",
+        "views/intl_agreement_condition_views.xml",
+        "views/res_partner_ewp_views.xml",
+        "wizards/intl_agreement_ewp_import_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -83,6 +88,7 @@
         "demo/intl_trip_demo.xml",
         "demo/intl_degree_demo.xml",
         "demo/intl_scholar_demo.xml",
+        "demo/intl_agreement_condition_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -86,3 +86,10 @@ from . import intl_review_action
 from . import intl_institute_indicator
 from . import intl_risk
 from . import intl_risk_review
+from . import intl_eqf_level
+from . import intl_agreement_condition
+from . import intl_agreement_condition_area
+from . import intl_agreement_condition_language
+from . import intl_agreement_ewp
+from . import res_partner_ewp
+from . import res_company_ewp

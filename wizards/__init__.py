@@ -18,3 +18,5 @@ from . import intl_scholar_override
 from . import intl_scholar_print
 from . import intl_disciplinary_act
 from . import intl_disciplinary_case_print
+from . import intl_agreement_ewp_import
+from . import intl_agreement_ewp_import_line
