@@ -78,6 +78,9 @@
         "views/intl_agreement_condition_views.xml",
         "views/res_partner_ewp_views.xml",
         "wizards/intl_agreement_ewp_import_views.xml",
+        "data/intl_mobility_call_data.xml",
+        "security/intl_mobility_call_rules.xml",
+        "views/intl_mobility_call_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

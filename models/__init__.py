@@ -57,6 +57,7 @@ from . import intl_learner_language
 from . import intl_learner
 from . import intl_degree_programme
 from . import intl_degree_discipline
+from . import intl_selection_mixin
 from . import intl_degree_intake
 from . import intl_degree_application
 from . import intl_study_plan
@@ -93,3 +94,5 @@ from . import intl_agreement_condition_language
 from . import intl_agreement_ewp
 from . import res_partner_ewp
 from . import res_company_ewp
+from . import intl_mobility_call
+from . import intl_mobility_application

@@ -55,3 +55,4 @@ from . import test_ux_chatter
 from . import test_ux_registrar
 from . import test_annual_report_tour
 from . import test_ewp_iia
+from . import test_mobility_call
