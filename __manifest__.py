@@ -88,6 +88,14 @@
         "wizards/intl_budget_override_views.xml",
         "views/intl_budget_views.xml",
         "security/intl_budget_rules.xml",
+        "data/intl_eqf_level_data.xml",
+        "security/intl_agreement_condition_rules.xml",
+        "views/intl_agreement_condition_views.xml",
+        "views/res_partner_ewp_views.xml",
+        "wizards/intl_agreement_ewp_import_views.xml",
+        "data/intl_mobility_call_data.xml",
+        "security/intl_mobility_call_rules.xml",
+        "views/intl_mobility_call_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -101,6 +109,7 @@
         "demo/intl_scholar_demo.xml",
         "demo/intl_demo_scenario.xml",
         "demo/intl_budget_demo.xml",
+        "demo/intl_agreement_condition_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

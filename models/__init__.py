@@ -57,6 +57,7 @@ from . import intl_learner_language
 from . import intl_learner
 from . import intl_degree_programme
 from . import intl_degree_discipline
+from . import intl_selection_mixin
 from . import intl_degree_intake
 from . import intl_degree_application
 from . import intl_study_plan
@@ -111,3 +112,12 @@ from . import intl_trip_budget
 from . import intl_delegation_money
 from . import intl_scholar_visit_budget
 from . import intl_budget_figures
+from . import intl_eqf_level
+from . import intl_agreement_condition
+from . import intl_agreement_condition_area
+from . import intl_agreement_condition_language
+from . import intl_agreement_ewp
+from . import res_partner_ewp
+from . import res_company_ewp
+from . import intl_mobility_call
+from . import intl_mobility_application

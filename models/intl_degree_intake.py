@@ -22,7 +22,7 @@ class IntlDegreeIntake(models.Model):
     """
 
     _name = "intl.degree.intake"
-    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin", "intl.selection.mixin"]
     _description = "Double-Degree Intake"
     _order = "academic_year desc, id desc"
     _check_company_auto = True
@@ -174,13 +174,7 @@ class IntlDegreeIntake(models.Model):
         """The institute's commission selects the best eligible candidates within the seats."""
         self._lifecycle_check("decide")
         for intake in self:
-            ranked = intake._rank_applications()
-            selected = ranked[:intake.seats]
-            reserve = ranked[intake.seats:]
-            ineligible = intake.application_ids.filtered(lambda a: a.state == "submitted") - ranked
-            selected._lifecycle_run("select", by="system")
-            reserve._lifecycle_run("reserve", by="system")
-            ineligible._lifecycle_run("reject", by="system")
+            selected, reserve, ineligible = intake._selection_decide()
             intake._lifecycle_do("decide", {"decision_date": fields.Date.context_today(self),
                                             "decided_by_id": self.env.uid})
             intake._intl_message_post(
@@ -207,24 +201,6 @@ class IntlDegreeIntake(models.Model):
     # ------------------------------------------------------------------
     # Business
     # ------------------------------------------------------------------
-
-    def _rank_applications(self):
-        """Eligible submitted applications in rank order; stores each one's rank.
-
-        GPA first, then the language score, then the student ID: the same
-        data always gives the same order.
-        """
-        self.ensure_one()
-        candidates = self.application_ids.filtered(
-            lambda a: a.state in ("submitted", "selected", "reserve") and a.eligible
-        )
-        ranked = candidates.sorted(lambda a: (-a.gpa, -a.language_score, a.learner_id.student_code or "", a.id))
-        others = self.application_ids - ranked
-        others.filtered("rank")._lifecycle_write({"rank": 0})
-        for position, application in enumerate(ranked, start=1):
-            if application.rank != position:
-                application._lifecycle_write({"rank": position})
-        return ranked
 
     def _results_lines(self):
         """Applications as printed in the results: ranked ones first, then the others by name."""

@@ -73,3 +73,5 @@ from . import test_approval_deputy
 from . import test_approval_link
 from . import test_intl_trip_time_off
 from . import test_intl_budget
+from . import test_ewp_iia
+from . import test_mobility_call

@@ -162,6 +162,18 @@ STATUSES = {
     ("intl.study.plan", "state", "institute"): ("Institute Directorate", "Институт дирекциясы", "Дирекция института"),
     ("intl.study.plan", "state", "recognised"): ("Results Recognised", "Нәтижелер танылды", "Результаты признаны"),
     ("intl.study.plan", "state", "registrar"): ("Registrar Office", "Тіркеу офисі", "Офис регистратора"),
+    ("intl.mobility.application", "state", "draft"): ("Draft", "Жоба", "Черновик"),
+    ("intl.mobility.application", "state", "ineligible"): ("Not Eligible", "Талаптарға сай емес", "Не соответствует"),
+    ("intl.mobility.application", "state", "reserve"): ("Reserve", "Резерв", "Резерв"),
+    ("intl.mobility.application", "state", "selected"): ("Selected", "Іріктелді", "Отобран"),
+    ("intl.mobility.application", "state", "submitted"): ("Submitted", "Ұсынылды", "Подано"),
+    ("intl.mobility.application", "state", "withdrawn"): ("Withdrawn", "Кері шақырылды", "Отозвана"),
+    ("intl.mobility.call", "state", "cancel"): ("Cancelled", "Күші жойылды", "Отменено"),
+    ("intl.mobility.call", "state", "decided"): ("Decided", "Шешім қабылданды", "Решение принято"),
+    ("intl.mobility.call", "state", "draft"): ("Draft", "Жоба", "Черновик"),
+    ("intl.mobility.call", "state", "evaluation"): ("Commission Review", "Комиссияның қарауы",
+                                                    "Рассмотрение комиссией"),
+    ("intl.mobility.call", "state", "open"): ("Applications Open", "Өтініштер қабылдануда", "Приём заявок открыт"),
 }
 
 

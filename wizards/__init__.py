@@ -20,3 +20,5 @@ from . import intl_disciplinary_act
 from . import intl_disciplinary_case_print
 from . import intl_scholar_late_request
 from . import intl_budget_override
+from . import intl_agreement_ewp_import
+from . import intl_agreement_ewp_import_line
