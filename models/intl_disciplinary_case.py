@@ -632,6 +632,11 @@ class IntlDisciplinaryCase(models.Model):
             ("employee_id", "=", self.employee_id.id), ("holiday_status_id", "!=", leave_type.id),
             ("state", "not in", ("refuse", "cancel")),
             ("request_date_from", "<=", days[-1]), ("request_date_to", ">=", days[0])])
+        # a day another time off covers (a business trip's, say) is not the absence's
+        days = [day for day in days if not any(
+            other.request_date_from <= day <= other.request_date_to for other in others)]
+        if not days:
+            return []
         runs = [[days[0], days[0]]]
         for day in days[1:]:
             if any(other.request_date_from <= day and other.request_date_to >= runs[-1][1]
