@@ -73,6 +73,9 @@
         "views/intl_annual_report_views.xml",
         "views/intl_institute_indicator_views.xml",
         "views/intl_risk_views.xml",
+        "data/intl_clause_data.xml",
+        "report/intl_degree_programme_reports.xml",
+        "views/intl_clause_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -83,6 +86,7 @@
         "demo/intl_trip_demo.xml",
         "demo/intl_degree_demo.xml",
         "demo/intl_scholar_demo.xml",
+        "demo/intl_clause_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

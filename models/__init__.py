@@ -86,3 +86,9 @@ from . import intl_review_action
 from . import intl_institute_indicator
 from . import intl_risk
 from . import intl_risk_review
+from . import intl_trip_file
+from . import intl_scholar_visit_file
+from . import intl_institute_indicator_ranking
+from . import res_company_report
+from . import res_config_settings_report
+from . import intl_annual_report_december

@@ -74,7 +74,7 @@ def advance_agreement(agreement, target):
             agreement.with_user(officer).action_approval_submit()
             agreement.document_line_ids.filtered(
                 lambda line: line.required and line.state == "received"
-            ).with_user(officer).action_verify()
+            ).with_user(officer)._do_check_all()
         elif state == "dic_review" and target != "dic_review":
             agreement.with_user(officer).action_start_negotiation()
         elif state == "negotiation":
@@ -195,12 +195,16 @@ for suffix, (stage, _money) in TRIPS.items():
     traveller = trip.user_id or officer
     # these trips are recorded after the fact: Management allows the late application
     trip.with_user(rector)._do_allow_late_submission("Demo: trip recorded after the fact.")
+    # §5.3: the file's documents are attached before the submission
+    trip._document_sync_checklist()
+    attach(trip, trip.document_line_ids.filtered(
+        lambda line: line.required and line.state == "missing" and not line.due_later), traveller)
     trip.with_user(traveller).action_submit()
     while trip.state != stage and trip.state in STAGES[:-1]:
         if trip.state == "to_dic":
             required = trip.document_line_ids.filtered("required")
             attach(trip, required, traveller)
-            required.with_user(officer).action_verify()
+            required.with_user(officer)._do_check_all()
         approve_current(trip)
     if stage in ("returned", "done"):
         # late travellers are back 4 calendar days after the period (at least 2 working days)

@@ -54,3 +54,8 @@ from . import test_discipline_jsonrpc
 from . import test_ux_chatter
 from . import test_ux_registrar
 from . import test_annual_report_tour
+from . import test_clause_trip_file
+from . import test_clause_scholar_file
+from . import test_clause_ranking
+from . import test_clause_annual
+from . import test_clause_programme_print

@@ -18,3 +18,7 @@ from . import intl_scholar_override
 from . import intl_scholar_print
 from . import intl_disciplinary_act
 from . import intl_disciplinary_case_print
+from . import intl_scholar_unplanned
+from . import intl_document_check
+
+from . import intl_degree_programme_print
