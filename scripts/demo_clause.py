@@ -5,7 +5,8 @@ the traveller of the D-14 trip attaches the application and the estimate but not
 invitation nor the unit head's recommendation (the form lists what is missing); the daily
 cron flags the draft whose departure passed unsubmitted to the traveller and the unit head;
 the DIC Director records why a visit is outside the semester plan and the coordinator
-submits its complete file. Idempotent: records already moved are left alone.
+submits its complete file; in December the cron opens the year's annual report for the
+DIC Director. Idempotent: records already moved are left alone.
 Run by `make run` in `odoo shell` (``env`` is given), or call ``run(env)``.
 """
 import base64
@@ -35,6 +36,8 @@ def run(env):
             lambda line: line.type_id in (ref(kept[0]) | ref(kept[1]))), traveller)
     # §5.3: the departure passed unsubmitted: the cron tells the traveller and the unit head
     env["intl.trip"]._cron_flag_unsubmitted()
+    # §7.1: in December, the cron opens the year's report for the DIC Director (no-op otherwise)
+    env["intl.annual.report"]._cron_open_december()
     # §5.5: a visit outside the plan, allowed by the DIC Director, submitted complete
     visit = ref("intl_scholar_visit_unplanned_demo")
     if visit and visit.state == "draft":

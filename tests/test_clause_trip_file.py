@@ -63,15 +63,15 @@ class TestClauseTripFile(IntlTripCommon):
         self.assertEqual(trip.state, "to_head")
 
     def test_cron_flags_drafts_whose_departure_passed(self):
-        with freeze_time("2026-03-02 06:00:00"):
+        with freeze_time("2021-03-02 06:00:00"):
             gone = self.env["intl.trip"].with_user(self.user_requester).create(
-                self._trip_vals(departure=date(2026, 3, 10)))
-            submitted = self._create_trip(departure=date(2026, 3, 25))
+                self._trip_vals(departure=date(2021, 3, 10)))
+            submitted = self._create_trip(departure=date(2021, 3, 25))
             submitted.with_user(self.user_requester).action_submit()
             upcoming = self.env["intl.trip"].with_user(self.user_requester).create(
-                self._trip_vals(departure=date(2026, 4, 30)))
+                self._trip_vals(departure=date(2021, 4, 30)))
         activity_type = self.env.ref("intl_cooperation.mail_activity_type_trip_unsubmitted")
-        with freeze_time("2026-03-26 06:00:00"):
+        with freeze_time("2021-03-26 06:00:00"):
             self.env["intl.trip"]._cron_flag_unsubmitted()
             self.env["intl.trip"]._cron_flag_unsubmitted()  # idempotent
         trips = gone | submitted | upcoming
@@ -80,14 +80,14 @@ class TestClauseTripFile(IntlTripCommon):
             ("activity_type_id", "=", activity_type.id)])
         self.assertEqual(set(activities.mapped("res_id")), {gone.id})
         self.assertEqual(activities.user_id, self.user_requester | self.user_head)
-        self.assertEqual(gone.unsubmitted_flagged_on, date(2026, 3, 26))
+        self.assertEqual(gone.unsubmitted_flagged_on, date(2021, 3, 26))
         self.assertFalse(submitted.unsubmitted_flagged_on)
         self.assertFalse(upcoming.unsubmitted_flagged_on)
         self.assertIn(gone.name, activities[:1].summary)
         self.assertIn("departure date passed", gone.message_ids[:1].body)
         # the traveller reads it in their language
         self.user_head.lang = "ru_RU"
-        with freeze_time("2026-05-05 06:00:00"):
+        with freeze_time("2021-05-05 06:00:00"):
             self.env["intl.trip"]._cron_flag_unsubmitted()
         head_activity = self.env["mail.activity"].search([
             ("res_id", "=", upcoming.id), ("res_model", "=", "intl.trip"),
@@ -96,10 +96,10 @@ class TestClauseTripFile(IntlTripCommon):
         self.assertNotIn("departure date passed", head_activity.summary)
 
     def test_cron_works_in_batches(self):
-        with freeze_time("2026-03-02 06:00:00"):
+        with freeze_time("2021-03-02 06:00:00"):
             trips = self.env["intl.trip"].with_user(self.user_requester).create([
-                self._trip_vals(departure=date(2026, 3, 10)) for _i in range(3)])
-        with freeze_time("2026-03-26 06:00:00"):
+                self._trip_vals(departure=date(2021, 3, 10)) for _i in range(3)])
+        with freeze_time("2021-03-26 06:00:00"):
             self.env["intl.trip"]._cron_flag_unsubmitted(batch_size=2)
             self.assertEqual(len(trips.filtered("unsubmitted_flagged_on")), 2)
             self.env["intl.trip"]._cron_flag_unsubmitted(batch_size=2)
