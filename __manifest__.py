@@ -96,6 +96,9 @@
         "data/intl_mobility_call_data.xml",
         "security/intl_mobility_call_rules.xml",
         "views/intl_mobility_call_views.xml",
+        "data/intl_clause_data.xml",
+        "report/intl_degree_programme_reports.xml",
+        "views/intl_clause_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -110,6 +113,7 @@
         "demo/intl_demo_scenario.xml",
         "demo/intl_budget_demo.xml",
         "demo/intl_agreement_condition_demo.xml",
+        "demo/intl_clause_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

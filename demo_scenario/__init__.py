@@ -18,7 +18,7 @@ records need the others (e.g. after "trips" for anything about trips).
 import logging
 import time
 
-from . import agreements, degree, delegations, discipline, evaluation, scholar, trip_money, trips
+from . import agreements, clause, degree, delegations, discipline, evaluation, scholar, trip_money, trips
 
 _logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ STEPS = [
     ("trip_money", trip_money.run),
     ("degree", degree.run),
     ("scholar", scholar.run),
+    ("clause", clause.run),
     ("evaluation", evaluation.run),
 ]
 

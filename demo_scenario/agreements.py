@@ -37,7 +37,7 @@ def advance_agreement(env, agreement, target):
             agreement.with_user(officer).action_approval_submit()
             agreement.document_line_ids.filtered(
                 lambda line: line.required and line.state == "received"
-            ).with_user(officer).action_verify()
+            ).with_user(officer)._do_check_all()
         elif state == "dic_review" and target != "dic_review":
             agreement.with_user(officer).action_start_negotiation()
         elif state == "negotiation":

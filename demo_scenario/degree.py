@@ -115,7 +115,7 @@ def run_programme(env):
     attach(env, contract)
     contract.with_user(coordinator).action_submit()
     contract.with_user(officer).action_approval_submit()
-    contract.document_line_ids.filtered(lambda doc: doc.required).with_user(officer).action_verify()
+    contract.document_line_ids.filtered(lambda doc: doc.required).with_user(officer)._do_check_all()
     contract.with_user(officer).action_start_negotiation()
     contract.with_user(officer).action_draft_ready()
     for approver in ("user_dic_director", "user_accountant", "user_legal", "user_rector"):

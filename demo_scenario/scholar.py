@@ -17,7 +17,7 @@ VISITS = {"yilmaz": "draft", "li": "to_dic", "dubois": "refused", "kim": "accept
           "rossi": "on_site", "schmidt": "act", "weber": "done"}
 
 
-def check_documents(env, visit, code):
+def check_documents(env, visit, code, verify=True):
     """The coordinator attaches the scans of ``code``'s checklist, DIC verifies them."""
     coordinator, officer = user(env, "user_coordinator"), user(env, "user_dic_officer")
     lines = visit.document_line_ids.filtered(
@@ -29,7 +29,8 @@ def check_documents(env, visit, code):
         line.with_user(coordinator).write({"attachment_ids": [Command.link(attachment.id)]})
         if line.expires:
             line.with_user(officer).write({"expiry_date": today() + timedelta(days=900)})
-    lines.filtered("required").with_user(officer).action_verify()
+    if verify:
+        lines.filtered("required").with_user(officer)._do_check_all()
 
 
 def run_plans(env):
@@ -51,6 +52,8 @@ def run_visit(env, visit, target):
     if (visit.date_arrival - today()).days < submit_days:
         filed_on = working_day_on_or_before(env, visit.date_arrival - timedelta(days=submit_days + 5))
     with on_day(env, filed_on):
+        # §5.5.1: the file's documents are attached before the submission
+        check_documents(env, visit, "scholar", verify=False)
         visit.with_user(coordinator).action_submit()
         if target == "to_dic":
             return

@@ -47,12 +47,16 @@ def run(env):
         if (trip.date_departure - today()).days < submit_days:
             filed_on = submission_day(env, trip)
         with on_day(env, filed_on):
+            # §5.3: the file's documents are attached before the submission
+            trip._document_sync_checklist()
+            attach(env, trip, trip.document_line_ids.filtered(
+                lambda line: line.required and line.state == "missing" and not line.due_later), traveller)
             trip.with_user(traveller).action_submit()
             while trip.state != stage and trip.state in STAGES[:-1]:
                 if trip.state == "to_dic":
                     required = trip.document_line_ids.filtered("required")
                     attach(env, trip, required, traveller)
-                    required.with_user(officer).action_verify()
+                    required.with_user(officer)._do_check_all()
                 approve_current(trip)
         if stage in ("returned", "done"):
             # late travellers are back having missed 2 working days of their calendar (holidays and

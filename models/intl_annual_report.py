@@ -414,9 +414,12 @@ class IntlAnnualReport(models.Model):
 
     @api.model
     def _domain_trips(self, year, company):
+        """§7.1: a trip counts in the year it took place: returned, or abroad (approved and
+        departed by today), by its departure date; an approved trip not yet gone does not."""
         start, end = self._year_bounds(year)
+        today = fields.Date.today()  # no query for the user's time zone: the figures' count is fixed
         return [("company_id", "=", company.id), ("state", "in", TRIP_DONE_STATES),
-                ("date_departure", ">=", start), ("date_departure", "<=", end)]
+                ("date_departure", ">=", start), ("date_departure", "<=", min(end, today))]
 
     @api.model
     def _domain_delegations(self, year, company):

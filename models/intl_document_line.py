@@ -55,6 +55,19 @@ class IntlDocumentLine(models.Model):
          ("verified", "Verified"), ("rejected", "Rejected")],
         "Document Status", compute="_compute_display_state")
     can_verify = fields.Boolean(compute="_compute_lifecycle_can")
+    # what the officer confirmed of the properties the document type declares (§5.5: the visa
+    # file as the migration service wants it); written only through the check
+    checked_copies = fields.Integer("Paper Copies Checked", readonly=True, copy=False)
+    checked_electronic = fields.Boolean("Electronic Copy Checked", readonly=True, copy=False)
+    checked_original = fields.Boolean("Original Checked", readonly=True, copy=False)
+    checked_notarized = fields.Boolean("Notarisation Checked", readonly=True, copy=False)
+    checked_apostille = fields.Boolean("Apostille Checked", readonly=True, copy=False)
+    checked_seal = fields.Boolean("Seal Checked", readonly=True, copy=False)
+    has_check_properties = fields.Boolean(
+        compute="_compute_check_summary",
+        help="The document type declares properties (copies, original, notarised, apostille, "
+             "seal) the officer confirms when verifying.")
+    check_summary = fields.Char("To Confirm", compute="_compute_check_summary")
 
     _lifecycle_transitions = {
         "receive": {"from": ("missing",), "to": "received", "who": ("system",)},
@@ -67,13 +80,24 @@ class IntlDocumentLine(models.Model):
         "reset_missing": {"from": ("verified", "rejected", "received", "missing"), "to": "missing",
                           "who": (OFFICER,)},
     }
-    _lifecycle_workflow_fields = ("verified_by_id", "verified_on", "required", "res_model", "res_id")
+    _lifecycle_workflow_fields = ("verified_by_id", "verified_on", "required", "res_model", "res_id",
+                                  "checked_copies", "checked_electronic", "checked_original",
+                                  "checked_notarized", "checked_apostille", "checked_seal")
 
     @api.depends("expiry_date")
     def _compute_is_expired(self):
         today = fields.Date.context_today(self)
         for line in self:
             line.is_expired = bool(line.expiry_date and line.expiry_date < today)
+
+    @api.depends("type_id.copies", "type_id.electronic_copy", "type_id.original_required",
+                 "type_id.notarized_copy", "type_id.apostille", "type_id.seal_required")
+    @api.depends_context("lang")
+    def _compute_check_summary(self):
+        for line in self:
+            declared = line.type_id._check_properties()
+            line.has_check_properties = bool(declared)
+            line.check_summary = ", ".join(label for _key, label in declared) or False
 
     @api.depends("state", "type_id.due_after", "res_model", "res_id")
     def _compute_display_state(self):
@@ -163,7 +187,63 @@ class IntlDocumentLine(models.Model):
         if self.is_expired:
             return self.env._("%(document)s expired on %(date)s.",
                               document=self.type_id.display_name, date=format_date(self.env, self.expiry_date))
+        unconfirmed = self._check_unconfirmed()
+        if unconfirmed:
+            return self.env._("Confirm what %(document)s needs before verifying it: %(properties)s.",
+                              document=self.type_id.display_name, properties=", ".join(unconfirmed))
         return False
+
+    def _check_unconfirmed(self):
+        """Labels of the declared properties the officer has not confirmed on this line."""
+        self.ensure_one()
+        confirmed = {
+            "copies": self.checked_copies >= self.type_id.copies,
+            "electronic": self.checked_electronic, "original": self.checked_original,
+            "notarized": self.checked_notarized, "apostille": self.checked_apostille,
+            "seal": self.checked_seal,
+        }
+        return [label for key, label in self.type_id._check_properties() if not confirmed[key]]
+
+    def action_check(self):
+        """Open the check of the declared properties, which verifies the document."""
+        self.ensure_one()
+        self._check_can_check()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.type_id.display_name,
+            "res_model": "intl.document.check",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id},
+        }
+
+    def _do_check(self, copies=0, electronic=False, original=False, notarized=False,
+                  apostille=False, seal=False):
+        """Record what the officer confirmed of the document, then verify it."""
+        self._check_can_check()
+        if copies < 0:
+            raise UserError(self.env._("The number of copies cannot be negative."))
+        self._lifecycle_write({
+            "checked_copies": copies, "checked_electronic": electronic, "checked_original": original,
+            "checked_notarized": notarized, "checked_apostille": apostille, "checked_seal": seal})
+        self.action_verify()
+
+    def _do_check_all(self):
+        """The officer confirms every property each type declares, then verifies."""
+        for line in self:
+            doc_type = line.type_id
+            line._do_check(copies=doc_type.copies, electronic=doc_type.electronic_copy,
+                           original=doc_type.original_required, notarized=doc_type.notarized_copy,
+                           apostille=doc_type.apostille, seal=doc_type.seal_required)
+
+    def _clear_checks(self):
+        checked = self.filtered(lambda line: line.checked_copies or any(line[name] for name in (
+            "checked_electronic", "checked_original", "checked_notarized", "checked_apostille",
+            "checked_seal")))
+        if checked:
+            checked._lifecycle_write({
+                "checked_copies": 0, "checked_electronic": False, "checked_original": False,
+                "checked_notarized": False, "checked_apostille": False, "checked_seal": False})
 
     def action_verify(self):
         self._check_can_check()
@@ -173,12 +253,14 @@ class IntlDocumentLine(models.Model):
 
     def action_reject(self):
         self._check_can_check()
+        self._clear_checks()
         self._lifecycle_run("reject", {"verified_by_id": self.env.uid,
                                        "verified_on": fields.Datetime.now()})
         self._post_on_records(_lt("Document rejected: %(documents)s"))
 
     def action_reset(self):
         self._check_can_check()
+        self._clear_checks()
         for line in self:
             line._lifecycle_run("reset_received" if line.attachment_ids else "reset_missing")
 

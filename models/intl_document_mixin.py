@@ -121,3 +121,14 @@ class IntlDocumentMixin(models.AbstractModel):
             for line in self.document_line_ids
             if line.required and line.state != "verified"
         ]
+
+    def _document_unattached_names(self):
+        """Names of mandatory documents due now that have no accepted file yet (missing or
+        rejected): what the requester still has to attach before submitting."""
+        self.ensure_one()
+        return [
+            line.type_id.display_name
+            for line in self.document_line_ids
+            if line.required and line.state in ("missing", "rejected")
+            and not self._document_due_later(line.type_id)
+        ]

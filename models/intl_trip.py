@@ -213,7 +213,8 @@ class IntlTrip(models.Model):
             trip.estimate_total_words = trip.currency_id.intl_amount_to_words(trip.estimate_total)
 
     @api.depends("date_departure", "date_return", "estimate_line_ids", "host_pays_all", "state",
-                 "late_submission_reason", "country_id", "city", "purpose", "company_id")
+                 "late_submission_reason", "country_id", "city", "purpose", "company_id",
+                 "document_line_ids.state", "document_line_ids.required")
     @api.depends_context("lang")
     def _compute_submission_issues(self):
         today = fields.Date.context_today(self)
@@ -256,6 +257,11 @@ class IntlTrip(models.Model):
         if not self.host_pays_all and not self.estimate_line_ids:
             issues.append(self.env._("the cost estimate (at least one line; Propose Per Diem fills "
                                      "the daily allowance)"))
+        # §5.3: the 15-day rule applies to the file: its documents are attached before submission
+        unattached = self.id and self._document_unattached_names()
+        if unattached:
+            issues.append(self.env._("the documents of the file, attached: %(documents)s",
+                                     documents=", ".join(unattached)))
         if self.id and self.country_id:
             route = self.env["intl.approval.route"]._find_routes(self, "default")[self]
             if not route.step_ids:

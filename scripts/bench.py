@@ -345,7 +345,7 @@ def hand_sql(year):
     query = SQL("""
         WITH t AS (SELECT * FROM intl_trip WHERE company_id = %(c)s
                      AND state IN ('approved', 'returned', 'done')
-                     AND date_departure BETWEEN %(s)s AND %(e)s),
+                     AND date_departure BETWEEN %(s)s AND LEAST(%(e)s, CURRENT_DATE)),
              d AS (SELECT * FROM intl_delegation WHERE company_id = %(c)s
                      AND state IN ('in_progress', 'protocol_review', 'protocol_approved', 'closed')
                      AND date_arrival BETWEEN %(s)s AND %(e)s),

@@ -55,7 +55,7 @@ class AgreementCommon(IntlCommon):
     def _verify_memo(self, agreement):
         agreement.document_line_ids.filtered(
             lambda line: line.type_id in (self.type_memo | self.type_proposal)
-        ).with_user(self.user_officer).action_verify()
+        ).with_user(self.user_officer)._do_check_all()
 
     def _to_dic_review(self, agreement):
         self._attach_memo(agreement)

@@ -53,6 +53,19 @@ class IntlScholarCommon(IntlTripCommon):
         cls.visa_b1 = cls.env.ref("intl_cooperation.intl_visa_category_b1")
         cls.fee_invitation = cls.env.ref("intl_cooperation.intl_state_fee_kind_invitation")
         cls.fee_single = cls.env.ref("intl_cooperation.intl_state_fee_kind_single")
+        # §5.5: visits are planned ahead: an approved semester plan of the institute
+        plan = cls.env["intl.scholar.plan"].with_user(cls.user_coordinator).create({
+            "institute_id": cls.institute.id, "academic_year": "2039/2040", "semester": "summer",
+            "company_id": cls.company.id,
+            "line_ids": [Command.create({
+                "scholar_id": cls.scholar.id, "home_institution_id": cls.partner_host.id,
+                "field_of_study": "Petroleum engineering", "level_master": True,
+                "date_from": cls.today + timedelta(days=40), "date_to": cls.today + timedelta(days=70),
+                "funding_source_id": cls.scholar_programme.id, "planned_hours": 20.0})]})
+        plan.with_user(cls.user_coordinator).action_submit()
+        while plan.state != "approved":
+            plan.with_user(plan.approval_user_ids[:1]).action_approval_approve()
+        cls.plan_line = plan.line_ids
 
     @classmethod
     def _visit_vals(cls, arrival_in=45, days=20, **vals):
@@ -72,6 +85,7 @@ class IntlScholarCommon(IntlTripCommon):
             "contract_amount": 1000000.0,
             "contract_currency_id": cls.kzt.id,
             "contract_hours": 20.0,
+            "plan_line_id": cls.plan_line.id if "institute_id" not in vals else False,
             "lecture_ids": [Command.create({
                 "date": arrival + timedelta(days=day), "time_from": 10.0, "time_to": 11.5,
                 "group_name": "MPE-25", "level": "master", "discipline": "Reservoir engineering",
@@ -79,9 +93,22 @@ class IntlScholarCommon(IntlTripCommon):
             **vals,
         }
 
-    def _create_visit(self, **vals):
-        return self.env["intl.scholar.visit"].with_user(self.user_coordinator).create(
+    def _create_visit(self, attach=True, **vals):
+        visit = self.env["intl.scholar.visit"].with_user(self.user_coordinator).create(
             self._visit_vals(**vals))
+        if attach:
+            self._attach_file(visit)
+        return visit
+
+    def _attach_file(self, visit, user=None):
+        """The coordinator attaches the file's documents (§5.5.1: required for the submission)."""
+        user = user or self.user_coordinator
+        lines = visit.sudo().document_line_ids.filtered(
+            lambda line: line.required and line.state in ("missing", "rejected"))
+        if lines:
+            attachment = self.env["ir.attachment"].with_user(user).create({
+                "name": "file.pdf", "datas": base64.b64encode(b"%PDF-1.4 file")})
+            lines.with_user(user).write({"attachment_ids": [Command.set(attachment.ids)]})
 
     def _verify(self, visit, code):
         lines = visit.sudo().document_line_ids.filtered(
@@ -93,7 +120,7 @@ class IntlScholarCommon(IntlTripCommon):
             line.with_user(self.user_officer).write({
                 "attachment_ids": [Command.set(attachment.ids)],
                 "expiry_date": self.today + timedelta(days=1500) if line.expires else False})
-        lines.with_user(self.user_officer).action_verify()
+        lines.with_user(self.user_officer)._do_check_all()
 
     def _accepted_visit(self, **vals):
         visit = self._create_visit(**vals)

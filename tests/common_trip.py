@@ -106,8 +106,10 @@ class IntlTripCommon(AccountTestInvoicingCommon):
             **vals,
         }
 
-    def _create_trip(self, lines=None, **vals):
+    def _create_trip(self, lines=None, attach=True, **vals):
         trip = self.env["intl.trip"].with_user(self.user_requester).create(self._trip_vals(**vals))
+        if attach:
+            self._attach_documents(trip, self.user_requester)
         if lines is None:
             lines = [(self.cat_accommodation, 4, 50000.0, self.kzt),
                      (self.cat_fares, 1, 300000.0, self.kzt)]
@@ -117,13 +119,25 @@ class IntlTripCommon(AccountTestInvoicingCommon):
         }) for category, qty, unit, currency in lines]})
         return trip
 
+    def _attach_documents(self, trip, user=None):
+        """The traveller attaches the file's documents (§5.3: required for the submission)."""
+        user = user or trip.user_id or self.user_requester
+        trip._document_sync_checklist()
+        lines = trip.sudo().document_line_ids.filtered(
+            lambda line: line.required and line.state in ("missing", "rejected"))
+        if not lines:
+            return
+        attachment = self.env["ir.attachment"].with_user(user).create({
+            "name": "file.pdf", "datas": base64.b64encode(b"%PDF-1.4 file")})
+        lines.with_user(user).write({"attachment_ids": [Command.set(attachment.ids)]})
+
     def _verify_documents(self, trip):
         lines = trip.sudo().document_line_ids.filtered("required")
         attachment = self.env["ir.attachment"].create({
             "name": "scan.pdf", "datas": base64.b64encode(b"%PDF-1.4 test"),
             "res_model": trip._name, "res_id": trip.id})
         lines.write({"attachment_ids": [Command.set(attachment.ids)]})
-        lines.with_user(self.user_officer).action_verify()
+        lines.with_user(self.user_officer)._do_check_all()
 
     def _approve(self, trip):
         """Submit as the traveller and take the trip through the whole route."""

@@ -108,7 +108,7 @@ class DegreeCommon(IntlCommon):
         self._attach_all(contract)
         contract.with_user(self.user_coordinator).action_submit()
         contract.with_user(self.user_officer).action_approval_submit()
-        contract.document_line_ids.filtered("required").with_user(self.user_officer).action_verify()
+        contract.document_line_ids.filtered("required").with_user(self.user_officer)._do_check_all()
         contract.with_user(self.user_officer).action_start_negotiation()
         contract.with_user(self.user_officer).action_draft_ready()
         for user in (self.user_dic_director, self.user_accountant, self.user_legal, self.user_management):

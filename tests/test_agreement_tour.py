@@ -40,7 +40,7 @@ class TestAgreementTour(HttpCase):
                 "res_model": "intl.agreement", "res_id": agreement.id,
             })
             line.attachment_ids = [fields.Command.link(attachment.id)]
-        agreement.document_line_ids.filtered("required").action_verify()
+        agreement.document_line_ids.filtered("required")._do_check_all()
         self.start_tour(f"/odoo/action-intl_cooperation.intl_agreement_action/{agreement.id}",
                         "intl_agreement_tour", login="admin")
         self.assertEqual(agreement.state, "in_force")

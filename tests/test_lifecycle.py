@@ -263,6 +263,7 @@ class TestLifecycleBypasses(LifecycleCommon):
                 trip.write({"estimate_line_ids": [Command.create({
                     "category_id": self.cat_fares.id, "quantity": 1, "unit_amount": 1000.0,
                     "currency_id": self.kzt.id})]})
+                self._attach_documents(trip, user)
                 trip.with_user(user).action_submit()
                 while trip.state != stage:
                     if trip.state == "to_dic":

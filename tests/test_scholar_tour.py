@@ -20,7 +20,7 @@ class TestScholarTour(IntlScholarCommon, HttpCase):
             line.with_user(self.user_officer).write({
                 "attachment_ids": [Command.set(attachment.ids)],
                 "expiry_date": self.today + timedelta(days=1500) if line.expires else False})
-        lines.with_user(self.user_officer).action_verify()
+        lines.with_user(self.user_officer)._do_check_all()
 
     def test_scholar_from_file_to_payment(self):
         company = {"company_id": self.company.id, "company_ids": [Command.set(self.company.ids)]}
@@ -58,7 +58,13 @@ class TestScholarTour(IntlScholarCommon, HttpCase):
 
         self.start_tour("/odoo/action-intl_cooperation.intl_scholar_visit_action/new",
                         "intl_scholar_file_tour", login="tour_sch_coord")
-        visit = self.env["intl.scholar.visit"].search([("plan_line_id", "=", plan.line_ids.id)])
+        # the coordinator's visit, from one of the approved plan lines of Hans Becker
+        visit = self.env["intl.scholar.visit"].search([("create_uid", "=", coordinator.id)])
+        self.assertIn(visit.plan_line_id, plan.line_ids | self.plan_line)
+        self.assertEqual(visit.state, "draft")
+        self._attach_file(visit, coordinator)
+        self.start_tour(f"/odoo/action-intl_cooperation.intl_scholar_visit_action/{visit.id}",
+                        "intl_scholar_submit_tour", login="tour_sch_coord")
         self.assertEqual(visit.state, "to_dic")
         self.assertEqual(visit.coordinator_id, coordinator)
         visit.write({"contract_number": "SC-7", "contract_amount": 400000.0, "contract_hours": 4.0})

@@ -86,7 +86,8 @@ class TestScholarVisit(IntlScholarCommon):
 
     def test_the_filer_does_not_accept_their_own_file(self):
         visit = self.env["intl.scholar.visit"].with_user(self.user_dic_director).create(
-            self._visit_vals(institute_id=self.other_institute.id, host_department_id=False))
+            self._visit_vals())
+        self._attach_file(visit, self.user_dic_director)
         visit.with_user(self.user_dic_director).action_submit()
         self.assertFalse(visit.with_user(self.user_dic_director).can_approve)
 

@@ -22,3 +22,7 @@ from . import intl_scholar_late_request
 from . import intl_budget_override
 from . import intl_agreement_ewp_import
 from . import intl_agreement_ewp_import_line
+from . import intl_scholar_unplanned
+from . import intl_document_check
+
+from . import intl_degree_programme_print

@@ -86,6 +86,16 @@ registry.category("web_tour.tours").add("intl_scholar_file_tour", {
         {
             trigger: ".o_form_saved",
         },
+        {
+            content: "The visit is saved with its reference",
+            trigger: ".o_form_view .oe_title .o_field_widget[name='name'] span:contains('SCH/')",
+        },
+    ],
+});
+
+// 1b. With the file's documents attached (§5.5.1), the coordinator submits it to DIC.
+registry.category("web_tour.tours").add("intl_scholar_submit_tour", {
+    steps: () => [
         click("action_submit", "Submit the file to DIC"),
         stage("DIC Decision"),
     ],

@@ -1,0 +1,55 @@
+from odoo.addons.base.models.ir_qweb import QWebException
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from .degree_common import DegreeCommon
+
+REPORTS = {
+    "memo": ("intl_cooperation.intl_degree_programme_report_memo", "403-03"),
+    "proposal": ("intl_cooperation.intl_degree_programme_report_proposal", "403-10"),
+}
+HEADINGS = {
+    "memo": {"en_US": "SERVICE MEMO", "ru_RU": "СЛУЖЕБНАЯ ЗАПИСКА", "kk_KZ": "ҚЫЗМЕТТІК ХАТ"},
+    "proposal": {"en_US": "PROPOSAL (RECOMMENDATION)", "ru_RU": "ПРЕДСТАВЛЕНИЕ",
+                 "kk_KZ": "ҰСЫНЫС"},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestClauseProgrammePrint(DegreeCommon, HttpCase):
+    """§5.6.1: the programme's memo 403-03 and proposal 403-10 print like the agreement's, in
+    Kazakh, Russian and English (an HttpCase: wkhtmltopdf fetches the assets from the server)."""
+
+    def test_memo_and_proposal_in_each_language(self):
+        Report = self.env["ir.actions.report"]
+        for key, (report, code) in REPORTS.items():
+            for lang, heading in HEADINGS[key].items():
+                with self.subTest(report=key, lang=lang):
+                    html = Report.with_user(self.user_coordinator).with_context(lang=lang)._render_qweb_html(
+                        report, self.programme.ids)[0].decode()
+                    self.assertIn(code, html, "the form code is printed")
+                    self.assertIn(heading, html.upper() if lang == "en_US" else html)
+                    self.assertIn(self.programme.title, html)
+                    self.assertIn(self.partner_institution.name, html)
+                    self.assertIn(self.programme.company_id.name, html)
+        pdf, report_type = Report.with_context(lang="kk_KZ", force_report_rendering=True)._render_qweb_pdf(
+            REPORTS["proposal"][0], self.programme.ids)
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_print_wizard_prints_in_the_chosen_language(self):
+        wizard = self.env["intl.degree.programme.print"].with_user(self.user_coordinator).create({
+            "programme_id": self.programme.id, "report": "proposal", "lang": "ru_RU"})
+        action = wizard.action_print()
+        self.assertEqual(action["report_name"], "intl_cooperation.report_intl_degree_programme_proposal")
+        self.assertEqual(action["context"]["lang"], "ru_RU")
+
+    def test_another_institute_does_not_print_it(self):
+        self.programme.invalidate_recordset()
+        with self.assertRaises(AccessError):
+            self.programme.with_user(self.user_coordinator_other).read(["title"])
+        # the rendering reads the programme as the user: refused (the access error inside QWeb's)
+        with self.assertRaises(QWebException) as error:
+            self.env["ir.actions.report"].with_user(self.user_coordinator_other)._render_qweb_html(
+                REPORTS["memo"][0], self.programme.ids)
+        self.assertIsInstance(error.exception.__cause__, AccessError)
