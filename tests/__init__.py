@@ -56,3 +56,4 @@ from . import test_ux_registrar
 from . import test_annual_report_tour
 from . import test_ewp_iia
 from . import test_mobility_call
+from . import test_ewp_tour
