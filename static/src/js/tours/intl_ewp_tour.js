@@ -51,12 +51,16 @@ registry.category("web_tour.tours").add("intl_ewp_conditions_tour", {
             trigger: ".o_field_widget[name='condition_ids'] .o_data_row:contains('2026/2027')",
         },
         {
-            trigger: ".o_form_button_save",
+            trigger: ".o_form_button_save:enabled",
             run: "click",
         },
         {
+            content: "wait for the agreement to be saved",
+            trigger: ".o_form_readonly, .o_form_saved",
+        },
+        {
             content: "The agreement has its EWP hash",
-            trigger: ".o_field_widget[name='ewp_iia_hash']:not(:empty)",
+            trigger: ".o_form_saved .o_field_widget[name='ewp_iia_hash']:not(:empty)",
         },
     ],
 });
@@ -85,8 +89,11 @@ registry.category("web_tour.tours").add("intl_mobility_call_tour", {
             run: "edit 12/31/2099",
         },
         {
-            trigger: ".o_form_button_save",
+            trigger: ".o_form_button_save:enabled",
             run: "click",
+        },
+        {
+            trigger: ".o_form_readonly, .o_form_saved",
         },
         {
             content: "The seats come from the agreement's quota",
