@@ -84,7 +84,9 @@ class IntlAgreement(models.Model):
     def _compute_ewp_iia_hash(self):
         for agreement in self:
             hash_ = False
-            if agreement.ewp_iia_id and agreement._ewp_missing() == []:
+            complete = all(c.mobility_type and c.direction and c.year_first and c.year_last
+                           for c in agreement.condition_ids)
+            if agreement.ewp_iia_id and complete and agreement._ewp_missing() == []:
                 try:
                     hash_ = agreement._ewp_iia_element().findtext(ewp.qname("iia-hash"))
                 except UserError:
@@ -245,7 +247,10 @@ class IntlAgreement(models.Model):
         etree.SubElement(iia, ewp.qname("in-effect")).text = "true" if self.state in SIGNED_STATES else "false"
         conditions = etree.SubElement(iia, ewp.qname("cooperation-conditions"))
         order = list(ewp.SPEC_TAGS)
-        for condition in self.condition_ids.sorted(lambda c: (order.index(c.mobility_type), c.sequence, c.id)):
+        # stable sort: unsaved lines (the form's onchange) keep their order
+        ordered = self.condition_ids.sorted(
+            lambda c: (order.index(c.mobility_type), c.sequence, c._origin.id or 0))
+        for condition in ordered:
             conditions.append(condition._ewp_spec_element())
         etree.SubElement(iia, ewp.qname("iia-hash")).text = ewp.iia_hash(iia)
         return iia
@@ -476,7 +481,7 @@ class IntlAgreement(models.Model):
         """Pairs (our condition or empty, their values or None): same direction and type, same years first."""
         self.ensure_one()
         pairs = []
-        left = list(self.condition_ids.sorted(lambda c: (c.sequence, c.id)))
+        left = list(self.condition_ids.sorted(lambda c: (c.sequence, c._origin.id or 0)))
         pending = []
         for values in incoming:
             match = next((c for c in left if (c.direction, c.mobility_type, c.year_first, c.year_last) == (

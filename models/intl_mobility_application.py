@@ -152,8 +152,10 @@ class IntlMobilityApplication(models.Model):
         return super().create(self._lifecycle_next_reference(vals_list, "intl.mobility.application"))
 
     def write(self, vals):
-        if {"call_id", "learner_id", "employee_id"} & set(vals) and any(a.state != "draft" for a in self):
-            raise UserError(self.env._("The call and the applicant of a submitted application do not change."))
+        if {"call_id", "learner_id", "employee_id", "motivation"} & set(vals) and any(
+                a.state != "draft" for a in self) and not self._lifecycle_trusted():
+            raise UserError(self.env._(
+                "The call, the applicant and the motivation of a submitted application do not change."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -11,6 +11,9 @@ _lt = LazyTranslate(__name__)
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 OFFICER = "intl_cooperation.group_intl_officer"
+# What the applicants saw when the call opened, and what the commission decided on
+DRAFT_ONLY_FIELDS = ("condition_id", "academic_year", "semester", "min_gpa", "required_lang_id", "required_cefr")
+DECIDED_FIELDS = ("seats", "quota_reason", "date_deadline", "decision_ref", "commission_user_ids")
 
 
 class IntlMobilityCall(models.Model):
@@ -115,11 +118,18 @@ class IntlMobilityCall(models.Model):
     @api.depends("condition_id", "academic_year")
     def _compute_quota_available(self):
         for call in self:
-            others = self.search([
-                ("condition_id", "=", call.condition_id.id), ("academic_year", "=", call.academic_year),
-                ("state", "!=", "cancel"), ("id", "not in", call.ids),
-            ]) if call.condition_id else self.browse()
-            call.quota_available = call.condition_id.mobilities_per_year - sum(others.mapped("seats"))
+            call.quota_available = call._quota_left()
+
+    def _quota_left(self):
+        """Mobilities per year of the condition less the seats of its other live calls of the year (fresh)."""
+        self.ensure_one()
+        if not self.condition_id:
+            return 0
+        others = self.search([
+            ("condition_id", "=", self.condition_id.id), ("academic_year", "=", self.academic_year),
+            ("state", "!=", "cancel"), ("id", "not in", self.ids),
+        ])
+        return self.condition_id.mobilities_per_year - sum(others.mapped("seats"))
 
     @api.depends("application_ids.state", "application_ids.eligible")
     def _compute_counts(self):
@@ -144,11 +154,12 @@ class IntlMobilityCall(models.Model):
                 ))
             if call.seats <= 0:
                 raise ValidationError(self.env._("A call needs at least one seat."))
-            if call.state != "cancel" and call.seats > call.quota_available and not (call.quota_reason or "").strip():
+            quota = call._quota_left()
+            if call.state != "cancel" and call.seats > quota and not (call.quota_reason or "").strip():
                 raise ValidationError(self.env._(
                     "%(call)s offers %(seats)s seats but the agreement's quota left for %(year)s is %(quota)s: "
                     "record the reason for exceeding it.",
-                    call=call.display_name, seats=call.seats, year=call.academic_year, quota=call.quota_available,
+                    call=call.display_name, seats=call.seats, year=call.academic_year, quota=quota,
                 ))
 
     # ------------------------------------------------------------------
@@ -169,8 +180,12 @@ class IntlMobilityCall(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "condition_id" in vals and any(call.state != "draft" for call in self):
-            raise UserError(self.env._("The cooperation condition of a call changes only while it is a draft."))
+        if not self._lifecycle_trusted():
+            if set(DRAFT_ONLY_FIELDS) & set(vals) and any(call.state != "draft" for call in self):
+                raise UserError(self.env._(
+                    "The condition, year, semester and eligibility rules of a call change only while it is a draft."))
+            if set(DECIDED_FIELDS) & set(vals) and any(call.state in ("decided", "cancel") for call in self):
+                raise UserError(self.env._("The seats and the commission of a decided call do not change."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -80,3 +80,4 @@ from . import test_clause_scholar_file
 from . import test_clause_ranking
 from . import test_clause_annual
 from . import test_clause_programme_print
+from . import test_ewp_tour

@@ -154,6 +154,9 @@ class TestMobilityCallJsonRpc(MobilityCallCommon, HttpCase):
             ("intl.mobility.application", "write", [[weak.id], {"state": "selected"}]),
             ("intl.mobility.application", "write", [[weak.id], {"rank": 1}]),
             ("intl.mobility.call", "action_decide", [[call.id]]),
+            ("intl.mobility.call", "write", [[call.id], {"min_gpa": 0.0}]),  # the rules are those announced
+            ("intl.mobility.call", "write", [[call.id], {"required_cefr": "A1"}]),
+            ("intl.mobility.application", "write", [[weak.id], {"motivation": "Rewritten"}]),
         ]
         for model, method, args in refused:
             with self.subTest(model=model, method=method, args=args), self.assertRaises(JsonRpcException):
