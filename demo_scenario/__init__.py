@@ -18,7 +18,7 @@ records need the others (e.g. after "trips" for anything about trips).
 import logging
 import time
 
-from . import agreements, clause, degree, delegations, discipline, evaluation, scholar, trip_money, trips
+from . import agreements, clause, degree, delegations, discipline, evaluation, ewp, scholar, trip_money, trips
 
 _logger = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ STEPS = [
     ("discipline", discipline.run),
     ("trip_money", trip_money.run),
     ("degree", degree.run),
+    ("ewp", ewp.run),
     ("scholar", scholar.run),
     ("clause", clause.run),
     ("evaluation", evaluation.run),

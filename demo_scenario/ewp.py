@@ -1,5 +1,5 @@
-"""Erasmus Without Paper and mobility calls through the real doors: run by `make run` after
-scripts/demo.py and scripts/demo_degree.py.
+"""Erasmus Without Paper and mobility calls through the real doors: the step "ewp" of the demo
+scenario, after the agreements and the double degrees (demo_scenario/__init__.py).
 
 DIC exports the signed TU Berlin agreement, its cooperation conditions as the
 demo data negotiated them, as an EWP iias-get-response (IIA API v7) file
@@ -9,7 +9,6 @@ studies (two learners apply, the call stays open) and a call for staff
 teaching, to which a lecturer applies himself and which the commission
 decides. Idempotent: nothing is done twice.
 """
-# ruff: noqa: F821  (``env`` is the odoo shell's)
 import base64
 from datetime import timedelta
 
@@ -94,6 +93,6 @@ def run_demo_ewp(env):
     return attachment
 
 
-run_demo_ewp(env)
-run_demo_calls(env)
-env.cr.commit()
+def run(env):
+    run_demo_ewp(env)
+    run_demo_calls(env)
