@@ -54,3 +54,4 @@ from . import test_discipline_jsonrpc
 from . import test_ux_chatter
 from . import test_ux_registrar
 from . import test_annual_report_tour
+from . import test_cron_queries
