@@ -8,8 +8,11 @@ class HrEmployee(models.Model):
 
     intl_trip_count = fields.Integer(compute="_compute_intl_trip_count",
                                      groups="intl_cooperation.group_intl_requester")
+    # HR's only (a disciplinary matter); the other counters are on the public profile too
+    # (hr_employee_public.py): a field of hr.employee neither public nor HR's breaks every
+    # user's read of the employees (hr refuses it on public profiles)
     intl_case_count = fields.Integer(compute="_compute_intl_trip_count",
-                                     groups="intl_cooperation.group_intl_requester")
+                                     groups="intl_cooperation.group_intl_hr")
 
     def _compute_intl_trip_count(self):
         trips = dict(self.env["intl.trip"]._read_group(

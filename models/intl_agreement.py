@@ -683,3 +683,32 @@ class IntlAgreement(models.Model):
         lines = self.plan_line_ids.filtered(lambda line: line.state in ("planned", "overdue"))
         # sudo: closing the plan is the consequence of the agreement's end, whoever ended it
         lines.sudo()._lifecycle_run("close", by="system")
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        """Within ``intl_deferred_subscriptions`` (the daily reminders), the subscriptions
+        Odoo makes for each activity's user are collected and made at once by
+        ``_intl_subscribe_deferred``: a subscription per user would make the run grow with the
+        number of users reminded."""
+        deferred = self.env.context.get("intl_deferred_subscriptions")
+        if deferred is None or subtype_ids:
+            return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+        for agreement in self:
+            deferred.setdefault(agreement.id, set()).update(partner_ids or ())
+        return True
+
+    @api.model
+    def _intl_subscribe_deferred(self, partners_by_agreement):
+        """Subscribe ``{agreement id: partner ids}`` with the default subtypes, in three queries."""
+        if not partners_by_agreement:
+            return
+        # sudo: the followers of the reminded agreements are the system's bookkeeping of the reminder
+        Followers = self.env["mail.followers"].sudo()
+        existing = {(follower.res_id, follower.partner_id.id) for follower in Followers.search_fetch(
+            [("res_model", "=", self._name), ("res_id", "in", list(partners_by_agreement))],
+            ["res_id", "partner_id"])}
+        subtype_ids = self.env["mail.message.subtype"]._default_subtypes(self._name)[0]
+        Followers.create([{
+            "res_model": self._name, "res_id": res_id, "partner_id": partner_id,
+            "subtype_ids": [fields.Command.set(subtype_ids)],
+        } for res_id, partner_ids in partners_by_agreement.items() for partner_id in sorted(partner_ids)
+            if (res_id, partner_id) not in existing])

@@ -133,7 +133,10 @@ class IntlAgreementReminder(models.Model):
         # run costs the same whatever the number of agreements due (the activities are the
         # reminders of their users, in their activities menu: no mail per activity)
         self.env["intl.agreement"].browse(list(bodies))._intl_message_log_batch(bodies)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
+        deferred = {}
+        self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True, intl_deferred_subscriptions=deferred).create(activity_vals)
+        self.env["intl.agreement"]._intl_subscribe_deferred(deferred)
         self.create(reminder_vals)
         return len(agreements) == batch_size
 

@@ -49,6 +49,15 @@ for _i in $(seq 1 120); do
     curl -sf -o /dev/null "http://127.0.0.1:$LOAD_PORT/web/login" && break
     sleep 1
 done
+# every worker loads the registry on its first request: warm them all before measuring
+for _i in $(seq 1 $((WORKERS * 3))); do
+    curl -s -o /dev/null -m 300 -H "Content-Type: application/json" \
+        -d "{\"jsonrpc\": \"2.0\", \"params\": {\"db\": \"$LOAD_DB\", \"login\": \"requester\", \"password\": \"intl\"}}" \
+        "http://127.0.0.1:$LOAD_PORT/web/session/authenticate" &
+done
+wait_warm=$(jobs -p | grep -v "^$server\$")
+# shellcheck disable=SC2086
+[ -n "$wait_warm" ] && wait $wait_warm
 
 echo "== $USERS users (spawned $SPAWN a second) for $DURATION"
 LOAD_DB="$LOAD_DB" LOAD_REFUSALS="$OUT/refusals" "$LOAD_VENV/bin/locust" -f "$ROOT/scripts/load_locust.py" \

@@ -153,12 +153,16 @@ class IntlTripCommon(AccountTestInvoicingCommon):
 class IntlTripMoneyCommon(IntlTripCommon):
     """Helpers of the money tests: pay, return, report with receipts, settle."""
 
-    def _pay(self, trip, amount=None, kind="advance"):
+    def _payment_wizard(self, trip, amount=None, kind="advance"):
+        """The accountant's payment wizard of ``trip``, filled in and saved, not yet confirmed."""
         wizard = Form(self.env["intl.trip.payment.wizard"].with_user(self.user_accountant).with_context(
             default_trip_id=trip.id, default_kind=kind))
         if amount is not None:
             wizard.amount = amount
-        wizard.save().action_confirm()
+        return wizard.save()
+
+    def _pay(self, trip, amount=None, kind="advance"):
+        self._payment_wizard(trip, amount, kind).action_confirm()
         return trip.payment_ids.sorted("id")[-1]
 
     def _return(self, trip, days_after=0):

@@ -112,8 +112,9 @@ class TestIntlTripMoney(IntlTripMoneyCommon):
 
     def test_host_funded_trip_skips_money(self):
         trip = self._approve(self._create_trip(lines=[], funding_source_id=self.funding_host.id))
-        with self.assertRaises(UserError):
-            self._pay(trip, 1000.0)
+        wizard = self._payment_wizard(trip, 1000.0)
+        with self.assertRaisesRegex(UserError, "needs no advance"):
+            wizard.action_confirm()
         self._return(trip)
         with self.assertRaises(UserError):
             trip.with_user(self.user_accountant).action_settle()
@@ -144,5 +145,6 @@ class TestIntlTripMoney(IntlTripMoneyCommon):
     def test_missing_settings_give_clear_error(self):
         trip = self._approve(self._create_trip())
         self.company.intl_advance_account_id = False
-        with self.assertRaisesRegex(UserError, "advances account"):
-            self._pay(trip)
+        wizard = self._payment_wizard(trip)
+        with self.assertRaisesRegex(UserError, "Set the employee advances account"):
+            wizard.action_confirm()

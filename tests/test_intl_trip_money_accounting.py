@@ -270,8 +270,9 @@ class TestIntlTripMoneyAccounting(IntlTripMoneyCommon):
         own = self._approve(self._create_trip(funding_source_id=personal.id))
         self.assertTrue(own.no_advance)
         self.assertEqual(own.money_state, "none")
-        with self.assertRaises(UserError):
-            self._pay(own, 1000.0)
+        wizard = self._payment_wizard(own, 1000.0)
+        with self.assertRaisesRegex(UserError, "needs no advance"):
+            wizard.action_confirm()
         self._return(own)
         self.assertFalse(own._advance_report_missing())
         with self.assertRaises(UserError):
