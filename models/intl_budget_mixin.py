@@ -34,7 +34,7 @@ class IntlBudgetMixin(models.AbstractModel):
                                               copy=False)
     budget_display_id = fields.Many2one("intl.budget", compute="_compute_budget_info")
     budget_currency_id = fields.Many2one("res.currency", compute="_compute_budget_info")
-    budget_left = fields.Monetary("Budget Left", compute="_compute_budget_info",
+    budget_left = fields.Monetary(compute="_compute_budget_info",
                                   currency_field="budget_currency_id",
                                   help="What the budget has left, without this record's amount.")
     budget_exceeded = fields.Boolean(compute="_compute_budget_info")
