@@ -1,8 +1,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 # the accounts whose posted amounts are spending (not the advances on 1250, nor the bank)
 EXPENSE_TYPES = ("expense", "expense_direct_cost", "expense_depreciation")
+# what is committed and not yet spent: approved trips until their advance report is posted,
+# delegations whose programme (and estimate) is approved, accepted scholar visits
+TRIP_COMMITTED_STATES = ("approved", "returned")
+TRIP_COMMITTED_MONEY_STATES = ("to_pay", "advanced", "to_approve")
+DELEGATION_COMMITTED_STATES = ("programme_approved", "in_progress", "protocol_review",
+                               "protocol_approved", "closed")
+VISIT_COMMITTED_STATES = ("accepted", "on_site", "ended")
 
 
 class IntlBudget(models.Model):
@@ -65,7 +73,7 @@ class IntlBudget(models.Model):
                 budget.institute_id.name or self.env._("University")]))
 
     def _compute_figures(self):
-        figures = self._figures([("id", "in", self.ids)], self)
+        figures = self._figures(self)
         for budget in self:
             committed, spent = figures.get(budget.id, (0.0, 0.0))
             budget.amount_spent = spent
@@ -153,37 +161,73 @@ class IntlBudget(models.Model):
                    for model in self._charged_models())
 
     @api.model
-    def _figures(self, budget_domain, budgets, column=None):
-        """``{budget id: (committed, spent)}`` of the budgets of ``budget_domain``.
+    def _figures(self, budgets, column=None):
+        """``{budget id: (committed, spent)}`` of ``budgets`` in their company's currency.
 
-        The same queries whatever the budgets and the records (one per figure and model, the
-        budgets reached through the domain), so the annual report costs as many for any year.
+        One query whatever the budgets and the records (so the annual report costs as many
+        queries for any year): committed trip estimates, unbilled lines of approved delegation
+        programmes, accepted scholar contracts less their billed acts, and the posted expense
+        entries of the budgets' analytic accounts.
         """
+        for model in ("intl.trip", "intl.delegation", "intl.delegation.cost.line", "intl.scholar.visit",
+                      "intl.scholar.act", "account.analytic.line", "account.move"):
+            self.env[model].flush_model()
+        column = column or self._analytic_column()
+        ids = list(budgets.ids)
+        self.env.cr.execute(SQL("""
+            SELECT budget_id, NULL::int, SUM(estimate_total), FALSE FROM intl_trip
+             WHERE budget_id = ANY(%(ids)s) AND state IN %(trip_states)s AND NOT COALESCE(no_advance, FALSE)
+               AND money_state IN %(money_states)s
+             GROUP BY budget_id
+            UNION ALL
+            SELECT line.budget_id, NULL, SUM(line.amount), FALSE FROM intl_delegation_cost_line line
+              JOIN intl_delegation visit ON visit.id = line.delegation_id
+              LEFT JOIN account_move bill ON bill.id = line.move_id
+             WHERE line.budget_id = ANY(%(ids)s) AND visit.state IN %(delegation_states)s
+               AND (bill.id IS NULL OR bill.state != 'posted')
+             GROUP BY line.budget_id
+            UNION ALL
+            SELECT budget_id, contract_currency_id, SUM(contract_amount), FALSE FROM intl_scholar_visit
+             WHERE budget_id = ANY(%(ids)s) AND state IN %(visit_states)s
+             GROUP BY budget_id, contract_currency_id
+            UNION ALL
+            SELECT act.budget_id, act.currency_id, -SUM(act.amount), FALSE FROM intl_scholar_act act
+              JOIN intl_scholar_visit visit ON visit.id = act.visit_id
+             WHERE act.budget_id = ANY(%(ids)s) AND act.state IN ('billed', 'paid')
+               AND visit.state IN %(visit_states)s
+             GROUP BY act.budget_id, act.currency_id
+            UNION ALL
+            SELECT budget.id, NULL, -SUM(line.amount), TRUE FROM intl_budget budget
+              JOIN account_analytic_line line ON line.%(column)s = budget.analytic_account_id
+              JOIN account_account account ON account.id = line.general_account_id
+             WHERE budget.id = ANY(%(ids)s) AND account.account_type IN %(expense_types)s
+             GROUP BY budget.id
+        """, ids=ids, trip_states=TRIP_COMMITTED_STATES, money_states=TRIP_COMMITTED_MONEY_STATES,
+            delegation_states=DELEGATION_COMMITTED_STATES, visit_states=VISIT_COMMITTED_STATES,
+            expense_types=EXPENSE_TYPES, column=SQL.identifier(column)))
         figures = {}
-        for budget_id, spent in self._spent_by_budget(budget_domain, budgets, column).items():
-            figures[budget_id] = (0.0, spent)
-        for model in self._charged_models():
-            for budget_id, amount in self.env[model]._budget_committed(budget_domain).items():
-                committed, spent = figures.get(budget_id, (0.0, 0.0))
-                figures[budget_id] = (committed + amount, spent)
+        today = fields.Date.today()
+        for budget_id, currency_id, amount, is_spent in self.env.cr.fetchall():
+            budget = budgets.browse(budget_id)
+            if currency_id and currency_id != budget.company_id.currency_id.id:
+                amount = self.env["res.currency"].browse(currency_id)._convert(
+                    amount, budget.company_id.currency_id, budget.company_id, today)
+            committed, spent = figures.get(budget_id, (0.0, 0.0))
+            figures[budget_id] = (committed, spent + amount) if is_spent else (committed + amount, spent)
         return figures
 
     @api.model
-    def _spent_by_budget(self, budget_domain, budgets, column=None):
+    def _spent_by_budget(self, budgets, column=None):
         """``{budget id: amount}`` posted on the expense accounts of the budgets' analytic accounts."""
-        column = column or self._analytic_column()
-        # sudo: figures of the books; the reader of a budget reads its totals, not the entries
-        rows = self.env["account.analytic.line"].sudo()._read_group(
-            [(column, "any", [("intl_budget_ids", "any", budget_domain)]),
-             ("general_account_id.account_type", "in", EXPENSE_TYPES)],
-            [column], ["amount:sum"])
-        accounts = {account.id: -amount for account, amount in rows}
-        return {budget.id: accounts.get(budget.analytic_account_id.id, 0.0) for budget in budgets}
+        return {budget_id: spent for budget_id, (_committed, spent) in self._figures(budgets, column).items()}
 
     @api.model
     def _analytic_column(self):
         """The column of the analytic lines holding the budgets' accounts (their plan's)."""
-        return self._analytic_plan()._column_name()
+        plan_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "intl_cooperation.account_analytic_plan_intl_budget", raise_if_not_found=False)
+        # the xml id is cached: no existence check, only the plan's root is read
+        return (self.env["account.analytic.plan"].browse(plan_id) if plan_id else self._analytic_plan())._column_name()
 
     def _spent_domain(self, column=None):
         """The analytic lines behind ``amount_spent`` (the drill-down)."""

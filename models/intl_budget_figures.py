@@ -22,9 +22,9 @@ class IntlAnnualReport(models.Model):
         Budget = self.env["intl.budget"].sudo()
         # the same queries for any year, with or without budgets (the bench's constant cost)
         budgets = Budget.search_fetch(budget_domain, ["amount_allocated", "funding_source_id",
-                                                      "analytic_account_id"])
+                                                      "analytic_account_id", "company_id"])
         column = Budget._analytic_column()
-        by_budget = Budget._figures(budget_domain, budgets, column)
+        by_budget = Budget._figures(budgets, column)
         if not budgets:
             return []
         entries = "account.analytic.line"
@@ -119,7 +119,7 @@ class IntlInstituteIndicator(models.Model):
         domain = [("company_id", "=", company.id), ("year", "=", year), ("institute_id", "!=", False)]
         Budget = self.env["intl.budget"].sudo()
         budgets = Budget.search(domain)
-        spent = Budget._spent_by_budget(domain, budgets)
+        spent = Budget._spent_by_budget(budgets)
         values = {}
         for budget in budgets:
             values[budget.institute_id.id] = values.get(budget.institute_id.id, 0.0) + spent.get(budget.id, 0.0)

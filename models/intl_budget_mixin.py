@@ -21,7 +21,7 @@ class IntlBudgetMixin(models.AbstractModel):
     institute, records it and compares what it needs with what is left: over
     the budget it is warned in the chatter, or refused when the budget says so
     unless Management allowed it with a reason. The models declare
-    ``_budget_key``, ``_budget_amount`` and ``_budget_committed``.
+    ``_budget_key`` and ``_budget_amount`` (intl.budget._figures sums what they commit).
     """
 
     _name = "intl.budget.mixin"
@@ -34,7 +34,7 @@ class IntlBudgetMixin(models.AbstractModel):
                                               copy=False)
     budget_display_id = fields.Many2one("intl.budget", compute="_compute_budget_info")
     budget_currency_id = fields.Many2one("res.currency", compute="_compute_budget_info")
-    budget_left = fields.Monetary("Budget Left", compute="_compute_budget_info",
+    budget_left = fields.Monetary(compute="_compute_budget_info",
                                   currency_field="budget_currency_id",
                                   help="What the budget has left, without this record's amount.")
     budget_exceeded = fields.Boolean(compute="_compute_budget_info")
@@ -55,12 +55,6 @@ class IntlBudgetMixin(models.AbstractModel):
     def _budget_is_committed(self):
         """Whether the record's amount is already in its budget's committed figure."""
         return False
-
-    @api.model
-    def _budget_committed(self, budget_domain):
-        """``{budget id: amount committed}`` by the records of this model for the budgets of
-        ``budget_domain`` (one query whatever the budgets)."""
-        raise NotImplementedError
 
     @api.depends_context("uid")
     def _compute_budget_info(self):

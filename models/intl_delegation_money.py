@@ -1,4 +1,4 @@
-from odoo import Command, api, fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -57,14 +57,6 @@ class IntlDelegation(models.Model):
     def _budget_is_committed(self):
         self.ensure_one()
         return self.state in ESTIMATE_LOCKED_STATES
-
-    @api.model
-    def _budget_committed(self, budget_domain):
-        # sudo: the budget's figure counts every delegation charged to it, whoever reads the budget
-        return {budget.id: amount for budget, amount in self.env["intl.delegation.cost.line"].sudo()._read_group(
-            [("budget_id", "any", budget_domain), ("delegation_id.state", "in", ESTIMATE_LOCKED_STATES),
-             "|", ("move_id", "=", False), ("move_id.state", "!=", "posted")],
-            ["budget_id"], ["amount:sum"])}
 
     def _approval_check_can_submit(self, purpose):
         result = super()._approval_check_can_submit(purpose)

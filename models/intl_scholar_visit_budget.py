@@ -1,6 +1,5 @@
-from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 COMMITTED_STATES = ("accepted", "on_site", "ended")
 
@@ -38,32 +37,6 @@ class IntlScholarVisit(models.Model):
     def _budget_is_committed(self):
         self.ensure_one()
         return self.state in COMMITTED_STATES
-
-    @api.model
-    def _budget_committed(self, budget_domain):
-        """Contracts of the accepted visits less their billed acts, converted into tenge today."""
-        # sudo: the budget's figure counts every visit charged to it, whoever reads the budget
-        Visit = self.sudo()
-        # the day of the conversion, without reading the user's time zone (the same queries always)
-        today = fields.Date.today()
-        committed = defaultdict(float)
-        domain = [("budget_id", "any", budget_domain), ("state", "in", COMMITTED_STATES)]
-        for budget, currency, amount in Visit._read_group(
-                domain, ["budget_id", "contract_currency_id"], ["contract_amount:sum"]):
-            committed[budget.id] += self._budget_to_company(budget, currency, amount, today)
-        billed = self.env["intl.scholar.act"].sudo()._read_group(
-            [("budget_id", "any", budget_domain), ("visit_id.state", "in", COMMITTED_STATES),
-             ("state", "in", ("billed", "paid"))], ["budget_id", "currency_id"], ["amount:sum"])
-        for budget, currency, amount in billed:
-            committed[budget.id] -= self._budget_to_company(budget, currency, amount, today)
-        return committed
-
-    @api.model
-    def _budget_to_company(self, budget, currency, amount, day):
-        company_currency = budget.company_id.currency_id
-        if not currency or currency == company_currency:
-            return amount
-        return currency._convert(amount, company_currency, budget.company_id, day)
 
     def _approval_check_can_submit(self, purpose):
         result = super()._approval_check_can_submit(purpose)

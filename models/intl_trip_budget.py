@@ -1,6 +1,7 @@
 from odoo import api, models
 
-COMMITTED_MONEY_STATES = ("to_pay", "advanced", "to_approve")
+from .intl_budget import TRIP_COMMITTED_MONEY_STATES as COMMITTED_MONEY_STATES
+from .intl_budget import TRIP_COMMITTED_STATES
 
 
 class IntlTrip(models.Model):
@@ -32,19 +33,12 @@ class IntlTrip(models.Model):
 
     def _budget_is_committed(self):
         self.ensure_one()
-        return self.state in ("approved", "returned") and self.money_state in COMMITTED_MONEY_STATES
+        return self.state in TRIP_COMMITTED_STATES and self.money_state in COMMITTED_MONEY_STATES
 
     @api.model
     def _budget_committed_domain(self):
-        return [("state", "in", ("approved", "returned")), ("no_advance", "=", False),
+        return [("state", "in", TRIP_COMMITTED_STATES), ("no_advance", "=", False),
                 ("money_state", "in", COMMITTED_MONEY_STATES)]
-
-    @api.model
-    def _budget_committed(self, budget_domain):
-        # sudo: the budget's figure counts every trip charged to it, whoever reads the budget
-        return {budget.id: amount for budget, amount in self.sudo()._read_group(
-            [("budget_id", "any", budget_domain), *self._budget_committed_domain()],
-            ["budget_id"], ["estimate_total:sum"])}
 
     def _approval_check_can_submit(self, purpose):
         result = super()._approval_check_can_submit(purpose)
