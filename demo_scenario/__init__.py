@@ -18,7 +18,7 @@ records need the others (e.g. after "trips" for anything about trips).
 import logging
 import time
 
-from . import agreements, clause, degree, delegations, discipline, evaluation, ewp, scholar, trip_money, trips
+from . import agreements, clause, degree, delegations, discipline, evaluation, ewp, money, scholar, trip_money, trips
 
 _logger = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ STEPS = [
     ("trips", trips.run),
     ("discipline", discipline.run),
     ("trip_money", trip_money.run),
+    ("money", money.run),
     ("degree", degree.run),
     ("ewp", ewp.run),
     ("scholar", scholar.run),

@@ -1,7 +1,8 @@
-"""Money demo through the real doors (to be called by the demo scenario once the delegations are
-moved): the accountant bills the actual costs of the delegations whose programme was approved.
+"""Money demo through the real doors: the step "money" of the demo scenario, once the delegations
+are moved (demo_scenario/__init__.py): the accountant bills the actual costs of the delegations
+whose programme was approved.
 
-``run_money_demo(env)``: gives the delegation cost categories an expense account of the chart
+``run(env)``: gives the delegation cost categories an expense account of the chart
 when they have none, names the supplier of each cost (the visit's hotel for accommodation, a
 demo caterer/carrier/cultural institution for the rest), takes the estimate as the actual cost
 when none was entered, and creates the posted vendor bills as the demo accountant; they carry
@@ -16,7 +17,7 @@ SUPPLIERS = {
 }
 
 
-def run_money_demo(env):
+def run(env):
     company = env.ref("base.main_company")
     accountant = env.ref("intl_cooperation.user_accountant", raise_if_not_found=False)
     if not accountant or not company.chart_template:
@@ -54,4 +55,3 @@ def run_money_demo(env):
                 line.write(vals)
         visit.with_user(accountant).with_context(
             allowed_company_ids=company.ids).action_create_bills()
-    env.cr.commit()
