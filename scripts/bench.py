@@ -182,9 +182,11 @@ def generate(fraction_from, fraction_to, context):
                         termination_reason="Bench")
         agreement_vals.append(vals)
     agreements = create("intl.agreement", agreement_vals)
+    # each step opened 3 to 22 days before its decision, 10 working days to decide (lead times, risk 1)
     line_vals = [{"res_model": "intl.agreement", "res_id": agreement.id, "purpose": "default",
-                  "name": "Management", "state": "approved", "is_current": True,
-                  "decided_on": f"{agreement.date_signed} 10:00:00"} for agreement in agreements]
+                  "name": "Management", "state": "approved", "is_current": True, "deadline_days": 10,
+                  "activated_on": f"{agreement.date_signed - timedelta(days=3 + index % 20)} 09:00:00",
+                  "decided_on": f"{agreement.date_signed} 10:00:00"} for index, agreement in enumerate(agreements)]
     lines = create("intl.approval.line", line_vals)
     # each round took from a few days to two months (the lead-time risk indicator)
     cr.execute(SQL("UPDATE intl_approval_line SET create_date = decided_on - interval '1 day' * (5 + MOD(id, 55))"
@@ -508,6 +510,17 @@ def run_measures(director, rector):
             cr.flush()  # the end of the transaction: the tracking of the status
     measure("approval click (rector approves the annual report): queries", box["count"], "<= 30",
             box["count"] <= 30)
+    # risk 1: the share of the steps decided after their deadline vs a hand-written SQL
+    today = date(LAST_YEAR, 12, 31)
+    share = env["intl.risk"]._indicator_approval_late_share(company, today)
+    cr.execute(SQL(
+        "SELECT count(*) FILTER (WHERE decided_on::date > date_deadline), count(*) FROM intl_approval_line"
+        " WHERE state IN ('approved', 'rejected') AND decided_on >= %s AND activated_on IS NOT NULL"
+        " AND date_deadline IS NOT NULL", today - timedelta(days=365)))
+    late, total = cr.fetchone()
+    expected = 100.0 * late / total if total else 0.0
+    measure(f"approval steps decided late {share:.2f}% = hand-written SQL {expected:.2f}%",
+            "yes" if abs(share - expected) < 1e-9 else "NO", "equal", abs(share - expected) < 1e-9)
     return report
 
 

@@ -4,9 +4,10 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .agreement_common import AgreementCommon
+from .common_trip import IntlTripCommon
 from .test_intl_delegation import DelegationCommon
 
 
@@ -310,3 +311,28 @@ class TestApprovalLeadTime(AgreementCommon):
         risk.company_id = self.env.company
         risk._check_indicators()
         self.assertAlmostEqual(risk.indicator_value, 100.0 * late / total, delta=0.01)
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalDeputyTrip(IntlTripCommon):
+    """A trip of an approver proposes their deputy for its dates."""
+
+    def test_trip_proposes_the_deputy(self):
+        trip = self.env["intl.trip"].with_user(self.user_head).create(
+            self._trip_vals(employee_id=self.employee_head.id))
+        Deputy = self.env["intl.approval.deputy"].with_user(self.user_head)
+        with Form(Deputy.with_context(default_trip_id=trip.id)) as form:
+            self.assertEqual(form.user_id, self.user_head)
+            self.assertEqual(form.reason, "trip")
+            self.assertEqual(form.date_from, trip.date_departure)
+            self.assertEqual(form.date_to, trip.date_return)
+            form.deputy_id = self.user_coordinator
+        deputy = form.save()
+        self.assertEqual(deputy.trip_id, trip)
+        users = self.user_head
+        # the trip is a month away: nobody stands in for the unit head today
+        self.assertFalse(Deputy._deputies_of(users))
+        with freeze_time(trip.date_departure):
+            self.assertEqual(Deputy._deputies_of(users), self.user_coordinator)
+        with freeze_time(trip.date_return + timedelta(days=1)):
+            self.assertFalse(Deputy._deputies_of(users))
