@@ -93,3 +93,5 @@ from . import intl_scholar_visit_late
 from . import intl_trip_host
 from . import intl_trip_advance_report_ux
 from . import intl_annual_report_figure_display
+from . import intl_document_type_print
+from . import intl_document_line_print

@@ -62,3 +62,4 @@ from . import test_ux_buttons
 from . import test_ux_money
 from . import test_language_glossary
 from . import test_ux_figures
+from . import test_ux_documents
