@@ -12,10 +12,10 @@ class TestUxDocuments(IntlTripCommon, HttpCase):
 
     def test_application_printed_and_attached(self):
         trip = self._create_trip()
-        line = trip.document_line_ids.filtered(lambda l: l.type_id.code == "601-03")
+        line = trip.document_line_ids.filtered(lambda doc: doc.type_id.code == "601-03")
         mine = line.with_user(self.user_requester)
         self.assertTrue(mine.can_print_form)
-        other = trip.document_line_ids.filtered(lambda l: not l.type_id.report_ids)[:1]
+        other = trip.document_line_ids.filtered(lambda doc: not doc.type_id.report_ids)[:1]
         self.assertFalse(other.with_user(self.user_requester).can_print_form)
         with self.assertRaises(UserError):
             other.with_user(self.user_requester).action_print_attach()
