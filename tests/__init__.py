@@ -82,3 +82,4 @@ from . import test_clause_annual
 from . import test_clause_programme_print
 from . import test_ewp_tour
 from . import test_cron_queries
+from . import test_ux_documents
