@@ -6,8 +6,9 @@ depends on through the working calendar the module applies (``dates.py``),
 and running what the users did in the past on that day (``common.on_day``).
 
 It runs on every install with demo data (``demo/intl_demo_scenario.xml``
-calls ``intl.demo.scenario._run_demo_scenario``) and again from ``make run``
-(which serves the database meanwhile, so that printed PDFs get their styles).
+calls ``intl.demo.scenario._run_demo_scenario``). ``make run`` leaves it for
+later during the install (``intl_cooperation.demo_scenario_later``) and runs it
+once the database is served, so that the printed PDFs get their styles.
 Every step is idempotent: a record already moved is left alone.
 
 Adding a step: write ``demo_scenario/<area>.py`` with a ``run(env)`` function
