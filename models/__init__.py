@@ -103,7 +103,6 @@ from . import res_company_approval
 from . import res_config_settings_approval
 from . import intl_approval_deputy
 from . import hr_leave_type
-from . import hr_leave
 from . import intl_trip_time_off
 from . import hr_employee_base_trip
 from . import intl_budget
