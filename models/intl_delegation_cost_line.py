@@ -11,8 +11,8 @@ class IntlDelegationCostLine(models.Model):
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
     _lifecycle_parent_field = "delegation_id"
-    # the actual costs are entered after the approval of the estimate
-    _lifecycle_line_free_fields = ("actual_amount", "sequence")
+    # the actual costs, their supplier and their vendor bill come after the approval of the estimate
+    _lifecycle_line_free_fields = ("actual_amount", "sequence", "partner_id", "move_id")
     _lifecycle_workflow_fields = ()
     _check_company_auto = True
     _description = "Delegation Cost Estimate Line"
