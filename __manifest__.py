@@ -110,10 +110,11 @@
         "demo/intl_trip_demo.xml",
         "demo/intl_degree_demo.xml",
         "demo/intl_scholar_demo.xml",
-        "demo/intl_demo_scenario.xml",
         "demo/intl_budget_demo.xml",
         "demo/intl_agreement_condition_demo.xml",
         "demo/intl_clause_demo.xml",
+        # last: moves the demo records above through their real transitions (demo_scenario/)
+        "demo/intl_demo_scenario.xml",
     ],
     "assets": {
         "web.assets_backend": [
