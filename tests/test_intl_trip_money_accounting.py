@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from freezegun import freeze_time
@@ -5,6 +6,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.misc import format_date
 
 from .common_trip import IntlTripMoneyCommon
 
@@ -86,7 +88,9 @@ class TestIntlTripMoneyAccounting(IntlTripMoneyCommon):
         chf = self.env.ref("base.CHF")
         chf.active = True
         trip = self._approve(self._create_trip())
-        with self.assertRaisesRegex(UserError, r"CHF.*%s" % self.today):
+        # the date as the accountant reads it
+        day = format_date(self.env(user=self.user_accountant), self.today)
+        with self.assertRaisesRegex(UserError, r"CHF.*%s" % re.escape(day)):
             self.env["intl.trip.payment"].with_user(self.user_accountant).create({
                 "trip_id": trip.id, "amount": 100.0, "currency_id": chf.id,
                 "journal_id": self.bank_journal.id, "date": self.today})._post()
