@@ -11,7 +11,8 @@ class TestUxDocuments(IntlTripCommon, HttpCase):
     An HttpCase: wkhtmltopdf fetches the report's assets from the server during the test."""
 
     def test_application_printed_and_attached(self):
-        trip = self._create_trip()
+        # the traveller has attached nothing yet: the application is printed from the record
+        trip = self._create_trip(attach=False)
         line = trip.document_line_ids.filtered(lambda doc: doc.type_id.code == "601-03")
         mine = line.with_user(self.user_requester)
         self.assertTrue(mine.can_print_form)
