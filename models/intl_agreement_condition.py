@@ -35,6 +35,7 @@ class IntlAgreementCondition(models.Model):
     _name = "intl.agreement.condition"
     _description = "Cooperation Condition"
     _order = "agreement_id, sequence, id"
+    _rec_names_search = ["agreement_id", "year_first", "year_last"]
     _check_company_auto = True
 
     sequence = fields.Integer(default=10)

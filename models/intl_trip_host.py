@@ -41,7 +41,8 @@ class IntlTrip(models.Model):
         if not partner:
             partner = self.env["res.partner"].create({
                 "name": name, "is_company": True, "country_id": self.country_id.id, "city": self.city})
-        self.write({"host_partner_id": partner.id, "host_name": False})
+        # the host decided on is the same organisation, now a contact: the engine links it
+        self._lifecycle_write({"host_partner_id": partner.id, "host_name": False})
         self._intl_message_post(_lt("Host organisation added to Contacts: %(partner)s",
                                     partner=partner.name), subtype_xmlid="mail.mt_note")
         return True

@@ -25,5 +25,5 @@ class TestUxDocuments(IntlTripCommon, HttpCase):
         self.assertEqual(line.attachment_ids.mimetype, "application/pdf")
         self.assertTrue(line.attachment_ids.raw.startswith(b"%PDF"))
         self.assertEqual((line.attachment_ids.res_model, line.attachment_ids.res_id), (line._name, line.id))
-        line.with_user(self.user_officer).action_verify()
+        line.with_user(self.user_officer)._do_check_all()
         self.assertFalse(mine.can_print_form)
