@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -48,3 +51,40 @@ class TestDegreeJsonRpc(JsonRpcRefusalMixin, DegreeCommon, HttpCase):
         self.assertEqual(application.read(["state", "rank", "motivation"])[0],
                          {"id": application.id, "state": "submitted", "rank": 0, "motivation": "Data science"})
         self.assertEqual(self.programme.read(["state"])[0]["state"], "active")
+
+    @mute_logger("odoo.http")
+    def test_no_self_appointment_to_the_commission(self):
+        """A coordinator appoints nobody to a commission they sit on by their own hand: neither
+        by a write nor by creating the intake with themselves (values or context default)."""
+        self.user_coordinator.password = "coordinator-pw-1"
+        self.authenticate(self.user_coordinator.login, "coordinator-pw-1")
+        me = self.user_coordinator.id
+        intakes = self.env["intl.degree.intake"].search_count([])
+        vals = {"programme_id": self.programme.id, "academic_year": "2028/2029",
+                "date_deadline": str(self.today + timedelta(days=40)), "seats": 2}
+        attempts = [
+            ("create", [[dict(vals, commission_user_ids=[Command.set([me])])]], {}),
+            ("create", [[dict(vals, commission_user_ids=[Command.link(me),
+                                                          Command.link(self.user_director_institute.id)])]], {}),
+            ("create", [[vals]], {"context": {"default_commission_user_ids": [me]}}),
+            ("write", [[self.intake.id], {"commission_user_ids": [Command.link(me)]}], {}),
+            ("write", [[self.intake.id], {"commission_user_ids": [Command.set([me])]}], {}),
+        ]
+        for method, args, kwargs in attempts:
+            with self.subTest(method=method, args=args, kwargs=kwargs), self.assertRpcRefused(UserError):
+                self._call("intl.degree.intake", method, args, kwargs)
+        self.assertEqual(self.env["intl.degree.intake"].search_count([]), intakes)
+        self.intake.invalidate_recordset()
+        self.assertEqual(self.intake.read(["commission_user_ids"])[0]["commission_user_ids"],
+                         self.user_director_institute.ids)
+        # another person on the commission is appointed as before, at create and by a write
+        created = self._call("intl.degree.intake", "create", [[dict(
+            vals, commission_user_ids=[Command.set(self.user_director_institute.ids)])]])
+        intake = self.env["intl.degree.intake"].browse(created)
+        self.assertEqual(intake.commission_user_ids, self.user_director_institute)
+        # DIC appoints the coordinator: they sit on it and may stay when the commission changes
+        intake.with_user(self.user_officer).write({"commission_user_ids": [Command.link(me)]})
+        self._call("intl.degree.intake", "write", [intake.ids, {
+            "commission_user_ids": [Command.unlink(self.user_director_institute.id)]}])
+        intake.invalidate_recordset()
+        self.assertEqual(intake.commission_user_ids, self.user_coordinator)
