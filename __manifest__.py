@@ -2,7 +2,7 @@
     "name": "International Cooperation",
     "summary": "DP 717: partner institutions, agreements, trips abroad, delegations, double degrees, "
     "academic mobility, approvals and document checklists of the international office",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/International Cooperation",
     "author": "Satbayev University International Cooperation Department",
     "website": "https://satbayev.university",
@@ -82,6 +82,7 @@
         "views/intl_document_viewer_views.xml",
         "security/intl_approval_rules.xml",
         "data/intl_approval_data.xml",
+        "data/intl_approval_mail_template_data.xml",
         "views/intl_approval_deputy_views.xml",
         "views/intl_approval_link_templates.xml",
         "data/intl_trip_time_off_data.xml",

@@ -77,6 +77,9 @@ class IntlApprovalLine(models.Model):
                                    help="When the late step went to the route's next level.")
     record_model_id = fields.Many2one("ir.model", "Record Type", compute="_compute_record_model_id",
                                       store=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True,
+        help="The company of the record (the lead times and risk 1 are per company).")
     lead_time_days = fields.Float("Lead Time (days)", compute="_compute_lead_time", store=True,
                                   aggregator="avg",
                                   help="Days from the opening of the step to its decision.")
@@ -134,6 +137,22 @@ class IntlApprovalLine(models.Model):
     def _compute_record_model_id(self):
         for line in self:
             line.record_model_id = line.res_model and self.env["ir.model"]._get_id(line.res_model)
+
+    @api.depends("res_model", "res_id")
+    def _compute_company_id(self):
+        """The record's company, read for every record of a model at once (sudo: the engine
+        reads the record's company whoever created the step)."""
+        by_model = defaultdict(lambda: self.browse())
+        for line in self:
+            by_model[line.res_model] |= line
+        for model, lines in by_model.items():
+            if not model or model not in self.env or "company_id" not in self.env[model]._fields:
+                lines.company_id = False
+                continue
+            records = self.env[model].sudo().browse(lines.mapped("res_id")).exists()
+            companies = {record.id: record.company_id for record in records}
+            for line in lines:
+                line.company_id = companies.get(line.res_id, False)
 
     @api.depends("activated_on", "decided_on", "date_deadline")
     def _compute_lead_time(self):
@@ -313,8 +332,12 @@ class IntlApprovalLine(models.Model):
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     def _remind(self):
-        """A note on each record: its step waits for a decision past its deadline."""
+        """An e-mail to each approver of the steps (in their language, with the record's
+        summary and their Approve / Reject links) and a note on each record: its step waits
+        for a decision past its deadline."""
         now = fields.Datetime.now()
+        self._approval_send_mails("intl_cooperation.intl_approval_line_mail_template_reminder",
+                                  {line: line.user_ids for line in self})
         by_model = defaultdict(dict)
         for line in self:
             by_model[line.res_model][line.res_id] = _lt(
@@ -332,7 +355,7 @@ class IntlApprovalLine(models.Model):
         for line in self:
             by_model[line.res_model] |= line
         groups = defaultdict(lambda: self.browse())
-        activity_vals = []
+        activity_vals, mail_users = [], {}
         for model, lines in by_model.items():
             records = self.env[model].browse(lines.mapped("res_id"))
             # the records read together (prefetched as one set), not one by one
@@ -342,19 +365,79 @@ class IntlApprovalLine(models.Model):
                 record = by_id[line.res_id]
                 added = line.route_id._escalation_users() - record._approval_excluded_users() - line.user_ids
                 groups[tuple(added.ids)] |= line
+                mail_users[line] = added
                 activity_vals += record._approval_activity_vals(line, added)
                 bodies[record.id] = _lt(
                     "Escalated to %(approvers)s: the step %(step)s was not decided by %(deadline)s.",
                     approvers=added or line.route_id.escalation_group_id, step=line.step_id or line.name,
                     deadline=line.date_deadline)
             records._intl_message_log_batch(bodies)
+        # the e-mails name the step's approvers until now: sent before the next level joins
+        self._approval_send_mails("intl_cooperation.intl_approval_line_mail_template_escalation", mail_users)
         for user_ids, lines in groups.items():
             lines._lifecycle_write({"escalated_on": now,
                                     "user_ids": [fields.Command.link(user_id) for user_id in user_ids]})
         if activity_vals:
-            # no e-mail per activity here: the run costs the same queries whatever the number of
-            # late steps; the next level sees the steps in their inbox and activities
+            # no e-mail per activity here (the template's e-mail above says it, in one batch):
+            # the run costs the same queries whatever the number of late steps
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
+
+    def _approval_send_mails(self, template_xmlid, users_by_line):
+        """One e-mail per step of ``users_by_line`` (``{line: users}``) and user, from the
+        template ``template_xmlid``, in the user's language, with the record's summary and the
+        user's own Approve / Reject links (``_approval_mail_note``); queued in one batch.
+
+        Everything the template reads is read first for the whole batch and each language
+        (records, their names, the steps' names), so the rendering costs no query per step:
+        the cron's queries do not grow with the number of late steps.
+        """
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        users_by_line = {line: users for line, users in users_by_line.items() if users}
+        if not template or not users_by_line:
+            return
+        # sudo: the engine renders the template (the cron runs as the superuser anyway)
+        template = template.sudo()
+        lines = self.browse([line.id for line in users_by_line])
+        records = {}
+        for model in set(lines.mapped("res_model")):
+            ids = [line.res_id for line in lines if line.res_model == model]
+            records.update({(model, record.id): record for record in self.env[model].browse(ids)})
+        by_user = defaultdict(list)
+        for line, users in users_by_line.items():
+            for user in users:
+                by_user[user].append(line)
+        company = self.env.company
+        email_from = company.email_formatted or self.env.user.email_formatted
+        read_in = {}
+        vals_list = []
+        for user, user_lines in by_user.items():
+            lang = user.lang or self.env.lang or "en_US"
+            in_lang = lines.with_context(lang=lang)
+            if lang not in read_in:
+                # the steps' and the records' names in this language, for the whole batch
+                in_lang.mapped("step_name")
+                for model in set(lines.mapped("res_model")):
+                    self.env[model].with_context(lang=lang).browse(
+                        [line.res_id for line in lines if line.res_model == model]).mapped("display_name")
+                read_in[lang] = True
+            ids = [line.id for line in user_lines]
+            context = {"approver": user, "intl_notes": {
+                line.id: line.with_env(in_lang.env)._approval_mail_note(
+                    user, records[line.res_model, line.res_id].with_env(in_lang.env)) for line in user_lines}}
+            in_template = template.with_context(lang=lang)
+            subjects = in_template._render_field("subject", ids, add_context=context)
+            bodies = in_template._render_field("body_html", ids, add_context=context)
+            for line in user_lines:
+                vals_list.append({
+                    "subject": subjects[line.id], "body_html": bodies[line.id],
+                    "email_from": email_from, "reply_to": email_from,
+                    "recipient_ids": [fields.Command.link(user.partner_id.id)],
+                    "model": line.res_model, "res_id": line.res_id,
+                    "record_name": line.with_env(in_lang.env).res_name,
+                    # personal (the links are the approver's): not shown in the record's chatter
+                    "message_type": "user_notification", "auto_delete": template.auto_delete,
+                })
+        self.env["mail.mail"].sudo().create(vals_list)
 
     # ------------------------------------------------------------------
     # Deciding from the e-mail: the activity's note, signed links

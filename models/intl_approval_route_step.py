@@ -19,6 +19,17 @@ POSITION_ROLES = {
     "programmes_head": ("intl_programmes_head_id",),
 }
 MANAGEMENT = "intl_cooperation.group_intl_management"
+# the steps of the data that named the Management group before the positions existed,
+# and the role DP 717 names for each (_intl_migrate_dp717_deciders)
+DP717_STEP_ROLES = {
+    "intl_approval_route_step_trip_management": "rector_or_vr_science",  # 5.3 the order
+    "intl_approval_route_step_trip_extension_management": "rector_or_vr_science",  # 5.3 its amendment
+    "intl_approval_route_step_delegation_decision": "rector",  # 5.4.1
+    "intl_approval_route_step_delegation_programme": "rector_or_vr_academic",  # 5.4.3
+    "intl_approval_route_step_delegation_protocol": "rector_or_vr_academic",  # 5.4.3, 403-02
+    "intl_approval_route_step_scholar_plan_rector": "rector_or_vr_science",  # 5.5
+    "intl_approval_route_step_annual_report_rector": "rector",  # 7.1
+}
 
 
 class IntlApprovalRouteStep(models.Model):
@@ -105,3 +116,21 @@ class IntlApprovalRouteStep(models.Model):
             management = self.env["res.groups"].browse(self.env["ir.model.data"]._xmlid_to_res_id(MANAGEMENT))
             users = management.users.filtered(lambda u: not u.share and u.active)
         return users
+
+    @api.model
+    def _intl_migrate_dp717_deciders(self):
+        """Give the data's route steps the deciders DP 717 names, on a database installed
+        before (the steps are ``noupdate`` data, so an update keeps their old approver).
+
+        Only a step the admin left as it was shipped (the Management group) changes: a step
+        whose approver the DIC Director edited is kept. Returns the steps changed. Called by
+        ``migrations/18.0.1.1.0/post-migrate.py``.
+        """
+        management = self.env.ref(MANAGEMENT, raise_if_not_found=False)
+        changed = self.browse()
+        for xmlid, role in DP717_STEP_ROLES.items():
+            step = self.env.ref(f"intl_cooperation.{xmlid}", raise_if_not_found=False)
+            if step and management and step.approver_type == "group" and step.group_id == management:
+                step.write({"approver_type": "role", "role": role, "group_id": False})
+                changed |= step
+        return changed

@@ -136,13 +136,13 @@ class IntlRisk(models.Model):
 
     @api.model
     def _indicator_approval_late_share(self, company, today):
-        """Share (%) of the approval steps decided in the last 12 months after their deadline
-        (the lead times of ``intl.approval.line``, risk 1)."""
+        """Share (%) of the approval steps of the company's records decided in the last 12
+        months after their deadline (the lead times of ``intl.approval.line``, risk 1)."""
         since = fields.Datetime.to_datetime(today - timedelta(days=365))
-        # sudo: the share counts every decided step, not those the user may see
+        # sudo: the share counts every decided step of the company, not those the user may see
         rows = self.env["intl.approval.line"].sudo()._read_group(
-            [("state", "in", ("approved", "rejected")), ("decided_on", ">=", since),
-             ("activated_on", "!=", False), ("date_deadline", "!=", False)],
+            [("company_id", "=", company.id), ("state", "in", ("approved", "rejected")),
+             ("decided_on", ">=", since), ("activated_on", "!=", False), ("date_deadline", "!=", False)],
             ["decided_late"], ["__count"])
         total = sum(count for _late, count in rows)
         late = sum(count for is_late, count in rows if is_late)
@@ -235,6 +235,19 @@ class IntlRisk(models.Model):
             for risk, activity in zip(alerted, activities, strict=True):
                 risk._lifecycle_write({"alert_activity_id": activity.id})
         return alerted
+
+    @api.model
+    def _intl_migrate_risk_indicator(self):
+        """Risk 1 of a database installed before keeps the indicator it was shipped with (the
+        agreements' lead time, threshold 30): it gets the share of the approval steps decided
+        late (threshold 20 %), unless the DIC Director changed it. Returns the risk changed.
+        Called by ``migrations/18.0.1.1.0/post-migrate.py``."""
+        risk = self.env.ref("intl_cooperation.intl_risk_agreement_delays", raise_if_not_found=False)
+        if risk and risk.indicator == "agreement_lead_time" and risk.threshold == 30:
+            # sudo: the migration changes the shipped value (the register is the DIC Director's)
+            risk.sudo().write({"indicator": "approval_late_share", "threshold": 20})
+            return risk
+        return self.browse()
 
     # batches of 100: the ORM inserts and updates by 100 rows, so a run costs the
     # same queries whatever the number of records waiting (the next batch follows at once)

@@ -53,6 +53,17 @@ class IntlTrip(models.Model):
     amount_balance = fields.Monetary(
         "Balance", compute="_compute_amounts", store=True, currency_field="money_currency_id",
         help="Positive: the traveller returns it; negative: the university pays it.")
+    # the tenge equivalents: what the books hold, summable across trips in different currencies
+    amount_advanced_company = fields.Monetary(
+        "Advanced in Tenge", compute="_compute_amounts", store=True, currency_field="currency_id",
+        help="The advances at their booked value in the company currency.")
+    amount_spent_company = fields.Monetary(
+        "Spent in Tenge", compute="_compute_amounts", store=True, currency_field="currency_id",
+        help="The approved advance reports at their booked value in the company currency.")
+    amount_balance_company = fields.Monetary(
+        "Balance in Tenge", compute="_compute_amounts", store=True, currency_field="currency_id",
+        help="The balance at the booked values in the company currency (exchange differences "
+             "are booked apart when the trip is settled).")
     money_state = fields.Selection(
         [("none", "No Money"), ("to_pay", "Advance to Pay"), ("advanced", "Advanced"),
          ("to_approve", "Report to Approve"), ("to_settle", "To Settle"), ("settled", "Settled")],
@@ -74,13 +85,22 @@ class IntlTrip(models.Model):
             trip.money_currency_id = posted[:1].currency_id or trip.company_id.currency_id
 
     @api.depends("payment_ids.state", "payment_ids.amount", "payment_ids.kind",
-                 "advance_report_ids.state", "advance_report_ids.total_amount")
+                 "payment_ids.amount_company", "advance_report_ids.state",
+                 "advance_report_ids.total_amount", "advance_report_ids.total_amount_company")
     def _compute_amounts(self):
         for trip in self:
             posted = trip.payment_ids.filtered(lambda p: p.state == "posted")
 
-            def total(kind, payments=posted):
-                return sum(payments.filtered(lambda p: p.kind == kind).mapped("amount"))
+            def total(kind, payments=posted, field="amount"):
+                return sum(payments.filtered(lambda p: p.kind == kind).mapped(field))
+
+            reports = trip.advance_report_ids.filtered(lambda r: r.state == "posted")
+            trip.amount_advanced_company = total("advance", field="amount_company")
+            trip.amount_spent_company = sum(reports.mapped("total_amount_company"))
+            trip.amount_balance_company = (
+                trip.amount_advanced_company + total("reimbursement", field="amount_company")
+                - trip.amount_spent_company - total("return", field="amount_company")
+                - total("deduction", field="amount_company"))
 
             trip.amount_advanced = total("advance")
             trip.amount_returned = total("return")

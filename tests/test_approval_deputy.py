@@ -1,10 +1,13 @@
+import importlib.util
+import os
+import re
 from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from .agreement_common import AgreementCommon
 from .common_trip import IntlTripCommon
@@ -203,10 +206,28 @@ class TestApprovalEscalation(AgreementCommon):
         with freeze_time("2026-02-10 05:00:00"):
             Line._cron_escalate()
         self.assertFalse(line.reminded_on)
+        self.user_legal.lang = "ru_RU"
         with freeze_time("2026-02-11 05:00:00"):
             Line._cron_escalate()
         self.assertTrue(line.reminded_on)
         self.assertTrue(agreement.message_ids.filtered(lambda m: m.intl_body_key and "Reminder" in m.intl_body_key))
+        # the reminder is an e-mail to the approver, in their language, with the summary and
+        # their own links, which decide exactly as the button (test_approval_link.py)
+        mail = self._mails(line, self.user_legal)
+        self.assertEqual(len(mail), 1)
+        self.assertTrue(mail.subject.startswith("Напоминание:"), mail.subject)
+        self.assertIn(agreement.title, mail.body_html)
+        self.assertIn("11.02.2026", mail.body_html)
+        self.assertNotIn(mail.mail_message_id, agreement.message_ids, "personal: not in the chatter")
+        with freeze_time("2026-02-11 05:00:00"):
+            for action in ("approve", "reject"):
+                params = self._link_params(mail, line, action)
+                self.assertFalse(line.with_user(self.user_legal)._approval_link_error(
+                    params["uid"], action, params["exp"], params["token"]))
+        # the next run does not remind again
+        with freeze_time("2026-02-12 05:00:00"):
+            Line._cron_escalate()
+        self.assertEqual(len(self._mails(line, self.user_legal)), 1)
         # two working days of grace: Thursday 12 and Friday 13; escalated on Monday 16
         with freeze_time("2026-02-13 05:00:00"):
             Line._cron_escalate()
@@ -220,10 +241,32 @@ class TestApprovalEscalation(AgreementCommon):
         self.assertTrue(agreement.message_ids.filtered(
             lambda m: m.intl_body_key and m.intl_body_key.startswith("Escalated to")))
         self.assertTrue(agreement.activity_ids.filtered(lambda a: a.user_id == self.user_dic_director))
+        # the next level is told by e-mail, with its own links
+        mail = self._mails(line, self.user_dic_director)
+        self.assertEqual(len(mail), 1)
+        self.assertTrue(mail.subject.startswith("Escalated to you:"), mail.subject)
+        self.assertIn(self.user_legal.name, mail.body_html)
+        with freeze_time("2026-02-16 05:00:00"):
+            params = self._link_params(mail, line, "approve")
+            self.assertFalse(line.with_user(self.user_dic_director)._approval_link_error(
+                params["uid"], "approve", params["exp"], params["token"]))
+        self.assertFalse(self._mails(line, self.user_legal) - self._mails(line, self.user_legal)[:1],
+                         "the approver was reminded once")
         agreement.with_user(self.user_dic_director).action_approval_approve()
         self.assertEqual(agreement.state, "management")
         self.assertEqual(line.decided_by_id, self.user_dic_director)
         self.assertTrue(line.decided_late)
+
+    def _mails(self, line, user):
+        return self.env["mail.mail"].sudo().search([
+            ("model", "=", line.res_model), ("res_id", "=", line.res_id),
+            ("recipient_ids", "in", user.partner_id.ids)])
+
+    def _link_params(self, mail, line, action):
+        match = re.search(rf'/intl/approval/{line.id}/{action}\?uid=(\d+)&(?:amp;)?exp=(\d+)&(?:amp;)?token=(\w+)',
+                          mail.body_html)
+        self.assertTrue(match, f"the {action} link is in the e-mail")
+        return dict(zip(("uid", "exp", "token"), match.groups(), strict=True))
 
     def _late_lines(self, count):
         agreements = self.env["intl.agreement"]
@@ -248,10 +291,18 @@ class TestApprovalEscalation(AgreementCommon):
         return self.cr.sql_log_count - before
 
     def test_cron_queries_do_not_grow_with_the_late_steps(self):
+        """3 late steps, then 50: the same queries, reminders and escalation e-mails included.
+
+        The next level is one user here, so each kind of row (e-mails, messages, activities)
+        stays under the 100 the ORM inserts in one statement (the cron's batch is 100 steps:
+        past 100 rows, one INSERT more per 100, the same at any number of late steps)."""
+        route = self.env.ref("intl_cooperation.intl_approval_route_agreement")
+        route.escalation_group_id = self.env["res.groups"].create({
+            "name": "Next level (test)", "users": [fields.Command.set(self.user_dic_director.ids)]})
         self._queries(self._late_lines(1))  # warms the caches, as the daily cron worker has
         few = self._late_lines(3)
         count = self._queries(few)
-        many = self._late_lines(15)
+        many = self._late_lines(50)
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(count):
@@ -259,13 +310,73 @@ class TestApprovalEscalation(AgreementCommon):
             self.env.flush_all()
         self.assertTrue(all(many.mapped("escalated_on")))
         self.assertTrue(all(many.mapped("reminded_on")))
-        self.assertEqual(many.mapped("user_ids") - self.user_legal,
-                         self.env.ref("intl_cooperation.intl_approval_route_agreement")._escalation_users())
+        self.assertEqual(many.mapped("user_ids") - self.user_legal, self.user_dic_director)
+        Mail = self.env["mail.mail"].sudo()
+        domain = [("model", "=", "intl.agreement"), ("res_id", "in", many.mapped("res_id"))]
+        self.assertEqual(Mail.search_count([*domain, ("recipient_ids", "in", self.user_legal.partner_id.ids)]), 50)
+        self.assertEqual(Mail.search_count([*domain, ("recipient_ids", "in", self.user_dic_director.partner_id.ids)]),
+                         50)
 
 
 @tagged("post_install", "-at_install")
 class TestApprovalLeadTime(AgreementCommon):
     """Lead times and the risk-1 indicator equal a hand-computed SQL."""
+
+    def _decided_lines(self, count, company=None, days_late=None):
+        """``count`` decided legal steps of agreements of ``company``, the index-th decided
+        after ``days_late(index)`` days (3 working days to decide)."""
+        route = self.env.ref("intl_cooperation.intl_approval_route_agreement")
+        step = self.env.ref("intl_cooperation.intl_approval_route_step_agreement_legal")
+        now = fields.Datetime.now().replace(microsecond=0)
+        vals = []
+        for index in range(count):
+            agreement = self._create_agreement()
+            if company:
+                # the test's coordinator works in the main company: the record moves to the branch
+                agreement.sudo()._lifecycle_write({"company_id": company.id})
+            opened = now - timedelta(days=30 + index * 3)
+            vals.append({
+                "res_model": "intl.agreement", "res_id": agreement.id, "route_id": route.id,
+                "step_id": step.id, "name": step.name, "state": "approved", "deadline_days": 3,
+                "user_ids": [fields.Command.set(self.user_legal.ids)], "activated_on": opened,
+                "decided_on": opened + timedelta(days=(days_late or (lambda i: i))(index), hours=2),
+                "decided_by_id": self.user_legal.id})
+        return self.env["intl.approval.line"].sudo()._lifecycle_create(vals)
+
+    def test_indicator_per_company(self):
+        """Risk 1 of each company counts the steps of its own records only."""
+        other = self.env["res.company"].create({"name": "Branch campus (test)"})
+        today = fields.Date.context_today(self.env["intl.risk"])
+        # the branch: 4 steps, all decided in a day (on time); the main company: all 6 late
+        branch = self._decided_lines(4, company=other, days_late=lambda _i: 0)
+        main = self._decided_lines(6, days_late=lambda _i: 20)
+        self.assertEqual(set(branch.mapped("company_id")), {other})
+        self.assertEqual(set(main.mapped("company_id")), {self.env.company})
+        self.assertFalse(any(branch.mapped("decided_late")))
+        self.assertTrue(all(main.mapped("decided_late")))
+        self.env.flush_all()
+        Risk = self.env["intl.risk"]
+        self.assertEqual(Risk._indicator_approval_late_share(other, today), 0.0)
+        since = datetime.combine(today - timedelta(days=365), datetime.min.time())
+        for company in (self.env.company, other):
+            self.env.cr.execute("""
+                SELECT count(*) FILTER (WHERE decided_on::date > date_deadline), count(*)
+                  FROM intl_approval_line
+                 WHERE state IN ('approved', 'rejected') AND decided_on >= %s AND company_id = %s
+                   AND activated_on IS NOT NULL AND date_deadline IS NOT NULL""", [since, company.id])
+            late, total = self.env.cr.fetchone()
+            self.assertAlmostEqual(Risk._indicator_approval_late_share(company, today), 100.0 * late / total)
+        # each company's risk register shows its own figure (check_company: the risk's owner and
+        # company are the company's)
+        risk = self.env.ref("intl_cooperation.intl_risk_agreement_delays")
+        risk.company_id = self.env.company
+        branch_risk = self.env["intl.risk"].create({
+            "name": "Bureaucratic delays (branch)", "company_id": other.id, "owner_id": risk.owner_id.id,
+            "indicator": "approval_late_share", "threshold": risk.threshold})
+        (risk | branch_risk)._check_indicators()
+        self.assertEqual(branch_risk.indicator_value, 0.0)
+        self.assertGreater(risk.indicator_value, branch_risk.indicator_value)
+        self.assertFalse(branch_risk.in_alert)
 
     def test_figures_equal_sql(self):
         route = self.env.ref("intl_cooperation.intl_approval_route_agreement")
@@ -287,8 +398,8 @@ class TestApprovalLeadTime(AgreementCommon):
         self.env.cr.execute("""
             SELECT count(*) FILTER (WHERE decided_on::date > date_deadline), count(*)
               FROM intl_approval_line
-             WHERE state IN ('approved', 'rejected') AND decided_on >= %s
-               AND activated_on IS NOT NULL AND date_deadline IS NOT NULL""", [since])
+             WHERE state IN ('approved', 'rejected') AND decided_on >= %s AND company_id = %s
+               AND activated_on IS NOT NULL AND date_deadline IS NOT NULL""", [since, self.env.company.id])
         late, total = self.env.cr.fetchone()
         self.assertGreater(late, 0)
         self.assertGreater(total, late)
@@ -336,3 +447,49 @@ class TestApprovalDeputyTrip(IntlTripCommon):
             self.assertEqual(Deputy._deputies_of(users), self.user_coordinator)
         with freeze_time(trip.date_return + timedelta(days=1)):
             self.assertFalse(Deputy._deputies_of(users))
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalMigration(TransactionCase):
+    """A database installed before the positions gets the DP 717 deciders on its route steps
+    (``migrations/18.0.1.1.0/post-migrate.py``), and keeps the steps the admin edited."""
+
+    def _run_migration(self):
+        path = os.path.join(os.path.dirname(os.path.dirname(__file__)),
+                            "migrations", "18.0.1.1.0", "post-migrate.py")
+        spec = importlib.util.spec_from_file_location("intl_post_migrate_18_0_1_1_0", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+
+    def test_old_steps_get_the_deciders_edited_ones_are_kept(self):
+        ref = "intl_cooperation.intl_approval_route_step_"
+        management = self.env.ref("intl_cooperation.group_intl_management")
+        legal = self.env.ref("intl_cooperation.group_intl_legal")
+        steps = {name: self.env.ref(ref + name) for name in (
+            "trip_management", "trip_extension_management", "delegation_decision", "delegation_programme",
+            "delegation_protocol", "scholar_plan_rector", "annual_report_rector")}
+        expected = {name: step.role for name, step in steps.items()}
+        # as installed before: the Management group on every step; the admin then gave the
+        # protocol to the Legal group and the annual report to a user
+        for step in steps.values():
+            step.write({"approver_type": "group", "group_id": management.id, "role": False})
+        steps["delegation_protocol"].group_id = legal
+        steps["annual_report_rector"].write({"approver_type": "user", "user_id": self.env.ref("base.user_admin").id,
+                                             "group_id": False})
+        risk = self.env.ref("intl_cooperation.intl_risk_agreement_delays")
+        risk.write({"indicator": "agreement_lead_time", "threshold": 30})
+        self._run_migration()
+        for name in ("trip_management", "trip_extension_management", "delegation_decision",
+                     "delegation_programme", "scholar_plan_rector"):
+            self.assertEqual((steps[name].approver_type, steps[name].role), ("role", expected[name]), name)
+            self.assertFalse(steps[name].group_id)
+        self.assertEqual(steps["delegation_protocol"].group_id, legal)
+        self.assertEqual(steps["annual_report_rector"].approver_type, "user")
+        self.assertEqual((risk.indicator, risk.threshold), ("approval_late_share", 20))
+        # run again (or on an edited risk): nothing more changes
+        risk.threshold = 35
+        self._run_migration()
+        self.assertEqual(risk.threshold, 35)
+        self.assertEqual(steps["delegation_protocol"].group_id, legal)

@@ -116,6 +116,53 @@ class TestApprovalLinkHttp(ApprovalLinkCommon, HttpCase):
         self.assertEqual(line.comment, "The liability clause is missing")
         self.assertEqual(agreement.state, "draft")
 
+    def _decision_trace(self, agreement, since_message_id):
+        """What a decision leaves: statuses, the decided step, the chatter, the activities."""
+        self.env.invalidate_all()
+        lines = agreement.sudo().approval_line_ids.sorted("sequence")
+        approval = self.env.ref("intl_cooperation.mail_activity_type_approval")
+        return {
+            "state": agreement.state,
+            "lines": [(line.name, line.state, line.decided_by_id, line.deputy_of_id, line.user_ids)
+                      for line in lines],
+            # the engine's notes (the status tracking is written when a transaction ends: the
+            # link's request ended, the test's transaction has not)
+            "notes": sorted((m.intl_body_key, m.message_type) for m in agreement.sudo().message_ids
+                            if m.id > since_message_id and m.intl_body_key),
+            "activities": sorted(agreement.activity_ids.filtered(
+                lambda a: a.activity_type_id == approval).mapped("user_id.id")),
+        }
+
+    def test_link_decides_exactly_as_the_button(self):
+        by_button, _line = self._at_legal_step()
+        by_link, line = self._at_legal_step()
+        last = max(self.env["mail.message"].sudo().search([], order="id desc", limit=1).ids)
+        by_button.with_user(self.user_legal).action_approval_approve()
+        url = line._approval_link_url(self.user_legal, "approve")
+        self.authenticate(self.user_legal.login, self.user_legal.login)
+        self._confirm(line, "approve", self._open(url), self._params(url))
+        button, link = self._decision_trace(by_button, last), self._decision_trace(by_link, last)
+        self.assertEqual(link, button)
+        self.assertEqual(link["state"], "management")
+
+    def test_browser_clicks_the_link_of_the_reminder_mail(self):
+        """Chromium opens the Approve link of the approver's reminder e-mail and confirms:
+        the step is decided exactly as by the button (the engine's note, the next step)."""
+        agreement, line = self._at_legal_step()
+        self.env["intl.approval.line"].browse(line.id)._remind()
+        mail = self.env["mail.mail"].sudo().search([
+            ("model", "=", "intl.agreement"), ("res_id", "=", agreement.id),
+            ("recipient_ids", "in", self.user_legal.partner_id.ids)])
+        self.assertEqual(len(mail), 1)
+        href = re.search(r'href="([^"]*/intl/approval/%d/approve\?[^"]+)"' % line.id, mail.body_html).group(1)
+        url = urlparse(href.replace("&amp;", "&"))
+        self.start_tour(f"{url.path}?{url.query}", "intl_approval_link_tour", login=self.user_legal.login)
+        self.env.invalidate_all()
+        self.assertEqual(line.state, "approved")
+        self.assertEqual(line.decided_by_id, self.user_legal)
+        self.assertEqual(agreement.state, "management")
+        self.assertTrue(agreement.message_ids.filtered(lambda m: m.intl_body_key == "Approved: %(step)s"))
+
     def test_foreign_and_tampered_clicks_decide_nothing(self):
         agreement, line = self._at_legal_step()
         url = line._approval_link_url(self.user_legal, "approve")
