@@ -63,6 +63,8 @@
         "views/intl_home_views.xml",
         "data/intl_home_tile_data.xml",
         "data/intl_scholar_data.xml",
+        "data/intl_document_type_personal_data.xml",
+        "security/intl_document_rules.xml",
         "report/intl_scholar_reports.xml",
         "wizards/intl_scholar_wizard_views.xml",
         "views/intl_scholar_visit_views.xml",

@@ -54,6 +54,12 @@ class IntlApprovalLine(models.Model):
         "res.users", "intl_approval_line_res_users_rel", "line_id", "user_id",
         string="Approvers", readonly=True,
     )
+    decider_user_ids = fields.Many2many(
+        "res.users", "intl_approval_line_decider_rel", "line_id", "user_id",
+        string="Deciders (When Opened)", readonly=True,
+        help="The approvers the step resolved when it opened (unit head, institute director, "
+             "position holder, group members): a later change of the org chart or of the "
+             "positions does not change who decides an open step.")
     state = fields.Selection(
         [
             ("waiting", "Waiting"),
@@ -102,7 +108,7 @@ class IntlApprovalLine(models.Model):
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = (
         "res_model", "res_id", "purpose", "round", "is_current", "route_id", "step_id", "sequence",
-        "name", "record_state", "require_documents", "deadline_days", "user_ids", "decided_by_id",
+        "name", "record_state", "require_documents", "deadline_days", "user_ids", "decider_user_ids", "decided_by_id",
         "decided_on", "comment", "activated_on", "deputy_user_ids", "deputy_of_id", "reminded_on",
         "escalated_on",
     )

@@ -223,6 +223,30 @@ class IntlApprovalMixin(models.AbstractModel):
             users |= self.env["intl.approval.deputy"]._deputies_of(users) - excluded
         return users.with_env(self.env)
 
+    def _approval_line_deciders(self, line):
+        """Who may decide the open step ``line`` now: the deciders frozen when it opened
+        (``decider_user_ids``), so that a change of the org chart (a unit head, a parent unit)
+        or of a position holder moves only the steps opened afterwards; but the users who are
+        inactive, excluded from the record, or (group steps) no longer in the step's group;
+        with the route's next level once the step escalated and the deputies in force today
+        (``intl.approval.deputy``) of them all, but the excluded users."""
+        self.ensure_one()
+        excluded = self._approval_excluded_users()
+        # sudo: the engine reads the step and the groups, which the deciding user may not read
+        line = line.sudo()
+        # a step opened before the deciders were stored: its approvers without their deputies
+        users = line.decider_user_ids or (line.user_ids - line.deputy_user_ids)
+        escalation = line.route_id._escalation_users() if line.route_id else users.browse()
+        if line.step_id.approver_type == "group":
+            # a role withdrawn is not an org-chart change: the group decides (the route's next
+            # level stays, when nobody of the group was there at opening)
+            users &= line.step_id.group_id.users | escalation
+        users = (users - excluded).filtered("active")
+        if line.escalated_on:
+            users |= escalation - excluded
+        users |= self.env["intl.approval.deputy"]._deputies_of(users) - excluded
+        return users.with_env(self.env)
+
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""
         # sudo: engine-internal read of the record's approval lines (the user reads the record)
@@ -255,7 +279,7 @@ class IntlApprovalMixin(models.AbstractModel):
                     "%(record)s awaits the decision of %(approvers)s at step %(step)s.",
                     record=record.display_name, step=pending[0].step_name,
                     approvers=", ".join(pending.user_ids.mapped("name")))
-            elif user not in record._approval_resolve_line_users(pending[:1]):
+            elif user not in record._approval_line_deciders(pending[:1]):
                 reasons[record] = self.env._(
                     "You are no longer an approver of step %(step)s of %(record)s.",
                     record=record.display_name, step=pending[0].step_name)
@@ -373,6 +397,7 @@ class IntlApprovalMixin(models.AbstractModel):
                            step=waiting.step_name, record=self.display_name)
             )
         waiting._lifecycle_write({"state": "pending", "user_ids": [fields.Command.set(users.ids)],
+                                  "decider_user_ids": [fields.Command.set(own.ids)],
                                   "deputy_user_ids": [fields.Command.set((users - own).ids)],
                                   "activated_on": fields.Datetime.now()})
         state = waiting.record_state or self._approval_pending_state.get(purpose)

@@ -42,6 +42,11 @@ class IntlDocumentLine(models.Model):
         "attachment_id",
         string="Files",
     )
+    personal_data = fields.Boolean(related="type_id.personal_data")
+    has_files = fields.Boolean(
+        compute="_compute_has_files", store=True,
+        help="Files are attached, whether or not the reader may open them (the files of "
+             "personal data are read by DIC only).")
     expiry_date = fields.Date()
     note = fields.Char()
     verified_by_id = fields.Many2one("res.users", "Checked By", readonly=True)
@@ -83,6 +88,17 @@ class IntlDocumentLine(models.Model):
     _lifecycle_workflow_fields = ("verified_by_id", "verified_on", "required", "res_model", "res_id",
                                   "checked_copies", "checked_electronic", "checked_original",
                                   "checked_notarized", "checked_apostille", "checked_seal")
+
+    # the files' name: a file deleted outside the line (as an attachment) recomputes it too
+    @api.depends("attachment_ids", "attachment_ids.name")
+    def _compute_has_files(self):
+        # stored, so computed as the superuser: the files count even when the reader
+        # may not open them (``ir.attachment`` rule of personal data); the relation is read
+        # again, as a reader's cache of it leaves out the files they may not open
+        if all(self._ids):
+            self.invalidate_recordset(["attachment_ids"])
+        for line in self:
+            line.has_files = bool(line.attachment_ids)
 
     @api.depends("expiry_date")
     def _compute_is_expired(self):
@@ -153,6 +169,9 @@ class IntlDocumentLine(models.Model):
     def _link_attachments(self):
         """Files uploaded before the line existed belong to nobody but their uploader:
         link them to the line, so that whoever reads the record reads them too."""
+        # the files' side of the link decides who reads them (personal data: DIC only); a
+        # file created in this transaction may hold it in cache as empty
+        self.env["ir.attachment"].invalidate_model(["intl_document_line_ids"])
         for line in self:
             # sudo: the uploader's own unlinked files (res_id 0) get the line as their owner;
             # any other attachment keeps its owner
@@ -176,7 +195,7 @@ class IntlDocumentLine(models.Model):
 
     def _receive_attached(self):
         """Missing lines that got a file are received (the system's transition)."""
-        received = self.filtered(lambda line: line.state == "missing" and line.attachment_ids)
+        received = self.filtered(lambda line: line.state == "missing" and line.has_files)
         if received:
             received._lifecycle_run("receive", by="system")
 
@@ -262,7 +281,7 @@ class IntlDocumentLine(models.Model):
         self._check_can_check()
         self._clear_checks()
         for line in self:
-            line._lifecycle_run("reset_received" if line.attachment_ids else "reset_missing")
+            line._lifecycle_run("reset_received" if line.has_files else "reset_missing")
 
     def _check_can_check(self):
         if not self.env.user.has_group("intl_cooperation.group_intl_officer"):

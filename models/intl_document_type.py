@@ -35,6 +35,11 @@ class IntlDocumentType(models.Model):
     expires = fields.Boolean(
         "Has Expiry Date", help="The document is valid until a date (passport, visa, certificate)."
     )
+    personal_data = fields.Boolean(
+        "Personal Data (DIC Only)",
+        help="Identity documents (passports, identity cards): their files are read by the "
+             "International Cooperation Department only. Others see that the document is on "
+             "the checklist and its status, not the file.")
 
     _sql_constraints = [
         ("copies_positive", "CHECK(copies >= 0)", "The number of copies cannot be negative."),

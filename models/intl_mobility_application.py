@@ -185,7 +185,7 @@ class IntlMobilityApplication(models.Model):
         missing = [
             line.type_id.display_name
             for line in self.document_line_ids
-            if line.required and (not line.attachment_ids or line.state == "rejected")
+            if line.required and (not line.has_files or line.state == "rejected")
         ]
         if missing:
             return self.env._("Complete the dossier of %(application)s: %(documents)s.",

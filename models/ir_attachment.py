@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 # what a file is: its content and the record it belongs to
@@ -16,6 +16,12 @@ class IrAttachment(models.Model):
     """
 
     _inherit = "ir.attachment"
+
+    # the checklist lines holding the file: a file of a personal-data line (passport, identity
+    # card) is read by DIC only (rule ``ir_attachment_rule_intl_personal_data``)
+    intl_document_line_ids = fields.Many2many(
+        "intl.document.line", "intl_document_line_attachment_rel", "attachment_id", "line_id",
+        string="Checklist Documents", readonly=True)
 
     def _intl_check_not_fixed(self):
         if not self.ids or (self.env.su and self.env.context.get("install_mode")):

@@ -67,10 +67,12 @@ class TestEdgeInputs(IntlCommon):
         for user in (self.user_officer, self.user_hr):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.department.with_user(user).write({"manager_id": user.employee_id.id})
-        self.department.write({"parent_id": self.dic.id})
+        # who heads a unit and where it belongs decide approvers and record rules: tracked
+        self.department.write({"parent_id": self.dic.id, "manager_id": self.employee_officer.id})
         self.env.cr.precommit.run()  # the tracking is written at commit
         tracked = self.department.message_ids.tracking_value_ids.field_id.mapped("name")
         self.assertIn("parent_id", tracked)
+        self.assertIn("manager_id", tracked)
 
     def test_risk_review_audit_fields_are_the_servers(self):
         risk = self.env["intl.risk"].search([], limit=1)
