@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
@@ -154,7 +154,8 @@ class IntlBudget(models.Model):
 
     def _charged_models(self):
         """``{model: (amount field or method, committed domain)}`` of the records charged to budgets."""
-        return [name for name in ("intl.trip", "intl.delegation", "intl.scholar.visit") if name in self.env]
+        return [name for name in ("intl.trip", "intl.trip.funding.line", "intl.delegation", "intl.scholar.visit")
+                if name in self.env]
 
     def _charged_records_exist(self):
         return any(self.env[model].sudo().search_count([("budget_id", "in", self.ids)], limit=1)
@@ -162,58 +163,96 @@ class IntlBudget(models.Model):
 
     @api.model
     def _figures(self, budgets, column=None):
-        """``{budget id: (committed, spent)}`` of ``budgets`` in their company's currency.
+        """``{budget id: (committed, spent)}`` of ``budgets`` in their company's currency."""
+        return {budget_id: (committed, spent) for budget_id, (_source, _account, _allocated, committed, spent)
+                in self._figures_query(SQL("id = ANY(%s)", list(budgets.ids)), column).items()}
+
+    @api.model
+    def _figures_of_year(self, company, year, column=None):
+        """``{budget id: (funding source id, analytic account id, allocated, committed, spent)}`` of
+        the active budgets of ``company`` and ``year``, found and summed in the same query."""
+        return self._figures_query(SQL("company_id = %s AND year = %s AND active", company.id, year), column)
+
+    @api.model
+    def _figures_query(self, where, column=None):
+        """``{budget id: (funding source id, analytic account id, allocated, committed, spent)}`` of
+        the budgets meeting ``where``, in their company's currency.
 
         One query whatever the budgets and the records (so the annual report costs as many
-        queries for any year): committed trip estimates, unbilled lines of approved delegation
-        programmes, accepted scholar contracts less their billed acts, and the posted expense
-        entries of the budgets' analytic accounts.
+        queries for any year): committed trip estimates (a trip with funding lines commits each
+        line's share on the line's budget), unbilled lines of approved delegation programmes,
+        accepted scholar contracts less their billed acts, and the posted expense entries of the
+        budgets' analytic accounts.
         """
-        for model in ("intl.trip", "intl.delegation", "intl.delegation.cost.line", "intl.scholar.visit",
-                      "intl.scholar.act", "account.analytic.line", "account.move"):
+        for model in ("intl.budget", "intl.trip", "intl.trip.funding.line", "intl.delegation",
+                      "intl.delegation.cost.line", "intl.scholar.visit", "intl.scholar.act",
+                      "account.analytic.line", "account.move"):
             self.env[model].flush_model()
         column = column or self._analytic_column()
-        ids = list(budgets.ids)
         self.env.cr.execute(SQL("""
-            SELECT budget_id, NULL::int, SUM(estimate_total), FALSE FROM intl_trip
-             WHERE budget_id = ANY(%(ids)s) AND state IN %(trip_states)s AND NOT COALESCE(no_advance, FALSE)
-               AND money_state IN %(money_states)s
-             GROUP BY budget_id
+            WITH budgets AS (
+                SELECT id, company_id, funding_source_id, analytic_account_id, amount_allocated
+                  FROM intl_budget WHERE %(where)s
+            ), parts (budget_id, currency_id, amount, is_spent) AS (
+            SELECT trip.budget_id, NULL::int, SUM(trip.estimate_total), FALSE FROM intl_trip trip
+             WHERE trip.budget_id IN (SELECT id FROM budgets) AND trip.state IN %(trip_states)s
+               AND NOT COALESCE(trip.no_advance, FALSE) AND trip.money_state IN %(money_states)s
+               AND NOT EXISTS (SELECT FROM intl_trip_funding_line funding WHERE funding.trip_id = trip.id)
+             GROUP BY trip.budget_id
+            UNION ALL
+            SELECT funding.budget_id, NULL, SUM(trip.estimate_total * funding.budget_share / 100.0), FALSE
+              FROM intl_trip_funding_line funding
+              JOIN intl_trip trip ON trip.id = funding.trip_id
+             WHERE funding.budget_id IN (SELECT id FROM budgets) AND trip.state IN %(trip_states)s
+               AND NOT COALESCE(trip.no_advance, FALSE) AND trip.money_state IN %(money_states)s
+             GROUP BY funding.budget_id
             UNION ALL
             SELECT line.budget_id, NULL, SUM(line.amount), FALSE FROM intl_delegation_cost_line line
               JOIN intl_delegation visit ON visit.id = line.delegation_id
               LEFT JOIN account_move bill ON bill.id = line.move_id
-             WHERE line.budget_id = ANY(%(ids)s) AND visit.state IN %(delegation_states)s
+             WHERE line.budget_id IN (SELECT id FROM budgets) AND visit.state IN %(delegation_states)s
                AND (bill.id IS NULL OR bill.state != 'posted')
              GROUP BY line.budget_id
             UNION ALL
             SELECT budget_id, contract_currency_id, SUM(contract_amount), FALSE FROM intl_scholar_visit
-             WHERE budget_id = ANY(%(ids)s) AND state IN %(visit_states)s
+             WHERE budget_id IN (SELECT id FROM budgets) AND state IN %(visit_states)s
              GROUP BY budget_id, contract_currency_id
             UNION ALL
             SELECT act.budget_id, act.currency_id, -SUM(act.amount), FALSE FROM intl_scholar_act act
               JOIN intl_scholar_visit visit ON visit.id = act.visit_id
-             WHERE act.budget_id = ANY(%(ids)s) AND act.state IN ('billed', 'paid')
+             WHERE act.budget_id IN (SELECT id FROM budgets) AND act.state IN ('billed', 'paid')
                AND visit.state IN %(visit_states)s
              GROUP BY act.budget_id, act.currency_id
             UNION ALL
-            SELECT budget.id, NULL, -SUM(line.amount), TRUE FROM intl_budget budget
+            SELECT budget.id, NULL, -SUM(line.amount), TRUE FROM budgets budget
               JOIN account_analytic_line line ON line.%(column)s = budget.analytic_account_id
               JOIN account_account account ON account.id = line.general_account_id
-             WHERE budget.id = ANY(%(ids)s) AND account.account_type IN %(expense_types)s
+             WHERE account.account_type IN %(expense_types)s
              GROUP BY budget.id
-        """, ids=ids, trip_states=TRIP_COMMITTED_STATES, money_states=TRIP_COMMITTED_MONEY_STATES,
+            )
+            SELECT budgets.id, budgets.company_id, budgets.funding_source_id, budgets.analytic_account_id,
+                   budgets.amount_allocated, parts.currency_id, parts.amount, parts.is_spent
+              FROM budgets LEFT JOIN parts ON parts.budget_id = budgets.id
+        """, where=where, trip_states=TRIP_COMMITTED_STATES, money_states=TRIP_COMMITTED_MONEY_STATES,
             delegation_states=DELEGATION_COMMITTED_STATES, visit_states=VISIT_COMMITTED_STATES,
             expense_types=EXPENSE_TYPES, column=SQL.identifier(column)))
         figures = {}
         today = fields.Date.today()
-        for budget_id, currency_id, amount, is_spent in self.env.cr.fetchall():
-            budget = budgets.browse(budget_id)
-            if currency_id and currency_id != budget.company_id.currency_id.id:
-                amount = self.env["res.currency"].browse(currency_id)._convert(
-                    amount, budget.company_id.currency_id, budget.company_id, today)
-            committed, spent = figures.get(budget_id, (0.0, 0.0))
-            figures[budget_id] = (committed, spent + amount) if is_spent else (committed + amount, spent)
+        companies = {}
+        for budget_id, company_id, source_id, account_id, allocated, currency_id, amount, is_spent \
+                in self.env.cr.fetchall():
+            _source, _account, _allocated, committed, spent = figures.get(
+                budget_id, (source_id, account_id, allocated or 0.0, 0.0, 0.0))
+            if amount:
+                company = companies.setdefault(company_id, self.env["res.company"].browse(company_id))
+                if currency_id and currency_id != company.currency_id.id:
+                    amount = self.env["res.currency"].browse(currency_id)._convert(
+                        amount, company.currency_id, company, today)
+                if is_spent:
+                    spent += amount
+                else:
+                    committed += amount
+            figures[budget_id] = (source_id, account_id, allocated or 0.0, committed, spent)
         return figures
 
     @api.model
@@ -224,10 +263,13 @@ class IntlBudget(models.Model):
     @api.model
     def _analytic_column(self):
         """The column of the analytic lines holding the budgets' accounts (their plan's)."""
-        plan_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "intl_cooperation.account_analytic_plan_intl_budget", raise_if_not_found=False)
-        # the xml id is cached: no existence check, only the plan's root is read
-        return (self.env["account.analytic.plan"].browse(plan_id) if plan_id else self._analytic_plan())._column_name()
+        return self._analytic_column_cached()
+
+    @tools.ormcache()
+    def _analytic_column_cached(self):
+        # the module's plan is a root plan: its column stays (cached, as the figures are
+        # read daily by the crons and the annual report at a constant cost)
+        return self._analytic_plan()._column_name()
 
     def _spent_domain(self, column=None):
         """The analytic lines behind ``amount_spent`` (the drill-down)."""
@@ -283,7 +325,8 @@ class IntlBudget(models.Model):
             "name": self.env._("Committed: %(budget)s", budget=self.name),
             "res_model": "intl.trip",
             "view_mode": "list,form",
-            "domain": [("budget_id", "=", self.id), *self.env["intl.trip"]._budget_committed_domain()],
+            "domain": [*self.env["intl.trip"]._budget_charged_domain(self),
+                       *self.env["intl.trip"]._budget_committed_domain()],
             "context": {"create": False},
         }
 

@@ -2,6 +2,8 @@ from datetime import date
 
 from odoo import api, fields, models
 
+from .intl_budget import EXPENSE_TYPES
+
 
 class IntlAnnualReport(models.Model):
     """The money section from the books: the budgets' allocation, commitment and spending."""
@@ -20,32 +22,38 @@ class IntlAnnualReport(models.Model):
         budget_domain = [("company_id", "=", company.id), ("year", "=", year)]
         # sudo: the report counts every budget of the company, whoever refreshes it
         Budget = self.env["intl.budget"].sudo()
-        # the same queries for any year, with or without budgets (the bench's constant cost)
-        budgets = Budget.search_fetch(budget_domain, ["amount_allocated", "funding_source_id",
-                                                      "analytic_account_id", "company_id"])
         column = Budget._analytic_column()
-        by_budget = Budget._figures(budgets, column)
-        if not budgets:
+        # the budgets found and summed in one query, the same for any year (the bench's constant cost)
+        by_budget = Budget._figures_of_year(company, year, column)
+        if not by_budget:
             return []
         entries = "account.analytic.line"
 
-        def total(records, index):
-            return sum(by_budget.get(budget.id, (0.0, 0.0))[index] for budget in records)
+        def total(rows, index):
+            return sum(row[index] for row in rows)
 
+        def spent_domain(rows):
+            return [(column, "in", sorted({row[1] for row in rows if row[1]})),
+                    ("general_account_id.account_type", "in", EXPENSE_TYPES)]
+
+        rows = list(by_budget.values())
         figures = [
-            self._figure("money", "money_allocated", sum(budgets.mapped("amount_allocated")),
-                         "intl.budget", budget_domain),
-            self._figure("money", "money_committed", total(budgets, 0), "intl.budget", budget_domain),
-            self._figure("money", "money_booked", total(budgets, 1), entries, budgets._spent_domain(column)),
+            self._figure("money", "money_allocated", total(rows, 2), "intl.budget", budget_domain),
+            self._figure("money", "money_committed", total(rows, 3), "intl.budget", budget_domain),
+            self._figure("money", "money_booked", total(rows, 4), entries, spent_domain(rows)),
         ]
-        for source, source_budgets in budgets.grouped("funding_source_id").items():
+        by_source = {}
+        for row in rows:
+            by_source.setdefault(row[0], []).append(row)
+        Source = self.env["intl.funding.source"]
+        for source_id, source_rows in sorted(by_source.items()):
+            source = Source.browse(source_id)
             figures += [
-                self._figure("money", "money_allocated_by_funding",
-                             sum(source_budgets.mapped("amount_allocated")), "intl.budget",
-                             [*budget_domain, ("funding_source_id", "=", source.id)],
+                self._figure("money", "money_allocated_by_funding", total(source_rows, 2), "intl.budget",
+                             [*budget_domain, ("funding_source_id", "=", source_id)],
                              dimension="funding", record=source),
-                self._figure("money", "money_booked_by_funding", total(source_budgets, 1),
-                             entries, source_budgets._spent_domain(column), dimension="funding", record=source),
+                self._figure("money", "money_booked_by_funding", total(source_rows, 4),
+                             entries, spent_domain(source_rows), dimension="funding", record=source),
             ]
         return figures
 

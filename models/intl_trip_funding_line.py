@@ -14,7 +14,7 @@ class IntlTripFundingLine(models.Model):
     _inherit = ["intl.lifecycle.mixin"]
     _lifecycle_state_field = False
     _lifecycle_parent_field = "trip_id"
-    _lifecycle_workflow_fields = ()
+    _lifecycle_workflow_fields = ("budget_id",)
     _description = "Trip Funding Line"
     _order = "trip_id, sequence, id"
     _check_company_auto = True
@@ -31,6 +31,24 @@ class IntlTripFundingLine(models.Model):
         "account.analytic.account", "Analytic Account", check_company=True,
         compute="_compute_analytic_account_id", store=True, readonly=False, precompute=True)
     note = fields.Char()
+    budget_share = fields.Float(
+        "Share of the Cost (%)", compute="_compute_budget_share", store=True, digits=(16, 4),
+        help="The line's part of the trip's cost: its share, or its amount over the lines' total.")
+    budget_id = fields.Many2one(
+        "intl.budget", "Budget", readonly=True, copy=False, index="btree_not_null",
+        help="Recorded at the submission from the trip's year and institute and the line's source: "
+             "the line's share of the estimate is committed there, and its entries carry the "
+             "budget's analytic account.")
+
+    @api.depends("share", "amount", "trip_id.funding_line_ids.share", "trip_id.funding_line_ids.amount")
+    def _compute_budget_share(self):
+        for line in self:
+            siblings = line.trip_id.funding_line_ids
+            if siblings and all(sibling.share for sibling in siblings):
+                line.budget_share = line.share
+            else:
+                total = sum(siblings.mapped("amount"))
+                line.budget_share = 100.0 * line.amount / total if total else 0.0
 
     @api.depends("source_id")
     def _compute_analytic_account_id(self):

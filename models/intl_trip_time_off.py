@@ -28,6 +28,39 @@ class IntlTrip(models.Model):
 
     time_off_ids = fields.One2many("hr.leave", "intl_trip_id", "Time Off (Business Trip)",
                                    groups="hr_holidays.group_hr_holidays_user,intl_cooperation.group_intl_hr")
+    time_off_count = fields.Integer(
+        "Time Off", compute="_compute_time_off_count",
+        help="The trip's business trip time off the user may read (the traveller's own, their "
+             "unit's for its time off officer, every one for HR).")
+
+    def _compute_time_off_count(self):
+        counts = {}
+        Leave = self.env["hr.leave"]
+        if self.ids and Leave.has_access("read"):
+            # as the user: the record rules of the time off count what they may open
+            counts = dict(Leave._read_group([("intl_trip_id", "in", self.ids)], ["intl_trip_id"], ["__count"]))
+        for trip in self:
+            trip.time_off_count = counts.get(trip, 0)
+
+    def action_view_time_off(self):
+        """The trip's time off in Time Off's own views (what the user may read of it)."""
+        self.ensure_one()
+        leaves = self.env["hr.leave"].search([("intl_trip_id", "=", self.id)])
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Time Off: %(trip)s", trip=self.name),
+            "res_model": "hr.leave",
+            "domain": [("intl_trip_id", "=", self.id)],
+            "context": {"create": False},
+        }
+        if len(leaves) == 1:
+            action.update(view_mode="form", res_id=leaves.id,
+                          views=[(self.env.ref("hr_holidays.hr_leave_view_form").id, "form")])
+        else:
+            action.update(view_mode="list,form", views=[
+                (self.env.ref("hr_holidays.hr_leave_view_tree").id, "list"),
+                (self.env.ref("hr_holidays.hr_leave_view_form").id, "form")])
+        return action
 
     def _time_off_days(self):
         """The calendar days of the trip to record as business trip time off."""

@@ -116,12 +116,18 @@ def generate(fraction_from, fraction_to, context):
         employee = employees[rng.randrange(len(employees))]
         funding = fundings[rng.randrange(len(fundings))]
         budget = BUDGETS[year, funding.id] if state not in ("draft", "cancel") else False
+        # one trip in ten paid by two sources (60 / 40 %): each line's share on its own budget
+        other = fundings[(fundings.ids.index(funding.id) + 1) % len(fundings)]
+        funding_lines = [
+            Command.create({"source_id": source.id, "share": share,
+                            "budget_id": budget and BUDGETS[year, source.id].id})
+            for source, share in ((funding, 60.0), (other, 40.0))] if i % 10 == 0 else []
         trip_vals.append({
             "employee_id": employee.id, "country_id": countries[rng.randrange(len(countries))].id,
             "city": "City", "purpose": rng.choice(["Conference", "Internship", "Lectures", "Negotiations",
                                                    "Joint research", "Summer school"]),
             "date_departure": departure, "date_return": departure + timedelta(days=days - 1),
-            "funding_source_id": funding.id, "budget_id": budget and budget.id,
+            "funding_source_id": funding.id, "budget_id": budget and budget.id, "funding_line_ids": funding_lines,
             "estimate_date": departure - timedelta(days=30),
             "state": state, "company_id": company.id,
             "assignment_report_date": departure + timedelta(days=days + 5) if state == "done" else False,
@@ -170,6 +176,10 @@ def generate(fraction_from, fraction_to, context):
         signed = random_date(YEARS[i % len(YEARS)])
         end = signed + timedelta(days=365 * rng.randint(2, 6))
         state = "expired" if end < date(LAST_YEAR, 12, 31) else "in_force"
+        if i == part(n(2000)).start:
+            # each part has an agreement whose expiry is reminded today: the reminder cron takes
+            # the same path with a tenth of the data and with all of it
+            end, state = date.today() + timedelta(days=20), "in_force"
         vals = {"title": "Agreement", "partner_id": partners[rng.randrange(len(partners))].id,
                 "kind_id": kind.id, "institute_id": institutes[rng.randrange(len(institutes))].id,
                 "company_id": company.id, "state": state, "date_sign_university": signed,
@@ -369,9 +379,16 @@ def hand_sql(year):
              sv AS (SELECT * FROM intl_scholar_visit WHERE company_id = %(c)s
                      AND state IN ('on_site', 'ended', 'done') AND date_arrival BETWEEN %(s)s AND %(e)s),
              b AS (SELECT * FROM intl_budget WHERE company_id = %(c)s AND year = %(y)s AND active),
-             bc AS (SELECT budget_id, estimate_total AS amount FROM intl_trip
+             bc AS (SELECT budget_id, estimate_total AS amount FROM intl_trip tr
                      WHERE budget_id IN (SELECT id FROM b) AND state IN ('approved', 'returned')
                        AND NOT COALESCE(no_advance, FALSE) AND money_state IN ('to_pay', 'advanced', 'to_approve')
+                       AND NOT EXISTS (SELECT FROM intl_trip_funding_line fl WHERE fl.trip_id = tr.id)
+                    UNION ALL
+                    SELECT fl.budget_id, tr.estimate_total * fl.share / 100.0 FROM intl_trip_funding_line fl
+                      JOIN intl_trip tr ON tr.id = fl.trip_id
+                     WHERE fl.budget_id IN (SELECT id FROM b) AND tr.state IN ('approved', 'returned')
+                       AND NOT COALESCE(tr.no_advance, FALSE)
+                       AND tr.money_state IN ('to_pay', 'advanced', 'to_approve')
                     UNION ALL
                     SELECT cl.budget_id, cl.amount FROM intl_delegation_cost_line cl
                       JOIN intl_delegation dl ON dl.id = cl.delegation_id

@@ -1,9 +1,10 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from .agreement_common import AgreementCommon
+from .common_trip import IntlTripMoneyCommon
 
 
 @tagged("post_install", "-at_install")
@@ -50,3 +51,70 @@ class TestAgreementCronQueries(AgreementCommon):
         self._queries(self._due(1))  # warms the caches, as the daily cron worker has them
         baseline = self._queries(self._due(1))
         self.assertEqual(self._queries(self._due(45)), baseline)
+
+    def test_reminders_cost_the_same_with_budgets(self):
+        """Fifty agreements due as one, with the year's budgets of fifty funding sources present."""
+        self._counter = 100
+        sources = self.env["intl.funding.source"].create([{"name": f"Source {index}"} for index in range(50)])
+        self.env["intl.budget"].create([{
+            "year": self.today.year, "company_id": self.env.company.id, "funding_source_id": source.id,
+            "amount_allocated": 1000000.0} for source in sources])
+        self._queries(self._due(1))
+        baseline = self._queries(self._due(1))
+        self.assertEqual(self._queries(self._due(50)), baseline)
+
+
+@tagged("post_install", "-at_install")
+class TestRiskCronQueriesWithBudgets(IntlTripMoneyCommon):
+    """The risk check reads the year's budgets and their posted entries at a constant cost: one
+    budget with one entry as fifty budgets with fifty entries."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.risk = cls.env.ref("intl_cooperation.intl_risk_scholar_refusal")
+        cls.risk.write({"indicator": "funds_used_november", "company_id": cls.company.id,
+                        "owner_id": cls.user_officer.id, "threshold": 0.0, "threshold_direction": "above"})
+        cls.expense = cls.company_data["default_account_expense"]
+        cls.counter = 0
+
+    def _budgets_with_entries(self, count):
+        """``count`` budgets of this year, each with a posted expense entry in its analytic account."""
+        self.counter += count
+        sources = self.env["intl.funding.source"].create([
+            {"name": f"Source {self.counter + index}"} for index in range(count)])
+        budgets = self.env["intl.budget"].create([{
+            "year": self.today.year, "company_id": self.company.id, "funding_source_id": source.id,
+            "amount_allocated": 1000000.0} for source in sources])
+        moves = self.env["account.move"].create([{
+            "move_type": "entry", "journal_id": self.misc_journal.id, "date": date(self.today.year, 1, 15),
+            "company_id": self.company.id, "line_ids": [
+                Command.create({"name": "Hotel", "account_id": self.expense.id, "debit": 100000.0,
+                                "analytic_distribution": {str(budget.analytic_account_id.id): 100.0}}),
+                Command.create({"name": "Hotel", "account_id": self.company.intl_advance_account_id.id
+                                or self.company_data["default_account_receivable"].id, "credit": 100000.0})]}
+            for budget in budgets])
+        moves.action_post()
+        return budgets
+
+    def _queries(self):
+        Risk = self.env["intl.risk"]
+        Risk._cron_check_risks()  # warms the caches and settles the alert, as the daily worker has
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        Risk._cron_check_risks()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def test_risk_check_costs_the_same_with_fifty_budgets(self):
+        first = self._budgets_with_entries(1)
+        baseline = self._queries()
+        self.risk.invalidate_recordset()
+        self.assertAlmostEqual(self.risk.indicator_value, 10.0, msg="100 000 of 1 000 000")
+        self._budgets_with_entries(50)
+        self.assertEqual(self._queries(), baseline)
+        self.risk.invalidate_recordset()
+        self.assertAlmostEqual(self.risk.indicator_value, 10.0, msg="5 100 000 of 51 000 000")
+        self.assertTrue(self.risk.in_alert)
+        self.assertTrue(first.analytic_account_id)

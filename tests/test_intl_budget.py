@@ -36,11 +36,25 @@ class IntlBudgetCommon(IntlScholarCommon, IntlTripMoneyCommon):
         cr = self.env.cr
         cr.execute("SELECT amount_allocated FROM intl_budget WHERE id = %s", [budget.id])
         [allocated] = cr.fetchone()
+        # a trip without funding lines commits its estimate to its budget, one with funding lines
+        # each line's share (or amount over the lines' total) to the line's budget
         cr.execute("""
-            SELECT COALESCE(SUM(estimate_total), 0) FROM intl_trip
-             WHERE budget_id = %s AND state IN ('approved', 'returned') AND NOT COALESCE(no_advance, FALSE)
-               AND money_state IN ('to_pay', 'advanced', 'to_approve')""", [budget.id])
-        [committed] = cr.fetchone()
+            SELECT COALESCE(SUM(trip.estimate_total), 0) FROM intl_trip trip
+             WHERE trip.budget_id = %(b)s AND trip.state IN ('approved', 'returned')
+               AND NOT COALESCE(trip.no_advance, FALSE) AND trip.money_state IN ('to_pay', 'advanced', 'to_approve')
+               AND trip.id NOT IN (SELECT trip_id FROM intl_trip_funding_line)
+            UNION ALL
+            SELECT COALESCE(SUM(trip.estimate_total * CASE WHEN totals.shares = totals.lines THEN line.share / 100.0
+                                                           ELSE line.amount / NULLIF(totals.amount, 0) END), 0)
+              FROM intl_trip_funding_line line
+              JOIN intl_trip trip ON trip.id = line.trip_id
+              JOIN (SELECT trip_id, COUNT(*) AS lines, COUNT(*) FILTER (WHERE share > 0) AS shares,
+                           SUM(amount) AS amount FROM intl_trip_funding_line GROUP BY trip_id) totals
+                ON totals.trip_id = trip.id
+             WHERE line.budget_id = %(b)s AND trip.state IN ('approved', 'returned')
+               AND NOT COALESCE(trip.no_advance, FALSE) AND trip.money_state IN ('to_pay', 'advanced', 'to_approve')
+        """, {"b": budget.id})
+        committed = sum(float(amount) for [amount] in cr.fetchall())
         column = budget.analytic_account_id.root_plan_id._column_name()
         cr.execute(f"""
             SELECT COALESCE(-SUM(line.amount), 0) FROM account_analytic_line line
@@ -264,6 +278,120 @@ class TestIntlBudget(IntlBudgetCommon):
 
 
 @tagged("post_install", "-at_install")
+class TestIntlBudgetFundingLines(IntlBudgetCommon):
+    """A trip with several funding lines commits and spends each line's part on its own source's
+    budget (year, company, source, institute), and each budget warns or refuses for its part."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.funding_grant = cls.env.ref("intl_cooperation.intl_funding_source_grant")
+        cls.grant_budget = cls.env["intl.budget"].create({
+            "year": cls.year, "company_id": cls.company.id, "funding_source_id": cls.funding_grant.id,
+            "amount_allocated": 400000.0})
+
+    def _split_trip(self, budget_share=60.0, **vals):
+        """The default estimate (500 000 ₸) paid 60 % by the state budget, 40 % by the grant."""
+        trip = self._create_trip(**vals)
+        trip.with_user(self.user_requester).write({"funding_line_ids": [
+            Command.create({"source_id": self.funding_budget.id, "share": budget_share}),
+            Command.create({"source_id": self.funding_grant.id, "share": 100.0 - budget_share})]})
+        return trip
+
+    def test_each_line_commits_and_spends_on_its_budget(self):
+        committed = self._approve(self._split_trip())
+        spent = self._approve(self._split_trip(departure=self.today + timedelta(days=40)))
+        for trip in (committed, spent):
+            self.assertEqual(trip.budget_id, self.budget, "the main source's budget")
+            self.assertEqual(trip.funding_line_ids.mapped("budget_id"), self.budget | self.grant_budget)
+        (self.budget | self.grant_budget).invalidate_recordset()
+        # 2 trips × 500 000: 60 % and 40 % of each
+        self.assertEqual(self.budget.amount_committed, 600000.0)
+        self.assertEqual(self.grant_budget.amount_committed, 400000.0)
+        self._pay(spent)
+        self._return(spent)
+        report = self._report(spent, [(self.cat_fares, 280000.0, self.kzt),
+                                      (self.cat_accommodation, 150000.0, self.kzt)])
+        self.assertEqual(report.state, "posted")
+        # the lines keep their sources' own accounts (their plans) and add their budgets' (the
+        # budgets' plan), each for its share
+        expected = {str(line.analytic_account_id.id): line.share
+                    for line in spent.funding_line_ids if line.analytic_account_id}
+        self.assertNotIn(self.budget.analytic_account_id.root_plan_id,
+                         spent.funding_line_ids.analytic_account_id.root_plan_id)
+        expected.update({str(self.budget.analytic_account_id.id): 60.0,
+                         str(self.grant_budget.analytic_account_id.id): 40.0})
+        expense = report.move_id.line_ids.filtered(lambda line: line.account_id.account_type == "expense")
+        self.assertTrue(expense)
+        for line in expense:
+            self.assertEqual(line.analytic_distribution, expected)
+        (self.budget | self.grant_budget).invalidate_recordset()
+        # the posted 430 000: 258 000 (60 %) and 172 000 (40 %); the other trip stays committed
+        self.assertEqual((self.budget.amount_allocated, self.budget.amount_committed, self.budget.amount_spent),
+                         (1000000.0, 300000.0, 258000.0))
+        self.assertEqual((self.grant_budget.amount_allocated, self.grant_budget.amount_committed,
+                          self.grant_budget.amount_spent), (400000.0, 200000.0, 172000.0))
+        self.assertEqual(self._sql_figures(self.budget), (1000000.0, 300000.0, 258000.0))
+        self.assertEqual(self._sql_figures(self.grant_budget), (400000.0, 200000.0, 172000.0))
+        self.assertEqual(self.grant_budget.amount_left, 28000.0)
+        committed_action = self.grant_budget.action_view_committed()
+        self.assertEqual(self.env["intl.trip"].search(committed_action["domain"]), committed)
+        entries = self.env["account.analytic.line"].search(self.grant_budget.action_view_entries()["domain"])
+        self.assertEqual(-sum(entries.mapped("amount")), 172000.0)
+        # the annual report sums both budgets
+        vals_list = self.env["intl.annual.report"]._compute_figure_vals(self.year, self.company)
+        figures = {(vals["code"], vals["res_id"]): vals["value"] for vals in vals_list if vals["section"] == "money"}
+        self.assertEqual(figures["money_committed", False], 500000.0)
+        self.assertEqual(figures["money_booked", False], 430000.0)
+        self.assertEqual(figures["money_booked_by_funding", self.funding_grant.id], 172000.0)
+
+    def test_amounts_split_the_estimate_in_proportion(self):
+        trip = self._create_trip()
+        trip.with_user(self.user_requester).write({"funding_line_ids": [
+            Command.create({"source_id": self.funding_budget.id, "amount": 100000.0}),
+            Command.create({"source_id": self.funding_grant.id, "amount": 300000.0})]})
+        self.assertEqual(trip.funding_line_ids.mapped("budget_share"), [25.0, 75.0])
+        self._approve(trip)
+        self.grant_budget.invalidate_recordset()
+        self.assertEqual(self.grant_budget.amount_committed, 375000.0)
+        self.assertEqual(self._sql_figures(self.grant_budget)[1], 375000.0)
+
+    def test_the_line_over_its_budget_is_warned(self):
+        self.grant_budget.amount_allocated = 150000.0
+        trip = self._split_trip()
+        self.assertTrue(trip.budget_exceeded)
+        self.assertIn(self.grant_budget.name, trip.budget_warning)
+        self.assertNotIn(self.budget.name, trip.budget_warning, "300 000 of 1 000 000: within")
+        self._submit(trip)
+        self.assertEqual(trip.state, "to_head")
+        notes = "".join(trip.message_ids.mapped("body"))
+        self.assertIn(f"Over the budget {self.grant_budget.name}", notes)
+        self.assertNotIn(f"Over the budget {self.budget.name}", notes)
+
+    def test_the_line_over_a_refusing_budget_is_refused(self):
+        self.grant_budget.write({"amount_allocated": 150000.0, "on_exceed": "refuse"})
+        trip = self._split_trip()
+        with self.assertRaisesRegex(UserError, "Management can allow it") as caught:
+            self._submit(trip)
+        self.assertIn(self.grant_budget.name, str(caught.exception))
+        self.assertEqual(trip.state, "draft")
+        # the same trip with the grant paying less passes: 20 % = 100 000 of 150 000
+        first, second = trip.funding_line_ids
+        trip.with_user(self.user_requester).write({"funding_line_ids": [
+            Command.update(first.id, {"share": 80.0}), Command.update(second.id, {"share": 20.0})]})
+        self._submit(trip)
+        self.assertEqual(trip.state, "to_head")
+
+    def test_line_budget_is_the_engines(self):
+        trip = self._split_trip()
+        with self.assertRaises(UserError):
+            trip.funding_line_ids[:1].with_user(self.user_requester).write({"budget_id": self.grant_budget.id})
+        self._submit(trip)
+        with self.assertRaises(ValidationError):
+            self.grant_budget.write({"funding_source_id": self.funding_budget.id})  # charged through a line
+
+
+@tagged("post_install", "-at_install")
 class TestIntlBudgetJsonRpc(IntlBudgetCommon, HttpCase):
     """Over JSON-RPC, as any client: a refusing budget refuses the submission; nobody writes the
     budget fields; Management's override lets it through."""
@@ -301,3 +429,37 @@ class TestIntlBudgetJsonRpc(IntlBudgetCommon, HttpCase):
         trip.invalidate_recordset()
         self.assertEqual(trip.state, "to_head")
         self.assertEqual(trip.budget_override_user_id, self.user_management)
+
+    @mute_logger("odoo.http")  # the refusals are expected: each one is asserted below
+    def test_funding_line_over_its_budget_over_jsonrpc(self):
+        grant = self.env.ref("intl_cooperation.intl_funding_source_grant")
+        grant_budget = self.env["intl.budget"].create({
+            "year": self.year, "company_id": self.company.id, "funding_source_id": grant.id,
+            "amount_allocated": 150000.0, "on_exceed": "refuse"})
+        trip = self._create_trip()
+        self._login(self.user_requester)
+        self._call("intl.trip", "write", [trip.ids, {"funding_line_ids": [
+            [0, 0, {"source_id": self.funding_budget.id, "share": 60.0}],
+            [0, 0, {"source_id": grant.id, "share": 40.0}]]}])
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self._call("intl.trip", "action_submit", [trip.ids])
+        [values] = self._call("intl.trip", "read", [trip.ids, ["budget_exceeded", "budget_warning", "state"]])
+        self.assertTrue(values["budget_exceeded"])
+        self.assertIn(grant_budget.name, values["budget_warning"])
+        self.assertEqual(values["state"], "draft")
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self._call("intl.trip.funding.line", "write", [trip.funding_line_ids[:1].ids,
+                                                            {"budget_id": grant_budget.id}])
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self._call("intl.trip", "write", [trip.ids, {"funding_line_ids": [
+                [1, trip.funding_line_ids[1].id, {"budget_id": self.budget.id}]]}])
+        self._login(self.user_management)
+        action = self._call("intl.trip", "action_budget_override", [trip.ids])
+        wizard_id = self._call("intl.budget.override", "create", [{"reason": "Grant topped up in March"}],
+                               {"context": action["context"]})
+        self._call("intl.budget.override", "action_confirm", [[wizard_id] if isinstance(wizard_id, int) else wizard_id])
+        self._login(self.user_requester)
+        self._call("intl.trip", "action_submit", [trip.ids])
+        trip.invalidate_recordset()
+        self.assertEqual(trip.state, "to_head")
+        self.assertEqual(trip.funding_line_ids.budget_id, self.budget | grant_budget)

@@ -2,8 +2,8 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import Form, HttpCase, tagged
 
 from .common_discipline import IntlDisciplineCommon
 
@@ -144,6 +144,34 @@ class TestIntlTripTimeOff(IntlDisciplineCommon):
             domain, ["department_id", "date_from:month"], ["__count", "number_of_days:sum"])
         self.assertIn((self.department, date(2027, 2, 1), 1, 5.0),
                       [(dep, month.date(), count, days) for dep, month, count, days in groups])
+
+
+@tagged("post_install", "-at_install")
+class TestIntlTripTimeOffButton(IntlDisciplineCommon):
+    """The trip's form opens its time off: a button counting what the user may read of it."""
+
+    def test_trip_opens_its_time_off(self):
+        trip = self._week_trip()
+        leave = trip.sudo().time_off_ids
+        self.assertEqual(len(leave), 1)
+        arch = trip.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="action_view_time_off"', arch)
+        self.assertIn('invisible="not time_off_count"', arch)
+        # the traveller (their own time off) and HR (every business trip) count it and open it
+        for user in (self.user_requester, self.user_hr):
+            form = Form(trip.with_user(user))
+            self.assertEqual(form.time_off_count, 1, user.name)
+            action = trip.with_user(user).action_view_time_off()
+            self.assertEqual((action["res_model"], action["res_id"]), ("hr.leave", leave.id))
+            opened = self.env["hr.leave"].with_user(user).browse(action["res_id"])
+            opened.invalidate_recordset()
+            self.assertEqual(opened.read(["intl_trip_id"])[0]["intl_trip_id"][0], trip.id)
+        # the DIC officer reads the trip, not the traveller's time off: no button, nothing opened
+        officer_trip = trip.with_user(self.user_officer)
+        officer_trip.invalidate_recordset()
+        self.assertEqual(officer_trip.read(["time_off_count"])[0]["time_off_count"], 0)
+        with self.assertRaises(AccessError):
+            self.env["hr.leave"].with_user(self.user_officer).browse(leave.id).read(["intl_trip_id"])
 
 
 @tagged("post_install", "-at_install")
