@@ -121,6 +121,7 @@
             "intl_cooperation/static/src/js/l10n/kazakh_intl.js",
             "intl_cooperation/static/src/js/fields/intl_many2many_binary_viewer.js",
             "intl_cooperation/static/src/xml/intl_many2many_binary_viewer.xml",
+            "intl_cooperation/static/src/scss/intl_backend.scss",
         ],
         "web.report_assets_common": [
             "intl_cooperation/static/src/scss/intl_report.scss",
