@@ -39,6 +39,7 @@
         "wizards/intl_delegation_cancel_views.xml",
         "views/intl_delegation_views.xml",
         "data/intl_trip_data.xml",
+        "data/intl_trip_purpose_category_data.xml",
         "data/intl_discipline_data.xml",
         "data/resource_calendar_leaves_data.xml",
         "views/intl_trip_views.xml",

@@ -83,7 +83,7 @@ class IntlTrip(models.Model):
     # the end date; a rejection brings the trip back to draft)
     _lifecycle_substance = (
         "company_id", "employee_id", "country_id", "city", "host_partner_id", "purpose",
-        "assignment", "agreement_id", "plan_line_id", "date_departure", "date_return",
+        "purpose_category_id", "assignment", "agreement_id", "plan_line_id", "date_departure", "date_return",
         "funding_source_id", "estimate_date", "estimate_line_ids", "funding_line_ids",
         "host_category_ids")
     _lifecycle_workflow_fields = (
@@ -117,6 +117,10 @@ class IntlTrip(models.Model):
         "res.partner", "Host Organisation", tracking=True,
         help="A partner institution or any other contact.")
     purpose = fields.Char(required=True, tracking=True)
+    purpose_category_id = fields.Many2one(
+        "intl.trip.purpose.category", "Purpose Category", tracking=True, index=True,
+        help="The kind of purpose the annual report counts the trips by; the purpose itself is "
+             "the traveller's own words.")
     assignment = fields.Text(help="What the traveller has to do (the service task).")
     agreement_id = fields.Many2one("intl.agreement", "Agreement", tracking=True, check_company=True)
     plan_line_id = fields.Many2one(
