@@ -39,6 +39,7 @@
         "wizards/intl_delegation_cancel_views.xml",
         "views/intl_delegation_views.xml",
         "data/intl_trip_data.xml",
+        "data/intl_trip_purpose_category_data.xml",
         "data/intl_discipline_data.xml",
         "data/resource_calendar_leaves_data.xml",
         "views/intl_trip_views.xml",
@@ -124,6 +125,7 @@
             "intl_cooperation/static/src/js/l10n/kazakh_intl.js",
             "intl_cooperation/static/src/js/fields/intl_many2many_binary_viewer.js",
             "intl_cooperation/static/src/xml/intl_many2many_binary_viewer.xml",
+            "intl_cooperation/static/src/scss/intl_backend.scss",
         ],
         "web.report_assets_common": [
             "intl_cooperation/static/src/scss/intl_report.scss",

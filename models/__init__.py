@@ -39,6 +39,7 @@ from . import res_company
 from . import res_config_settings
 from . import intl_funding_source
 from . import intl_trip_expense_category
+from . import intl_trip_purpose_category
 from . import intl_per_diem_rate
 from . import intl_trip
 from . import intl_trip_money

@@ -55,7 +55,7 @@ class IntlAgreement(models.Model):
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel", "terminated", "expired")
     _approval_summary_fields = {"what": "title", "who": "partner_id", "date_from": "date_start",
-                                "date_to": "date_end"}
+                                "date_to": "date_end", "where": "country_id"}
 
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "to": "submitted", "who": (COORDINATOR,),

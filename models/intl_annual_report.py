@@ -360,7 +360,8 @@ class IntlAnnualReport(models.Model):
     @api.model
     def _breakdown_figures(self, section, code, model, domain, groupby, totals):
         """One figure line per value of ``groupby`` from ``totals`` (``{group: value}``)."""
-        dimension = {"country_id": "country", "purpose": "purpose", "institute_id": "institute",
+        dimension = {"country_id": "country", "purpose": "purpose", "purpose_category_id": "purpose",
+                     "institute_id": "institute",
                      "funding_source_id": "funding", "partner_id": "partner"}[groupby]
         result = []
         # the text of the section's domain once, each group adds its condition to it
@@ -448,7 +449,7 @@ class IntlAnnualReport(models.Model):
         """Trips abroad of staff (from the trips and their 717-02 reports): one grouped query."""
         model = "intl.trip"
         domain = self._domain_trips(year, company)
-        dimensions = ["country_id", "purpose", "institute_id", "funding_source_id"]
+        dimensions = ["country_id", "purpose_category_id", "institute_id", "funding_source_id"]
         (count, days, reported), groups = self._rollup(
             model, domain, dimensions, ["__count", "duration_days:sum", "assignment_report_date:count"])
         return [
@@ -458,8 +459,8 @@ class IntlAnnualReport(models.Model):
                          [*domain, ("assignment_report_date", "!=", False)]),
             *self._breakdown_figures("trips", "trip_by_country", model, domain, "country_id",
                                      groups["country_id"]),
-            *self._breakdown_figures("trips", "trip_by_purpose", model, domain, "purpose",
-                                     groups["purpose"]),
+            *self._breakdown_figures("trips", "trip_by_purpose", model, domain, "purpose_category_id",
+                                     groups["purpose_category_id"]),
             *self._breakdown_figures("trips", "trip_by_institute", model, domain, "institute_id",
                                      groups["institute_id"]),
             *self._breakdown_figures("trips", "trip_by_funding", model, domain, "funding_source_id",
@@ -566,12 +567,19 @@ class IntlAnnualReport(models.Model):
         ]
 
     @api.model
-    def _figures_scholars(self, year, company):
-        """Invited foreign scholars and experts who came in the year, and the hours they taught."""
-        model = "intl.scholar.visit"
+    def _domain_scholars(self, year, company):
+        """The visits of invited scholars who were on site in the year: the stay overlaps it
+        (a visit arriving in December and lecturing in January counts in both years)."""
         start, end = self._year_bounds(year)
-        domain = [("company_id", "=", company.id), ("state", "in", ("on_site", "ended", "done")),
-                  ("date_arrival", ">=", start), ("date_arrival", "<=", end)]
+        return [("company_id", "=", company.id), ("state", "in", ("on_site", "ended", "done")),
+                ("date_arrival", "<=", end), ("date_departure", ">=", start)]
+
+    @api.model
+    def _figures_scholars(self, year, company):
+        """Invited foreign scholars and experts who stayed in the year, and the hours they taught:
+        the visits and the hours the visits list shows for the year (the drill-down)."""
+        model = "intl.scholar.visit"
+        domain = self._domain_scholars(year, company)
         (count, hours), groups = self._rollup(model, domain, ["institute_id"],
                                               ["__count", "hours_given:sum"])
         return [

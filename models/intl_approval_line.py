@@ -97,6 +97,7 @@ class IntlApprovalLine(models.Model):
     process_name = fields.Char("Process", compute="_compute_summary")
     summary_what = fields.Char("What", compute="_compute_summary")
     summary_who = fields.Char("Who", compute="_compute_summary")
+    summary_where = fields.Char("Where", compute="_compute_summary")
     summary_amount = fields.Monetary("Amount", compute="_compute_summary",
                                      currency_field="summary_currency_id")
     summary_currency_id = fields.Many2one("res.currency", compute="_compute_summary")
@@ -197,6 +198,7 @@ class IntlApprovalLine(models.Model):
                 line.process_name = process_name
                 line.summary_what = summary.get("what") or False
                 line.summary_who = summary.get("who") or False
+                line.summary_where = summary.get("where") or False
                 line.summary_amount = summary.get("amount") or 0.0
                 line.summary_currency_id = summary.get("currency") or self.env.company.currency_id
                 line.summary_date_from = summary.get("date_from") or False
@@ -207,7 +209,8 @@ class IntlApprovalLine(models.Model):
 
     def _set_empty_summary(self):
         self.update({
-            "process_name": False, "summary_what": False, "summary_who": False, "summary_amount": 0.0,
+            "process_name": False, "summary_what": False, "summary_who": False, "summary_where": False,
+            "summary_amount": 0.0,
             "summary_currency_id": self.env.company.currency_id, "summary_date_from": False,
             "summary_date_to": False, "can_decide": False, "is_late": False,
         })

@@ -473,12 +473,12 @@ class IntlApprovalMixin(models.AbstractModel):
         return result
 
     def _approval_summary(self):
-        """``{record id: {what, who, amount, currency, date_from, date_to}}`` for the inbox."""
+        """``{record id: {what, who, where, amount, currency, date_from, date_to}}`` for the inbox."""
         spec = self._approval_summary_fields
         result = {}
         for record in self:
             values = {}
-            for key in ("what", "who", "amount", "date_from", "date_to"):
+            for key in ("what", "who", "where", "amount", "date_from", "date_to"):
                 name = spec.get(key)
                 value = record[name] if name else False
                 if hasattr(value, "_name"):

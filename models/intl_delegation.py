@@ -81,7 +81,8 @@ class IntlDelegation(models.Model):
     }
     _approval_cancel_states = ("cancel", "refused", "closed")
     _approval_summary_fields = {"what": "reason_id", "who": "partner_id", "amount": "amount_total",
-                                "date_from": "date_arrival", "date_to": "date_departure"}
+                                "date_from": "date_arrival", "date_to": "date_departure",
+                                "where": "country_id"}
 
     _lifecycle_transitions = {
         "request_decision": {"from": ("draft",), "approval": "decision", "who": (OFFICER,)},

@@ -182,11 +182,10 @@ class IntlInstituteIndicator(models.Model):
 
     @api.model
     def _actual_scholar_hours(self, report, year, company):
-        """Hours taught by the invited scholars who came in the year, per inviting institute."""
-        start, end = report._year_bounds(year)
-        return self._count_by_institute("intl.scholar.visit", [
-            ("company_id", "=", company.id), ("state", "in", ("on_site", "ended", "done")),
-            ("date_arrival", ">=", start), ("date_arrival", "<=", end)], aggregate="hours_given:sum")
+        """Hours taught by the invited scholars on site in the year, per inviting institute
+        (the visits of the annual report's figure)."""
+        return self._count_by_institute("intl.scholar.visit", report._domain_scholars(year, company),
+                                        aggregate="hours_given:sum")
 
     @api.model
     def _actual_incoming_students(self, report, year, company):

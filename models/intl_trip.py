@@ -58,7 +58,8 @@ class IntlTrip(models.Model):
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel",)
     _approval_summary_fields = {"what": "purpose", "who": "employee_id", "amount": "estimate_total",
-                                "date_from": "date_departure", "date_to": "date_return"}
+                                "date_from": "date_departure", "date_to": "date_return",
+                                "where": "destination"}
 
     _lifecycle_transitions = {
         "submit": {"from": ("draft",), "approval": "default", "who": (REQUESTER, OFFICER)},
@@ -82,7 +83,7 @@ class IntlTrip(models.Model):
     # the end date; a rejection brings the trip back to draft)
     _lifecycle_substance = (
         "company_id", "employee_id", "country_id", "city", "host_partner_id", "purpose",
-        "assignment", "agreement_id", "plan_line_id", "date_departure", "date_return",
+        "purpose_category_id", "assignment", "agreement_id", "plan_line_id", "date_departure", "date_return",
         "funding_source_id", "estimate_date", "estimate_line_ids", "funding_line_ids",
         "host_category_ids")
     _lifecycle_workflow_fields = (
@@ -116,6 +117,10 @@ class IntlTrip(models.Model):
         "res.partner", "Host Organisation", tracking=True,
         help="A partner institution or any other contact.")
     purpose = fields.Char(required=True, tracking=True)
+    purpose_category_id = fields.Many2one(
+        "intl.trip.purpose.category", "Purpose Category", tracking=True, index=True,
+        help="The kind of purpose the annual report counts the trips by; the purpose itself is "
+             "the traveller's own words.")
     assignment = fields.Text(help="What the traveller has to do (the service task).")
     agreement_id = fields.Many2one("intl.agreement", "Agreement", tracking=True, check_company=True)
     plan_line_id = fields.Many2one(
@@ -185,11 +190,18 @@ class IntlTrip(models.Model):
         help="Everything to complete before the application can be submitted.")
     late_request_pending = fields.Boolean(compute="_compute_late_request_pending")
     calendar_title = fields.Char(compute="_compute_calendar_title")
+    destination = fields.Char(compute="_compute_calendar_title", help="City and country of the trip.")
     can_submit = fields.Boolean(compute="_compute_lifecycle_can")
     can_register_return = fields.Boolean(compute="_compute_return_can")
     can_propose_return = fields.Boolean(compute="_compute_return_can")
     can_act_absence = fields.Boolean(compute="_compute_return_can")
     can_act_departure = fields.Boolean(compute="_compute_return_can")
+    is_traveller = fields.Boolean(
+        compute="_compute_return_can",
+        help="The current user is the traveller or filed the trip: the traveller's actions are theirs.")
+    can_money_report = fields.Boolean(
+        "Can Open the Advance Report", compute="_compute_return_can",
+        help="The traveller writes the advance report, the accountant checks it.")
     can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
     can_reset = fields.Boolean(compute="_compute_lifecycle_can")
 
@@ -276,9 +288,11 @@ class IntlTrip(models.Model):
                 lambda a, t=activity_type: a.activity_type_id == t))
 
     @api.depends("employee_id", "city", "country_id")
+    @api.depends_context("lang")
     def _compute_calendar_title(self):
         for trip in self:
             place = ", ".join(filter(None, [trip.city, trip.country_id.name]))
+            trip.destination = place or False
             trip.calendar_title = " — ".join(filter(None, [trip.employee_id.name, place])) or trip.name
 
     @api.depends("return_at", "approved_date_to", "employee_id")
@@ -297,11 +311,14 @@ class IntlTrip(models.Model):
     def _compute_return_can(self):
         user = self.env.user
         hr = user.has_group(HR)
+        accountant = user.has_group("intl_cooperation.group_intl_accountant")
         today = fields.Date.context_today(self)
         for trip in self:
             traveller = user in trip._lifecycle_requester_users() or user.employee_id == trip.employee_id
             head = user in trip._unit_head_users()
             judge = (hr or head) and not traveller
+            trip.is_traveller = traveller
+            trip.can_money_report = traveller or accountant
             trip.can_propose_return = trip.state == "approved" and traveller
             trip.can_register_return = trip.state == "approved" and judge
             trip.can_act_absence = bool(

@@ -106,6 +106,7 @@ def generate(fraction_from, fraction_to, context):
         return range(int(total * fraction_from), int(total * fraction_to))
 
     countries, institutes, employees, partners, fundings, categories, expense = context["data"]
+    purposes = env["intl.trip.purpose.category"].search([])
     # trips with estimates
     trip_vals = []
     for i in part(n(20000)):
@@ -126,6 +127,7 @@ def generate(fraction_from, fraction_to, context):
             "employee_id": employee.id, "country_id": countries[rng.randrange(len(countries))].id,
             "city": "City", "purpose": rng.choice(["Conference", "Internship", "Lectures", "Negotiations",
                                                    "Joint research", "Summer school"]),
+            "purpose_category_id": purposes[i % len(purposes)].id,
             "date_departure": departure, "date_return": departure + timedelta(days=days - 1),
             "funding_source_id": funding.id, "budget_id": budget and budget.id, "funding_line_ids": funding_lines,
             "estimate_date": departure - timedelta(days=30),
@@ -377,7 +379,8 @@ def hand_sql(year):
                      AND participant_type = 'learner' AND is_foreign AND state != 'cancel'
                      AND academic_year = %(ay)s),
              sv AS (SELECT * FROM intl_scholar_visit WHERE company_id = %(c)s
-                     AND state IN ('on_site', 'ended', 'done') AND date_arrival BETWEEN %(s)s AND %(e)s),
+                     AND state IN ('on_site', 'ended', 'done') AND date_arrival <= %(e)s
+                     AND date_departure >= %(s)s),
              b AS (SELECT * FROM intl_budget WHERE company_id = %(c)s AND year = %(y)s AND active),
              bc AS (SELECT budget_id, estimate_total AS amount FROM intl_trip tr
                      WHERE budget_id IN (SELECT id FROM b) AND state IN ('approved', 'returned')
@@ -413,7 +416,8 @@ def hand_sql(year):
         UNION ALL SELECT 'trip_days', NULL, COALESCE(SUM(duration_days), 0) FROM t
         UNION ALL SELECT 'trip_reported', NULL, COUNT(assignment_report_date) FROM t
         UNION ALL SELECT 'trip_by_country', country_id::text, COUNT(*) FROM t GROUP BY country_id
-        UNION ALL SELECT 'trip_by_purpose', purpose, COUNT(*) FROM t GROUP BY purpose
+        UNION ALL SELECT 'trip_by_purpose', purpose_category_id::text, COUNT(*) FROM t
+                  GROUP BY purpose_category_id
         UNION ALL SELECT 'trip_by_institute', institute_id::text, COUNT(*) FROM t GROUP BY institute_id
         UNION ALL SELECT 'trip_by_funding', funding_source_id::text, COUNT(*) FROM t
                   GROUP BY funding_source_id

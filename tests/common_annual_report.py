@@ -62,12 +62,17 @@ class AnnualReportCommon(IntlTripCommon):
     @classmethod
     def _create_dataset(cls):
         trip = cls._trip
-        cls.trip_1 = trip("done", date(YEAR, 3, 1), 5, purpose="Conference",
-                          assignment_report_date=date(YEAR, 3, 12))
+        conference = cls.env.ref("intl_cooperation.intl_trip_purpose_category_conference")
+        internship = cls.env.ref("intl_cooperation.intl_trip_purpose_category_internship")
+        # the purposes in the travellers' own words; the report counts their categories
+        cls.trip_1 = trip("done", date(YEAR, 3, 1), 5, purpose="Mining conference in Berlin",
+                          purpose_category_id=conference.id, assignment_report_date=date(YEAR, 3, 12))
         cls.trip_2 = trip("returned", date(YEAR, 6, 10), 3, purpose="Conference",
+                          purpose_category_id=conference.id,
                           employee_id=cls.employee_requester_other.id,
                           funding_source_id=cls.funding_grant.id)
         cls.trip_3 = trip("approved", date(YEAR, 9, 1), 10, purpose="Internship",
+                          purpose_category_id=internship.id,
                           country_id=cls.fr.id, city="Paris")
         trip("draft", date(YEAR, 10, 1), 4, country_id=cls.fr.id, city="Lyon")
         trip("done", date(YEAR - 1, 12, 30), 4)
