@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
 from odoo import Command, fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
@@ -187,6 +187,34 @@ class TestSubstanceJsonRpc(IntlTripMoneyCommon, HttpCase):
         rendered = intl_message.render_value(env, {"_ref": "intl.trip", "_ids": [secret.id]})
         self.assertNotIn(secret.name, rendered)
 
+    @mute_logger("odoo.http")
+    def test_officer_acts_not_on_their_own_file(self):
+        """An officer verifies no document of their own trip and approves no extension they
+        requested (another officer does)."""
+        own = self.env["intl.trip"].with_user(self.user_officer).create(self._trip_vals(
+            employee_id=self.employee_officer.id))
+        self._attach_documents(own, self.user_officer)
+        line = own.sudo().document_line_ids.filtered(lambda doc: doc.state == "received")[:1]
+        self.assertTrue(line)
+        other_officer = new_test_user(
+            self.env, login="sub_officer_2", groups="base.group_user,intl_cooperation.group_intl_officer",
+            company_id=self.company.id, company_ids=[Command.set(self.company.ids)])
+        trip = self._approve(self._create_trip())
+        end = trip.approved_date_to
+        self.env["intl.trip.extension"].with_user(self.user_officer).create({
+            "trip_id": trip.id, "date_to": end + timedelta(days=2), "reason": "The workshop goes on."})
+        self._login(self.user_officer)
+        self._refused(USER_ERROR, "intl.document.line", "action_verify", [line.ids])
+        self._refused(USER_ERROR, "intl.trip", "action_approval_approve", [trip.ids])
+        line.invalidate_recordset()
+        trip.invalidate_recordset()
+        self.assertEqual(line.read(["state"])[0]["state"], "received")
+        self.assertEqual(trip.read(["approved_date_to"])[0]["approved_date_to"], end)
+        # the other officer decides the DIC step of the extension
+        trip.with_user(other_officer).action_approval_approve()
+        line.with_user(other_officer)._do_check_all()
+        self.assertEqual(line.state, "verified")
+
 
 @tagged("post_install", "-at_install")
 class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
@@ -245,3 +273,40 @@ class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
         self.assertEqual(application.learner_id, learner)
         self.assertEqual(agreement.partner_id, self.partner_institution)
         self.assertEqual(grade.learner_id, learner)
+
+    @mute_logger("odoo.http")
+    def test_no_submission_around_the_transition_nor_grades_typed_in_evaluation(self):
+        learner = self._create_learner("ST-LOCK-3")
+        application = self._apply(learner)
+        self.intake.action_close_applications()
+        self.assertEqual(self.intake.state, "evaluation")
+        grade = learner.grade_ids[:1]
+        certificate = learner.language_ids[:1]
+        self.assertTrue(grade and certificate)
+        grades = learner.read(["grade_ids"])[0]["grade_ids"]
+        self._login(self.user_registrar)
+        # what the commission evaluates is not typed during the evaluation
+        self._refused(USER_ERROR, "intl.learner.grade", "write", [grade.ids, {"grade": "A"
+                      if grade.grade != "A" else "A-"}])
+        self._refused(USER_ERROR, "intl.learner.grade", "create", [{
+            "learner_id": learner.id, "academic_year": "2025/2026", "term": "1",
+            "discipline": "Planted", "credits": 5, "grade": "A"}])
+        self._refused(USER_ERROR, "intl.learner.grade", "unlink", [grade.ids])
+        self._refused(USER_ERROR, "intl.learner", "write", [learner.ids, {
+            "grade_ids": [Command.delete(grade.id)]}])
+        learner.invalidate_recordset()
+        self.assertEqual(learner.read(["grade_ids"])[0]["grade_ids"], grades)
+        self.intake.decision_ref = "No. 8"
+        self.intake.with_user(self.user_director_institute).action_decide()
+        self.assertEqual(application.state, "selected")
+        action = application.with_user(self.user_coordinator).action_create_study_plan()
+        plan = self.env["intl.study.plan"].browse(action["res_id"])
+        self.assertEqual(plan.state, "draft")
+        # the Registrar Office decides its step of the plan; it never submits it (nor starts
+        # the round around the transition)
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call("intl.study.plan", "action_approval_submit", [plan.ids])
+        self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        plan.invalidate_recordset()
+        self.assertEqual(plan.read(["state"])[0]["state"], "draft")
+        self.assertFalse(plan.sudo().approval_line_ids)
