@@ -65,6 +65,22 @@ class TestApprovalPositions(DelegationCommon):
             "route_id": self.env.ref("intl_cooperation.intl_approval_route_scholar_visit").id,
             "name": "Programmes office", "approver_type": "role", "role": "programmes_head", "sequence": 99})
         self.assertEqual(step._resolve_users(visit), self.user_programmes)
+        # 5.3 the order's amendment (an extension) as the order
+        self.assertEqual(self._resolve(ref + "trip_extension_management", visit),
+                         self.user_management | self.user_vr_science)
+        # 5.5.1 an invited scholar's file: the head of the international programmes office, then
+        # the DIC Director
+        self.assertEqual(self._resolve(ref + "scholar_visit_programmes", visit), self.user_programmes)
+        director = self.env.ref("intl_cooperation.group_intl_director").users.filtered(
+            lambda user: not user.share and user.active)
+        self.assertIn(self.user_dic_director, director)
+        self.assertEqual(self._resolve(ref + "scholar_visit_dic", visit), director)
+        route = self.env.ref("intl_cooperation.intl_approval_route_scholar_visit")
+        self.assertEqual(route.step_ids.sorted("sequence")[:2].mapped("role"), ["programmes_head", False])
+        # 5.1.3 an agreement's signing: Management
+        management = self.env.ref("intl_cooperation.group_intl_management").users.filtered(
+            lambda user: not user.share and user.active)
+        self.assertEqual(self._resolve(ref + "agreement_management", visit), management)
 
     def test_vacant_positions(self):
         visit = self._create_visit()
