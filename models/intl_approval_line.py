@@ -406,8 +406,8 @@ class IntlApprovalLine(models.Model):
         for line, users in users_by_line.items():
             for user in users:
                 by_user[user].append(line)
-        company = self.env.company
-        email_from = company.email_formatted or self.env.user.email_formatted
+        # from the company of the step's record (the cron's company otherwise)
+        default_from = self.env.company.email_formatted or self.env.user.email_formatted
         read_in = {}
         vals_list = []
         for user, user_lines in by_user.items():
@@ -428,6 +428,7 @@ class IntlApprovalLine(models.Model):
             subjects = in_template._render_field("subject", ids, add_context=context)
             bodies = in_template._render_field("body_html", ids, add_context=context)
             for line in user_lines:
+                email_from = line.company_id.email_formatted or default_from
                 vals_list.append({
                     "subject": subjects[line.id], "body_html": bodies[line.id],
                     "email_from": email_from, "reply_to": email_from,
