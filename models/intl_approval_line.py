@@ -37,11 +37,12 @@ class IntlApprovalLine(models.Model):
     _inherit = ["intl.related.record.mixin", "intl.lifecycle.mixin"]
     _description = "Approval Line"
     _order = "res_model, res_id, round desc, sequence, id"
+    _check_company_auto = True
 
     purpose = fields.Char(required=True, default="default", readonly=True)
     round = fields.Integer(default=1, readonly=True, help="Submissions of the record for this purpose.")
     is_current = fields.Boolean(default=True, readonly=True, index=True)
-    route_id = fields.Many2one("intl.approval.route", readonly=True, ondelete="set null")
+    route_id = fields.Many2one("intl.approval.route", readonly=True, ondelete="set null", check_company=True)
     step_id = fields.Many2one("intl.approval.route.step", "Route Step", readonly=True, ondelete="set null")
     sequence = fields.Integer(readonly=True)
     name = fields.Char("Step (as submitted)", required=True, readonly=True)

@@ -394,6 +394,25 @@ class TestApprovalLeadTime(AgreementCommon):
         self.assertGreater(risk.indicator_value, branch_risk.indicator_value)
         self.assertFalse(branch_risk.in_alert)
 
+    def test_route_of_the_record_company(self):
+        """A company's route serves that company's records only, whatever the companies the
+        user works in; a step never names another company's route (check_company)."""
+        other = self.env["res.company"].create({"name": "Branch campus (test)"})
+        Route = self.env["intl.approval.route"]
+        main_route = self.env.ref("intl_cooperation.intl_approval_route_agreement")
+        branch_route = main_route.copy({"company_id": other.id, "sequence": 1, "name": "Branch agreements"})
+        agreement = self._create_agreement()
+        both = Route.with_context(allowed_company_ids=[self.env.company.id, other.id])
+        self.assertEqual(both._find_routes(agreement)[agreement], main_route)
+        moved = self._create_agreement()
+        moved.sudo()._lifecycle_write({"company_id": other.id})
+        self.assertEqual(Route._find_routes(moved)[moved], branch_route)
+        step = branch_route.step_ids[:1]
+        with self.assertRaises(UserError):
+            self.env["intl.approval.line"].sudo()._lifecycle_create([{
+                "res_model": "intl.agreement", "res_id": agreement.id, "route_id": branch_route.id,
+                "step_id": step.id, "name": step.name}])
+
     def test_figures_equal_sql(self):
         route = self.env.ref("intl_cooperation.intl_approval_route_agreement")
         step = self.env.ref("intl_cooperation.intl_approval_route_step_agreement_legal")
