@@ -37,11 +37,12 @@ class IntlApprovalLine(models.Model):
     _inherit = ["intl.related.record.mixin", "intl.lifecycle.mixin"]
     _description = "Approval Line"
     _order = "res_model, res_id, round desc, sequence, id"
+    _check_company_auto = True
 
     purpose = fields.Char(required=True, default="default", readonly=True)
     round = fields.Integer(default=1, readonly=True, help="Submissions of the record for this purpose.")
     is_current = fields.Boolean(default=True, readonly=True, index=True)
-    route_id = fields.Many2one("intl.approval.route", readonly=True, ondelete="set null")
+    route_id = fields.Many2one("intl.approval.route", readonly=True, ondelete="set null", check_company=True)
     step_id = fields.Many2one("intl.approval.route.step", "Route Step", readonly=True, ondelete="set null")
     sequence = fields.Integer(readonly=True)
     name = fields.Char("Step (as submitted)", required=True, readonly=True)
@@ -415,8 +416,8 @@ class IntlApprovalLine(models.Model):
         for line, users in users_by_line.items():
             for user in users:
                 by_user[user].append(line)
-        company = self.env.company
-        email_from = company.email_formatted or self.env.user.email_formatted
+        # from the company of the step's record (the cron's company otherwise)
+        default_from = self.env.company.email_formatted or self.env.user.email_formatted
         read_in = {}
         vals_list = []
         for user, user_lines in by_user.items():
@@ -437,6 +438,7 @@ class IntlApprovalLine(models.Model):
             subjects = in_template._render_field("subject", ids, add_context=context)
             bodies = in_template._render_field("body_html", ids, add_context=context)
             for line in user_lines:
+                email_from = line.company_id.email_formatted or default_from
                 vals_list.append({
                     "subject": subjects[line.id], "body_html": bodies[line.id],
                     "email_from": email_from, "reply_to": email_from,

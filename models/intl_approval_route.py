@@ -72,13 +72,21 @@ class IntlApprovalRoute(models.Model):
 
     @api.model
     def _find_routes(self, records, purpose="default"):
-        """``{record: route}`` for ``records`` of one model (one search for all of them)."""
+        """``{record: route}`` for ``records`` of one model (one search for all of them).
+
+        A route of a company applies to the records of that company only (the record's
+        company, not the companies the user works in): a route without company to all.
+        """
+        with_company = "company_id" in records._fields
+        companies = records.company_id if with_company else records.env.companies
         routes = self.search([
             ("model", "=", records._name),
             ("purpose", "=", purpose),
-            ("company_id", "in", [False, *records.env.companies.ids]),
+            ("company_id", "in", [False, *companies.ids]),
         ])
         return {
-            record: next((route for route in routes if route._matches(record)), self.browse())
+            record: next((route for route in routes
+                          if (not with_company or not route.company_id or route.company_id == record.company_id)
+                          and route._matches(record)), self.browse())
             for record in records
         }

@@ -65,6 +65,22 @@ class TestApprovalPositions(DelegationCommon):
             "route_id": self.env.ref("intl_cooperation.intl_approval_route_scholar_visit").id,
             "name": "Programmes office", "approver_type": "role", "role": "programmes_head", "sequence": 99})
         self.assertEqual(step._resolve_users(visit), self.user_programmes)
+        # 5.3 the order's amendment (an extension) as the order
+        self.assertEqual(self._resolve(ref + "trip_extension_management", visit),
+                         self.user_management | self.user_vr_science)
+        # 5.5.1 an invited scholar's file: the head of the international programmes office, then
+        # the DIC Director
+        self.assertEqual(self._resolve(ref + "scholar_visit_programmes", visit), self.user_programmes)
+        director = self.env.ref("intl_cooperation.group_intl_director").users.filtered(
+            lambda user: not user.share and user.active)
+        self.assertIn(self.user_dic_director, director)
+        self.assertEqual(self._resolve(ref + "scholar_visit_dic", visit), director)
+        route = self.env.ref("intl_cooperation.intl_approval_route_scholar_visit")
+        self.assertEqual(route.step_ids.sorted("sequence")[:2].mapped("role"), ["programmes_head", False])
+        # 5.1.3 an agreement's signing: Management
+        management = self.env.ref("intl_cooperation.group_intl_management").users.filtered(
+            lambda user: not user.share and user.active)
+        self.assertEqual(self._resolve(ref + "agreement_management", visit), management)
 
     def test_vacant_positions(self):
         visit = self._create_visit()
@@ -377,6 +393,25 @@ class TestApprovalLeadTime(AgreementCommon):
         self.assertEqual(branch_risk.indicator_value, 0.0)
         self.assertGreater(risk.indicator_value, branch_risk.indicator_value)
         self.assertFalse(branch_risk.in_alert)
+
+    def test_route_of_the_record_company(self):
+        """A company's route serves that company's records only, whatever the companies the
+        user works in; a step never names another company's route (check_company)."""
+        other = self.env["res.company"].create({"name": "Branch campus (test)"})
+        Route = self.env["intl.approval.route"]
+        main_route = self.env.ref("intl_cooperation.intl_approval_route_agreement")
+        branch_route = main_route.copy({"company_id": other.id, "sequence": 1, "name": "Branch agreements"})
+        agreement = self._create_agreement()
+        both = Route.with_context(allowed_company_ids=[self.env.company.id, other.id])
+        self.assertEqual(both._find_routes(agreement)[agreement], main_route)
+        moved = self._create_agreement()
+        moved.sudo()._lifecycle_write({"company_id": other.id})
+        self.assertEqual(Route._find_routes(moved)[moved], branch_route)
+        step = branch_route.step_ids[:1]
+        with self.assertRaises(UserError):
+            self.env["intl.approval.line"].sudo()._lifecycle_create([{
+                "res_model": "intl.agreement", "res_id": agreement.id, "route_id": branch_route.id,
+                "step_id": step.id, "name": step.name}])
 
     def test_figures_equal_sql(self):
         route = self.env.ref("intl_cooperation.intl_approval_route_agreement")
