@@ -15,6 +15,28 @@ CREATED = _lt("%(document)s created")
 MODULE = "intl_cooperation"
 
 
+def _prefetch_display_names(env, values):
+    """Compute at once the display names of every record the encoded ``values`` name (as sudo,
+    as ``render_value`` reads them): a batch of notes costs the same queries for any number of
+    records (each note renders its own records from the cache)."""
+    refs = {}
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if "_ref" in value:
+                refs.setdefault(value["_ref"], set()).update(
+                    rid for rid in value.get("_ids") or [] if isinstance(rid, int))
+            else:
+                stack.extend(value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+    for model, ids in refs.items():
+        if model in env and ids:
+            # sudo: as render_value, the display names of the records just posted about
+            env[model].browse(sorted(ids)).sudo().mapped("display_name")
+
+
 class MailThread(models.AbstractModel):
     """One door for the messages the module posts: stored with their translation key."""
 
@@ -53,6 +75,7 @@ class MailThread(models.AbstractModel):
         Message = self.env["mail.message"]
         company_env = self.with_context(lang=Message._intl_company_lang()).env
         keyed = {res_id: encode_message(body) for res_id, body in bodies.items()}
+        _prefetch_display_names(company_env, [params for _key, params in keyed.values()])
         stored = {res_id: render_message(company_env, key, params, fresh=True)
                   for res_id, (key, params) in keyed.items()}
         messages = self.with_context(intl_message_keys=keyed, **{
