@@ -83,3 +83,4 @@ from . import test_clause_programme_print
 from . import test_ewp_tour
 from . import test_cron_queries
 from . import test_ux_documents
+from . import test_approval_click_queries
