@@ -1,6 +1,7 @@
 from . import intl_lifecycle_mixin
 from . import mail_thread
 from . import mail_message
+from . import mail_activity
 from . import mail_tracking_value
 from . import intl_process
 from . import intl_related_record_mixin

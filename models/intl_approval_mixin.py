@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
+from .mail_activity import FOLLOWERS_DONE, FOLLOWERS_KEY
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -300,7 +302,8 @@ class IntlApprovalMixin(models.AbstractModel):
         decided = []
         for record in self:
             line = record._approval_current_lines()[:1]
-            if line.require_documents and "documents_complete" in record and not record.documents_complete:
+            # sudo: every mandatory line counts, whoever may read it (the user reads the record)
+            if line.require_documents and "documents_complete" in record and not record.sudo().documents_complete:
                 raise UserError(
                     self.env._("Verify the mandatory documents of %(record)s first: %(documents)s",
                                record=record.display_name,
@@ -405,7 +408,27 @@ class IntlApprovalMixin(models.AbstractModel):
             self._lifecycle_move_to(state, by="approval")
         # one creation for every approver of the step
         if not self.env.context.get("mail_activity_automation_skip"):
-            self.env["mail.activity"].create(self._approval_activity_vals(waiting, users))
+            self._approval_create_activities(self._approval_activity_vals(waiting, users))
+
+    def _approval_create_activities(self, vals_list):
+        """Create the approval activities ``vals_list`` of the record ``self`` in one batch.
+
+        Their users follow the record (one subscription for all of them), and each is told
+        as Odoo tells an assignment, with the activity's note (summary and decision links),
+        in one batch of messages and e-mails (``mail.activity._intl_notify_assigned``)
+        instead of one notification and one subscription per approver.
+        """
+        self.ensure_one()
+        if not vals_list:
+            return self.env["mail.activity"]
+        users = self.env["res.users"].browse({vals["user_id"] for vals in vals_list})
+        # sudo: the approvers (active users, checked when resolved) follow the record the engine
+        # gives them; their partners are read as sudo, the deciding user may not read them
+        self.sudo()._message_subscribe(partner_ids=users.sudo().partner_id.ids)
+        activities = self.env["mail.activity"].with_context(**{
+            "mail_activity_quick_update": True, FOLLOWERS_KEY: FOLLOWERS_DONE}).create(vals_list)
+        activities._intl_notify_assigned()
+        return activities.with_env(self.env)
 
     def _approval_activity_vals(self, line, users):
         """Values of the approval activities of ``users`` at ``line`` (due at the step's deadline)."""

@@ -222,8 +222,31 @@ class Officer(OdooUser):
                 attachment = attachment[0] if isinstance(attachment, list) else attachment
                 self.call("intl.document.line", "write", [lines, {"attachment_ids": [[6, 0, [attachment]]]}],
                           name="documents: attach")
-                self.call("intl.document.line", "action_verify", [lines], name="documents: verify")
+                self.check_documents(lines)
         self.call("intl.trip", "action_approval_approve", [[trip["id"]]], name="approve: DIC")
+
+
+    def check_documents(self, lines):
+        """As the officer's Check and Verify: the check form of each document, every property its
+        type declares confirmed (a type that declares none is verified the same way)."""
+        needs = self.call("intl.document.line", "web_read", [lines], {"specification": {"type_id": {"fields": {
+            "copies": {}, "electronic_copy": {}, "original_required": {}, "notarized_copy": {},
+            "apostille": {}, "seal_required": {}}}}}, name="documents: read types") or []
+        for line in needs:
+            doc_type = line.get("type_id") or {}
+            action = self.call("intl.document.line", "action_check", [[line["id"]]], name="documents: check form")
+            if not action:
+                continue
+            check = self.call("intl.document.check", "create", [{
+                "line_id": line["id"], "copies": doc_type.get("copies") or 0,
+                "electronic": bool(doc_type.get("electronic_copy")),
+                "original": bool(doc_type.get("original_required")),
+                "notarized": bool(doc_type.get("notarized_copy")),
+                "apostille": bool(doc_type.get("apostille")), "seal": bool(doc_type.get("seal_required")),
+            }], name="documents: check")
+            if check:
+                check = check[0] if isinstance(check, list) else check
+                self.call("intl.document.check", "action_confirm", [[check]], name="documents: verify")
 
 
 class Rector(OdooUser):

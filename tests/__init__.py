@@ -86,3 +86,4 @@ from . import test_cron_queries
 from . import test_ux_documents
 from . import test_approval_frozen_deciders
 from . import test_personal_documents
+from . import test_approval_click_queries

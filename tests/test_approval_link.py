@@ -35,6 +35,34 @@ class TestApprovalLink(ApprovalLinkCommon):
         self.assertIn(f"/intl/approval/{line.id}/approve?uid={self.user_legal.id}", activity.note)
         self.assertIn(f"/intl/approval/{line.id}/reject?uid={self.user_legal.id}", activity.note)
 
+    def test_the_approvers_are_told_with_the_links(self):
+        """Each approver of the opening step gets Odoo's assignment notice with the activity's
+        note: by e-mail (in their language, with their own links), or in the Odoo inbox."""
+        self.user_legal.write({"notification_type": "email", "lang": "ru_RU"})
+        other_legal = self.user_legal.copy({"login": "t_legal_inbox", "name": "Legal Inbox",
+                                            "email": "legal_inbox@example.com"})
+        other_legal.notification_type = "inbox"
+        agreement, line = self._at_legal_step()
+        self.assertIn(other_legal, line.user_ids)
+        self.assertLessEqual(self.user_legal.partner_id | other_legal.partner_id, agreement.message_partner_ids)
+        mail = self.env["mail.mail"].sudo().search([("model", "=", "intl.agreement"), ("res_id", "=", agreement.id),
+                                                    ("recipient_ids", "in", self.user_legal.partner_id.ids)])
+        self.assertEqual(len(mail), 1)
+        self.assertIn(f"/intl/approval/{line.id}/approve?uid={self.user_legal.id}", mail.body_html)
+        self.assertNotIn(f"uid={other_legal.id}", mail.body_html)
+        self.assertIn("назначенный вам", mail.subject)
+        self.assertIn(agreement.title, mail.body_html)
+        self.assertEqual(mail.notification_ids.res_partner_id, self.user_legal.partner_id)
+        self.assertEqual(mail.notification_ids.notification_type, "email")
+        inbox = self.env["mail.notification"].sudo().search([
+            ("res_partner_id", "=", other_legal.partner_id.id), ("mail_message_id.res_id", "=", agreement.id),
+            ("mail_message_id.model", "=", "intl.agreement")])
+        self.assertEqual(inbox.notification_type, "inbox")
+        self.assertFalse(inbox.is_read)
+        self.assertIn(f"uid={other_legal.id}", str(inbox.mail_message_id.body))
+        self.assertFalse(self.env["mail.mail"].sudo().search([("recipient_ids", "in", other_legal.partner_id.ids),
+                                                              ("res_id", "=", agreement.id)]))
+
     def test_refused_links(self):
         _agreement, line = self._at_legal_step()
         params = self._params(line._approval_link_url(self.user_legal, "approve"))
