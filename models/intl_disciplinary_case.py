@@ -278,6 +278,14 @@ class IntlDisciplinaryCase(models.Model):
         return employee.resource_calendar_id or employee.company_id.resource_calendar_id
 
     @api.model
+    def _paper_tz_name(self, company):
+        """The time zone of the company's papers: its address's (Asia/Almaty for the university),
+        False when it has none (then the employee's)."""
+        # sudo: the company's time zone is read for any paper printed in it
+        tz = company.sudo().partner_id.tz
+        return tz if tz and tz != "UTC" else False
+
+    @api.model
     def _employee_tz(self, employee):
         calendar = self._employee_calendar(employee)
         return pytz.timezone(employee.tz or calendar.tz or "UTC")
@@ -679,11 +687,14 @@ class IntlDisciplinaryCase(models.Model):
 
     @api.model
     def _format_local(self, employee, value):
-        """``value`` (naive UTC) in ``employee``'s time zone, in the date and time format of the
-        language of the context (the reader's or the printed paper's)."""
+        """``value`` (naive UTC) in the company's time zone (the employee's when the company has
+        none), in the date and time format of the language of the context (the reader's or the
+        printed paper's): a legal paper never reads in UTC."""
         if not value:
             return ""
-        local = pytz.utc.localize(value).astimezone(self._employee_tz(employee))
+        paper_tz = self._paper_tz_name(employee.company_id or self.env.company)
+        tz = pytz.timezone(paper_tz) if paper_tz else self._employee_tz(employee)
+        local = pytz.utc.localize(value).astimezone(tz)
         lang = get_lang(self.env)
         time_format = (lang.time_format or "%H:%M").replace(":%S", "")
         return local.strftime(f"{lang.date_format} {time_format}")
