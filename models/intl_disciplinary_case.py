@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, formatLang
 from odoo.tools.misc import get_lang
 from odoo.tools.translate import LazyTranslate
 
@@ -700,5 +700,16 @@ class IntlDisciplinaryCase(models.Model):
         return local.strftime(f"{lang.date_format} {time_format}")
 
     def _hours_text(self):
+        """The hours missed as the paper's language writes numbers (7,5 in Kazakh and Russian)."""
         self.ensure_one()
-        return f"{self.missed_hours:.2f}".rstrip("0").rstrip(".") if self.missed_hours else "0"
+        hours = self.missed_hours or 0.0
+        digits = 0 if hours == int(hours) else (1 if round(hours * 10) == hours * 10 else 2)
+        return formatLang(self.env, hours, digits=digits)
+
+    @api.model
+    def _paper_job(self, employee):
+        """The employee's position in the paper's language: the job position (translated) when
+        there is one, else the job title as typed."""
+        # sudo: the position printed on a paper about the employee
+        employee = employee.sudo()
+        return employee.job_id.name or employee.job_title or ""

@@ -38,3 +38,28 @@ class TestUxPapers(IntlDisciplineCommon):
         utc = self.env["ir.qweb.field.datetime"].with_context(tz="UTC").value_to_html(decided, {})
         self.assertIn(almaty, html)
         self.assertNotIn(utc, html)
+
+    def test_papers_people_sign_carry_the_letterhead(self):
+        """HR papers, the transcript and the annual report print the university's letterhead in
+        the page (the HTML header of external_layout is dropped by Debian's wkhtmltopdf)."""
+        self.env.company.write({"phone": "+7 727 292 60 25", "email": "dic@satbayev.university"})
+        self.employee_requester.job_id = self.env["hr.job"].create({"name": "Associate Professor"})
+        self.employee_requester.job_id.with_context(lang="ru_RU").name = "Ассоциированный профессор"
+        _trip, case = self._case_with_act()
+        Report = self.env["ir.actions.report"].with_context(lang="ru_RU")
+        html = Report._render_qweb_html("intl_cooperation.action_report_intl_case_act_absence",
+                                        case.ids, data={"lang": "ru_RU"})[0].decode()
+        self.assertIn("o_intl_letterhead", html)
+        self.assertIn(self.env.company.name, html)
+        self.assertIn("+7 727 292 60 25", html)
+        # the position in the paper's language
+        self.assertIn("Ассоциированный профессор", html)
+        for xmlid in ("intl_cooperation.intl_learner_report_transcript_document",
+                      "intl_cooperation.report_intl_annual_report_document"):
+            arch = self.env.ref(xmlid).arch
+            self.assertIn("intl_cooperation.report_intl_letterhead", arch, xmlid)
+
+    def test_hours_in_the_paper_language(self):
+        case = self.env["intl.disciplinary.case"].new({"missed_hours": 7.5})
+        self.assertEqual(case.with_context(lang="ru_RU")._hours_text(), "7,5")
+        self.assertEqual(case.with_context(lang="en_US")._hours_text(), "7.5")
