@@ -130,3 +130,4 @@ from . import res_config_settings_report
 from . import intl_annual_report_december
 from . import intl_document_type_print
 from . import intl_document_line_print
+from . import ir_actions_report

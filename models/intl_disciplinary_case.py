@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, formatLang
 from odoo.tools.misc import get_lang
 from odoo.tools.translate import LazyTranslate
 
@@ -276,6 +276,14 @@ class IntlDisciplinaryCase(models.Model):
     @api.model
     def _employee_calendar(self, employee):
         return employee.resource_calendar_id or employee.company_id.resource_calendar_id
+
+    @api.model
+    def _paper_tz_name(self, company):
+        """The time zone of the company's papers: its address's (Asia/Almaty for the university),
+        False when it has none (then the employee's)."""
+        # sudo: the company's time zone is read for any paper printed in it
+        tz = company.sudo().partner_id.tz
+        return tz if tz and tz != "UTC" else False
 
     @api.model
     def _employee_tz(self, employee):
@@ -679,15 +687,29 @@ class IntlDisciplinaryCase(models.Model):
 
     @api.model
     def _format_local(self, employee, value):
-        """``value`` (naive UTC) in ``employee``'s time zone, in the date and time format of the
-        language of the context (the reader's or the printed paper's)."""
+        """``value`` (naive UTC) in the company's time zone (the employee's when the company has
+        none), in the date and time format of the language of the context (the reader's or the
+        printed paper's): a legal paper never reads in UTC."""
         if not value:
             return ""
-        local = pytz.utc.localize(value).astimezone(self._employee_tz(employee))
+        paper_tz = self._paper_tz_name(employee.company_id or self.env.company)
+        tz = pytz.timezone(paper_tz) if paper_tz else self._employee_tz(employee)
+        local = pytz.utc.localize(value).astimezone(tz)
         lang = get_lang(self.env)
         time_format = (lang.time_format or "%H:%M").replace(":%S", "")
         return local.strftime(f"{lang.date_format} {time_format}")
 
     def _hours_text(self):
+        """The hours missed as the paper's language writes numbers (7,5 in Kazakh and Russian)."""
         self.ensure_one()
-        return f"{self.missed_hours:.2f}".rstrip("0").rstrip(".") if self.missed_hours else "0"
+        hours = self.missed_hours or 0.0
+        digits = 0 if hours == int(hours) else (1 if round(hours * 10) == hours * 10 else 2)
+        return formatLang(self.env, hours, digits=digits)
+
+    @api.model
+    def _paper_job(self, employee):
+        """The employee's position in the paper's language: the job position (translated) when
+        there is one, else the job title as typed."""
+        # sudo: the position printed on a paper about the employee
+        employee = employee.sudo()
+        return employee.job_id.name or employee.job_title or ""

@@ -68,6 +68,7 @@ from . import test_ux_trip_host
 from . import test_ux_buttons
 from . import test_ux_money
 from . import test_ux_navigation
+from . import test_ux_papers
 from . import test_language_glossary
 from . import test_ux_figures
 from . import test_approval_deputy
