@@ -127,14 +127,17 @@ def run_programme(env):
 
 def run_selection(env, programme, learners):
     coordinator = user(env, "user_coordinator")
+    officer = user(env, "user_dic_officer")
     start = current_year(env)
     Intake = env["intl.degree.intake"].with_user(coordinator)
     intake = Intake.create({
         "programme_id": programme.id,
         "academic_year": f"{start + 1}/{start + 2}",
         "date_deadline": fields.Date.today() + timedelta(days=20),
-        "commission_user_ids": [Command.set((coordinator | user(env, "user_dic_officer")).ids)],
+        "commission_user_ids": [Command.set(officer.ids)],
     })
+    # nobody appoints themselves: DIC appoints the coordinator to the commission
+    intake.with_user(officer).write({"commission_user_ids": [Command.link(coordinator.id)]})
     intake.action_open()
     home = learners.filtered(lambda learner: not learner.is_foreign)
     applications = env["intl.degree.application"].with_user(coordinator).create([

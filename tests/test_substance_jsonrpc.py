@@ -310,6 +310,11 @@ class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
         with self.assertRaises(JsonRpcException) as caught:
             self._call("intl.agreement", "write", [[agreement.id], {"partner_id": partner.id}])
         self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        # the receipt of DIC's copy is the server's (action_dic_copy_received), never typed
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call("intl.agreement", "write", [[agreement.id], {"date_dic_copy_received": "2026-01-01"}])
+        self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        self.assertFalse(agreement.sudo().date_dic_copy_received)
         # DIC, who may write agreements and plans, is refused too: the lock, not a rule
         self._login(self.user_officer)
         self._refused(USER_ERROR, "intl.agreement", "write", [[agreement.id], {"partner_id": partner.id}])
