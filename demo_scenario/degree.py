@@ -127,17 +127,17 @@ def run_programme(env):
 
 def run_selection(env, programme, learners):
     coordinator = user(env, "user_coordinator")
+    officer = user(env, "user_dic_officer")
     start = current_year(env)
     Intake = env["intl.degree.intake"].with_user(coordinator)
     intake = Intake.create({
         "programme_id": programme.id,
         "academic_year": f"{start + 1}/{start + 2}",
         "date_deadline": fields.Date.today() + timedelta(days=20),
-        # the coordinator calls the intake; the commission is the institute director and DIC
-        # (nobody appoints themselves)
-        "commission_user_ids": [Command.set((user(env, "user_institute_director")
-                                             | user(env, "user_dic_officer")).ids)],
+        "commission_user_ids": [Command.set(officer.ids)],
     })
+    # nobody appoints themselves: DIC appoints the coordinator to the commission
+    intake.with_user(officer).write({"commission_user_ids": [Command.link(coordinator.id)]})
     intake.action_open()
     home = learners.filtered(lambda learner: not learner.is_foreign)
     applications = env["intl.degree.application"].with_user(coordinator).create([
@@ -149,7 +149,7 @@ def run_selection(env, programme, learners):
     applications.action_submit()
     intake.action_close_applications()
     intake.decision_ref = "No. 4 of the institute's selection commission"
-    intake.with_user(user(env, "user_dic_officer")).action_decide()
+    intake.action_decide()
     selected = applications.filtered(lambda app: app.state == "selected").sorted("rank")
     # DIC drafts the plans with the graduating department; the institute's directorate and the
     # Registrar approve them: the best candidate's plan is approved (its results are recognised

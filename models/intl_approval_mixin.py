@@ -238,8 +238,10 @@ class IntlApprovalMixin(models.AbstractModel):
         line = line.sudo()
         # a step opened before the deciders were stored: its approvers without their deputies
         users = line.decider_user_ids or (line.user_ids - line.deputy_user_ids)
-        escalation = line.route_id._escalation_users() if line.route_id else users.browse()
-        if line.step_id.approver_type == "group":
+        group_step = line.step_id.approver_type == "group"
+        escalation = line.route_id._escalation_users() if line.route_id and (
+            group_step or line.escalated_on) else users.browse()
+        if group_step:
             # a role withdrawn is not an org-chart change: the group decides (the route's next
             # level stays, when nobody of the group was there at opening)
             users &= line.step_id.group_id.users | escalation

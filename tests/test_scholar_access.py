@@ -172,3 +172,22 @@ class TestScholarJsonRpc(JsonRpcRefusalMixin, IntlScholarCommon, HttpCase):
         self.assertEqual(visit.read(["state", "purpose", "late_override_reason"])[0],
                          {"id": visit.id, "state": "draft", "purpose": "Changed over RPC",
                           "late_override_reason": False})
+
+    @mute_logger("odoo.http")
+    def test_officer_fields_refused_at_create(self):
+        """The coordinator does not set DIC's migration fields by creating the visit with them."""
+        self.user_coordinator.password = "coordinator-pw-1"
+        self.authenticate(self.user_coordinator.login, "coordinator-pw-1")
+        vals = self._visit_vals()
+        vals = {key: value.isoformat() if isinstance(value, date) else value for key, value in vals.items()}
+        vals["lecture_ids"] = [(0, 0, {key: value.isoformat() if isinstance(value, date) else value
+                                       for key, value in command[2].items()})
+                               for command in vals["lecture_ids"]]
+        visits = self.env["intl.scholar.visit"].search_count([])
+        for forged in ({"registration_number": "R-1"}, {"registration_expiry": "2030-01-01"},
+                       {"visa_required": False}):
+            with self.subTest(forged=forged), self.assertRpcRefused(UserError):
+                self.make_jsonrpc_request("/web/dataset/call_kw", {
+                    "model": "intl.scholar.visit", "method": "create",
+                    "args": [[dict(vals, **forged)]], "kwargs": {}})
+        self.assertEqual(self.env["intl.scholar.visit"].search_count([]), visits)

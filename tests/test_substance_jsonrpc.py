@@ -215,6 +215,59 @@ class TestSubstanceJsonRpc(IntlTripMoneyCommon, HttpCase):
         line.with_user(other_officer)._do_check_all()
         self.assertEqual(line.state, "verified")
 
+    @mute_logger("odoo.http")
+    def test_odoo_doors_and_own_case_over_json_rpc(self):
+        """Odoo's own buttons, the files of what was verified or posted, the org chart and a
+        case about oneself: refused over JSON-RPC to the role named in the issue."""
+        trip, report = self._posted_trip()
+        payment = trip.payment_ids.filtered(lambda pay: pay.state == "posted")[:1].sudo()
+        receipt = report.sudo().line_ids.attachment_ids[:1]
+        # DIC verified the file on the way (_approve)
+        document = trip.sudo().document_line_ids.filtered(lambda doc: doc.state == "verified")[:1]
+        self.assertTrue(document.attachment_ids)
+        scan = document.attachment_ids[:1]
+        # the accountant resets nothing the trip rests on
+        self._login(self.user_accountant)
+        doors = [("account.move", "button_draft", [payment.move_id.ids]),
+                 ("account.move", "button_draft", [report.sudo().move_id.ids])]
+        if payment.account_payment_id:
+            doors.append(("account.payment", "action_draft", [payment.account_payment_id.ids]))
+        for model, method, args in doors:
+            with self.subTest(model=model, method=method), \
+                    self.assertRaises(JsonRpcException) as caught:
+                self._call(model, method, args)
+            self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        # the traveller replaces no receipt of the posted report nor the verified scan
+        self._login(self.user_requester)
+        forged = "JVBERi0xLjQgZm9yZ2Vk"  # %PDF-1.4 forged
+        for attachment in (receipt, scan):
+            with self.subTest(file=attachment.name), self.assertRaises(JsonRpcException) as caught:
+                self._call("ir.attachment", "write", [attachment.ids, {"datas": forged}])
+            self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        self._refused(USER_ERROR, "intl.document.line", "write", [document.ids, {
+            "attachment_ids": [Command.set([])]}])
+        # DIC and HR officers do not move unit heads (they decide approvers and record rules)
+        for user in (self.user_officer, self.user_hr):
+            self._login(user)
+            self._refused(ACCESS_ERROR, "hr.department", "write", [self.department.ids, {
+                "manager_id": user.employee_id.id}])
+        # HR closes no case about themselves
+        own = self.env["intl.trip"].sudo().create(self._trip_vals(employee_id=self.employee_hr.id))
+        case = self.env["intl.disciplinary.case"]._open_for_trips(own, "unapproved_departure")
+        self._login(self.user_hr)
+        self._refused(USER_ERROR, "intl.disciplinary.case", "action_close_without_sanction", [case.ids])
+        for record in (payment.move_id, report.sudo().move_id, receipt, scan, document, self.department,
+                       case):
+            record.invalidate_recordset()
+        self.assertEqual(payment.move_id.state, "posted")
+        self.assertEqual(report.sudo().move_id.state, "posted")
+        self.assertEqual(document.state, "verified")
+        self.assertEqual(document.attachment_ids, scan)
+        self.assertNotIn(b"forged", scan.raw)
+        self.assertNotIn(b"forged", receipt.raw)
+        self.assertEqual(self.department.manager_id, self.employee_head)
+        self.assertNotEqual(case.state, "closed")
+
 
 @tagged("post_install", "-at_install")
 class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
@@ -254,6 +307,14 @@ class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
         self._login(self.user_coordinator)
         self._refused(USER_ERROR, "intl.degree.application", "write",
                       [[application.id], {"learner_id": other.id}])
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call("intl.agreement", "write", [[agreement.id], {"partner_id": partner.id}])
+        self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        # the receipt of DIC's copy is the server's (action_dic_copy_received), never typed
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call("intl.agreement", "write", [[agreement.id], {"date_dic_copy_received": "2026-01-01"}])
+        self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        self.assertFalse(agreement.sudo().date_dic_copy_received)
         # DIC, who may write agreements and plans, is refused too: the lock, not a rule
         self._login(self.user_officer)
         self._refused(USER_ERROR, "intl.agreement", "write", [[agreement.id], {"partner_id": partner.id}])
@@ -307,6 +368,14 @@ class TestSubstanceJsonRpcDegree(DegreeCommon, HttpCase):
         with self.assertRaises(JsonRpcException) as caught:
             self._call("intl.study.plan", "action_approval_submit", [plan.ids])
         self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
+        # nor a double-degree programme
+        programme = self._create_programme()
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call("intl.degree.programme", "action_approval_submit", [programme.ids])
+        self.assertIn(caught.exception.args[0], (USER_ERROR, ACCESS_ERROR))
         plan.invalidate_recordset()
+        programme.invalidate_recordset()
         self.assertEqual(plan.read(["state"])[0]["state"], "draft")
         self.assertFalse(plan.sudo().approval_line_ids)
+        self.assertEqual(programme.sudo().state, "draft")
+        self.assertFalse(programme.sudo().approval_line_ids)
