@@ -1,0 +1,39 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common_trip import IntlTripCommon
+
+
+@tagged("post_install", "-at_install")
+class TestUxLanguageLeftovers(IntlTripCommon):
+    """Issue 25, item 11: no ISO date inside a Kazakh or Russian error; one word for Attach."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("kk_KZ")
+        cls.env["res.lang"]._activate_lang("ru_RU")
+
+    def test_error_dates_as_the_reader_writes_them(self):
+        trip = self._approve(self._create_trip())
+        end = trip.approved_date_to
+        Extension = self.env["intl.trip.extension"].with_user(self.user_requester)
+        for lang, text in (("kk_KZ", end.strftime("%d.%m.%Y")), ("ru_RU", end.strftime("%d.%m.%Y"))):
+            with self.subTest(lang=lang), freeze_time(end + timedelta(days=2)):
+                with self.assertRaises(UserError) as caught:
+                    Extension.with_context(lang=lang).create({
+                        "trip_id": trip.id, "date_to": end + timedelta(days=5), "reason": "Delayed flight"})
+                message = str(caught.exception)
+                self.assertIn(text, message)
+                self.assertNotIn(end.isoformat(), message)
+
+    def test_attach_is_one_word_in_kazakh(self):
+        """The module's "Attach" and the web client's are the same Kazakh word."""
+        from odoo.tools.translate import code_translations
+        web = code_translations.get_web_translations("web", "kk_KZ")
+        messages = {m["id"]: m["string"] for m in web.get("messages", ())}
+        self.assertEqual(messages.get("Attach"), "Файл қосу")
