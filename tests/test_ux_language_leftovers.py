@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from .common_discipline import IntlDisciplineCommon
 from .common_trip import IntlTripCommon
 
 
@@ -37,3 +38,17 @@ class TestUxLanguageLeftovers(IntlTripCommon):
         web = code_translations.get_web_translations("web", "kk_KZ")
         messages = {m["id"]: m["string"] for m in web.get("messages", ())}
         self.assertEqual(messages.get("Attach"), "Файл қосу")
+
+
+@tagged("post_install", "-at_install")
+class TestUxTimeOffWords(IntlDisciplineCommon):
+    """The business trip's time off reads in Kazakh without English words ("on", "to")."""
+
+    def test_time_off_link_in_kazakh(self):
+        self.env["res.lang"]._activate_lang("kk_KZ")
+        trip = self._week_trip()
+        leave = trip.sudo().time_off_ids.filtered(lambda leave: leave.state == "validate")
+        name = leave.with_context(lang="kk_KZ").display_name
+        self.assertIn("күн", name)
+        for word in (" on ", " to ", "days", "дней"):
+            self.assertNotIn(word, name)
