@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_round, formatLang
 
 from .intl_lifecycle_mixin import _LIFECYCLE_KEY, _LIFECYCLE_TOKEN
 
@@ -18,6 +19,26 @@ class HrLeave(models.Model):
 
     intl_trip_id = fields.Many2one("intl.trip", "Business Trip", readonly=True, index="btree_not_null",
                                    ondelete="set null", copy=False)
+
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """Odoo stores the duration text in the language of whoever recorded the time off: the
+        module's time off (a trip's, a case's absence) read it in the reader's language."""
+        result = super()._compute_display_name()
+        types = self.env["hr.leave.type"].browse([
+            ref.id for ref in (self.env.ref(xmlid, raise_if_not_found=False) for xmlid in (
+                "intl_cooperation.hr_leave_type_business_trip", "intl_cooperation.hr_leave_type_absence"))
+            if ref])
+        for leave in self:
+            stored = leave.duration_display
+            if leave.holiday_status_id not in types or not stored or not leave.display_name:
+                continue
+            if leave.leave_type_request_unit == "hour":
+                continue
+            days = float_round(leave.number_of_days, precision_digits=2)
+            fresh = self.env._("%(days)s days", days=formatLang(self.env, days, digits=0 if days == int(days) else 2))
+            leave.display_name = leave.display_name.replace(stored, fresh, 1)
+        return result
 
     @api.constrains("holiday_status_id", "intl_trip_id")
     def _check_intl_trip_type(self):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 LEVELS = [("bachelor", "Bachelor"), ("master", "Master"), ("phd", "PhD")]
@@ -53,7 +54,8 @@ class IntlScholarLecture(models.Model):
             if not (visit.date_arrival <= lecture.date <= visit.date_departure):
                 raise ValidationError(self.env._(
                     "The lecture of %(date)s is outside the stay (%(start)s - %(end)s).",
-                    date=lecture.date, start=visit.date_arrival, end=visit.date_departure))
+                    date=format_date(self.env, lecture.date), start=format_date(self.env, visit.date_arrival),
+                    end=format_date(self.env, visit.date_departure)))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -85,7 +87,8 @@ class IntlScholarLecture(models.Model):
 
     def _guard_give(self):
         if self.date > fields.Date.context_today(self):
-            return self.env._("The lecture of %(date)s has not taken place yet.", date=self.date)
+            return self.env._("The lecture of %(date)s has not taken place yet.",
+                              date=format_date(self.env, self.date))
         return self._guard_on_site()
 
     def action_give(self, hours=None):

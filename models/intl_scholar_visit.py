@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -465,7 +466,8 @@ class IntlScholarVisit(models.Model):
                 raise UserError(self.env._(
                     "%(visit)s: the scholar arrives on %(date)s. The inviting unit gives DIC every "
                     "document at least %(days)s days before arrival; only the DIC Director can "
-                    "allow a later file, with a reason.", visit=visit.name, date=visit.date_arrival,
+                    "allow a later file, with a reason.", visit=visit.name,
+                    date=format_date(self.env, visit.date_arrival),
                     days=days))
             if not visit.lecture_ids:
                 raise UserError(self.env._("Fill in the lecture schedule (717-03) of %(visit)s first.",

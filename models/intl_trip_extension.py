@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 # An extension longer than this is not an extension but a new trip.
 MAX_EXTENSION_DAYS = 366
@@ -87,7 +88,8 @@ class IntlTripExtension(models.Model):
             if today > trip.approved_date_to:
                 raise UserError(self.env._(
                     "The approved period of %(trip)s ended on %(date)s: an extension must be "
-                    "requested before the end.", trip=trip.name, date=trip.approved_date_to))
+                    "requested before the end.", trip=trip.name,
+                    date=format_date(self.env, trip.approved_date_to)))
             if extension.date_to <= trip.approved_date_to:
                 raise UserError(self.env._("The new end date must be after the approved one."))
             if extension.date_to > trip.approved_date_to + timedelta(days=MAX_EXTENSION_DAYS):

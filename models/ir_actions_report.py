@@ -12,5 +12,5 @@ class IrActionsReport(models.Model):
         if report.report_name and report.report_name.startswith("intl_cooperation."):
             tz = self.env["intl.disciplinary.case"]._paper_tz_name(self.env.company)
             if tz:
-                self = self.with_context(tz=tz)  # noqa: PLW0642
+                self = self.with_context(tz=tz)
         return super()._render_qweb_html(report_ref, docids, data=data)

@@ -69,6 +69,7 @@ from . import test_ux_buttons
 from . import test_ux_money
 from . import test_ux_navigation
 from . import test_ux_papers
+from . import test_ux_language_leftovers
 from . import test_language_glossary
 from . import test_ux_figures
 from . import test_approval_deputy

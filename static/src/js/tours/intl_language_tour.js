@@ -250,9 +250,13 @@ function home() {
 
 function done() {
     return {
-        content: "All screens read",
+        content: "All screens read, and no error dialog on the way out",
         trigger: "body",
         run() {
+            const error = document.querySelector(".o_error_dialog, .o_dialog .modal-body .o_error_detail");
+            if (error) {
+                throw new Error(`The tour ends on an error dialog: ${error.textContent.slice(0, 300)}`);
+            }
             console.log("intl-language-done");
         },
     };
