@@ -8,7 +8,8 @@
 #     query count of the computation (goal: the same for a full and an empty year);
 #   - the trips list (80 rows, the list view's fields) vs the hr.expense list
 #     with as many expenses (goal: at most 1.2 times slower);
-#   - the query count of an approval click (goal: at most 30);
+#   - the query count of an approval click (goal: at most 30) and of the heaviest step of a
+#     trip, DIC's with the checklist (goal 30, today's bar 80);
 #   - the query count of each cron of the module with 1/10 of the data and with
 #     all of it (goal: equal).
 # Prints one table and exits non-zero when a goal is missed.
@@ -514,6 +515,58 @@ def list_spec(model):
     return spec
 
 
+def trip_dic_click():
+    """Queries of the heaviest step of a trip: DIC approves a trip whose checklist it verified and
+    Management's step opens (activities, notices, followers, tracking), after a warm click; in a
+    working context (tracking and notices on, unlike the generation's)."""
+    work = env(context={k: v for k, v in env.context.items() if k in ("lang", "tz")})
+    Users = work["res.users"].with_context(no_reset_password=True)
+
+    def user(login, *groups):
+        return Users.create({"name": login.replace("_", " ").title(), "login": login,
+                             "email": f"{login}@example.com", "groups_id": [
+                                 Command.link(work.ref(group).id) for group in ("base.group_user", *groups)]})
+
+    officer, head, traveller = (user("bench_officer", "intl_cooperation.group_intl_officer"),
+                                user("bench_head"), user("bench_traveller"))
+    unit = work["hr.department"].create({"name": "Bench unit", "intl_kind": "academic"})
+    Employee = work["hr.employee"]
+    unit.manager_id = Employee.create({"name": head.name, "user_id": head.id, "department_id": unit.id})
+    employee = Employee.create({"name": traveller.name, "user_id": traveller.id, "department_id": unit.id})
+    host = work["res.partner"].create({"name": "Bench host university", "is_intl_institution": True,
+                                       "country_id": work.ref("base.de").id})
+    fares = work.ref("intl_cooperation.intl_trip_expense_category_fares")
+    scan = work["ir.attachment"].create({"name": "scan.pdf", "raw": b"%PDF-1.4 bench"})
+    trips = work["intl.trip"]
+    for index in range(2):
+        departure = date.today() + timedelta(days=30 + index)
+        trip = work["intl.trip"].with_user(traveller).create({
+            "employee_id": employee.id, "country_id": work.ref("base.de").id, "city": "Berlin",
+            "host_partner_id": host.id, "purpose": "Bench workshop", "assignment": "Bench assignment",
+            "date_departure": departure, "date_return": departure + timedelta(days=4),
+            "funding_source_id": work.ref("intl_cooperation.intl_funding_source_budget").id,
+            "estimate_line_ids": [Command.create({"category_id": fares.id, "quantity": 1,
+                                                  "unit_amount": 300000.0, "name": "Fares"})]})
+        lines = trip.sudo().document_line_ids.filtered("required")
+        lines.write({"attachment_ids": [Command.set(scan.ids)]})
+        trip.action_submit()
+        trip.with_user(head).action_approval_approve()
+        lines.with_user(officer)._do_check_all()
+        trips |= trip
+    env.flush_all()
+    env.invalidate_all()
+    trips[0].with_user(officer).action_approval_approve()
+    env.flush_all()
+    cr.flush()
+    env.invalidate_all()
+    with count_queries() as box:
+        trips[1].with_user(officer).action_approval_approve()
+        env.flush_all()
+        cr.flush()  # the end of the transaction: the tracking of the status
+    assert trips[1].state == "to_management", trips[1].state
+    return box["count"]
+
+
 def measure(label, value, goal, ok):
     results.append((label, value, goal, ok))
 
@@ -561,6 +614,11 @@ def run_measures(director, rector):
             cr.flush()  # the end of the transaction: the tracking of the status
     measure("approval click (rector approves the annual report): queries", box["count"], "<= 30",
             box["count"] <= 30)
+    # the heaviest step of a trip (test_approval_click_queries.py measures each process's):
+    # the goal is 30; today's count (71 in the tests, 76 on the demo database, where Management's
+    # step has the rector and a vice-rector) is the bar it must not exceed
+    count = trip_dic_click()
+    measure("approval click (DIC approves a trip with its checklist): queries", count, "<= 80", count <= 80)
     # risk 1: the share of the company's steps decided after their deadline vs a hand-written SQL
     # (the company read from each step's record, not from the step)
     today = date(LAST_YEAR, 12, 31)

@@ -5,8 +5,15 @@
 #   CORE=all (default): test_resource, test_mail, and the post-install tests of hr,
 #                       hr_holidays and account
 #   CORE=fast:          test_resource (CI): the working time the module extends
-# Known failures of the hr/hr_holidays part today (2026-12-07), to look into: hr
-# TestHrEmployeeWebJson (404 on /json), hr_holidays TestExpiringLeaves (carry-over expiry date);
+# Two of Odoo's tests fail here for reasons of their own, not of the module (2026-12-07):
+# - hr TestHrEmployeeWebJson: Odoo serves /json only on a database with demo data or with the
+#   parameter web.json.enabled (web/controllers/json.py, _check_json_route_active); this database
+#   is installed without demo data, so the parameter is set before Odoo's tests run (the test
+#   passes with the module installed on a demo database too).
+# - hr_holidays TestExpiringLeaves.test_allocation_with_max_carryover_and_expiring_allocation:
+#   written with fixed dates (allocations of 2024, a target date of 2025-12-30) and compared with
+#   today's; since 2025-12-31 it fails the same way on a database with hr_holidays alone, without
+#   the module ("False != '12/31/2025'"): left out.
 # hr TestSelfAccessProfile failed too and is fixed (the employee's counters on the public profile).
 # The at-install tests of hr, hr_holidays and account ran when those modules were installed
 # without the module; only their post-install tests can run after it.
@@ -19,11 +26,12 @@ bash "$ROOT/scripts/prepare.sh" || exit 2
 # created by a user whose time zone differs from the schedule's (hr_holidays/models/resource.py,
 # _prepare_public_holidays_values); the module depends on hr_holidays and changes nothing there.
 SKIP="-/test_resource:TestCalendar.test_get_work_hours_count"
+SKIP_DATED="-/hr_holidays:TestExpiringLeaves.test_allocation_with_max_carryover_and_expiring_allocation"
 case "${CORE:-all}" in
     fast) install="test_resource"; update=""
           tags="/test_resource,$SKIP" ;;
     all) install="test_resource,test_mail"; update="hr,hr_holidays,account"
-         tags="/test_resource,/test_mail,post_install/hr,post_install/hr_holidays,post_install/account,$SKIP" ;;
+         tags="/test_resource,/test_mail,post_install/hr,post_install/hr_holidays,post_install/account,$SKIP,$SKIP_DATED" ;;
     *) echo "CORE is fast or all"; echo "0 passed, 1 failed"; exit 2 ;;
 esac
 DB="intl_core_$(date +%s)_$$"
@@ -39,6 +47,10 @@ if [ $rc -ne 0 ]; then
     tail -n 30 "$LOG"; dropdb --if-exists "$DB" >/dev/null 2>&1
     echo "0 passed, 1 failed"; exit 1
 fi
+# Odoo's /json route (hr's TestHrEmployeeWebJson) is on for demo databases only: turned on here
+psql -q -d "$DB" -c "INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+                     VALUES ('web.json.enabled', '1', 1, 1, now(), now()) ON CONFLICT (key) DO NOTHING" \
+    >>"$LOG" 2>&1
 # Odoo runs the post-install tests of the modules installed or updated by the command: hr,
 # hr_holidays (and account) are updated so that theirs run, after the module is loaded
 echo "== installing $install after it${update:+, updating $update}, running Odoo's tests: $tags"
