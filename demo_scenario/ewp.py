@@ -43,8 +43,10 @@ def run_demo_calls(env):
         call = Call.with_user(coordinator).create({
             "condition_id": studies.id, "academic_year": year, "semester": "autumn", "min_gpa": 3.0,
             "date_deadline": fields.Date.today() + timedelta(days=21),
-            "commission_user_ids": [Command.set((coordinator | officer).ids)],
+            "commission_user_ids": [Command.set(officer.ids)],
         })
+        # nobody appoints themselves: DIC appoints the coordinator to the commission
+        call.with_user(officer).write({"commission_user_ids": [Command.link(coordinator.id)]})
         call.action_open()
         learners = env["intl.learner"].search([("student_code", "in", ("SU-2024-0101", "SU-2024-0102"))])
         for learner in learners:

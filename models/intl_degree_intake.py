@@ -109,31 +109,6 @@ class IntlDegreeIntake(models.Model):
         if self.filtered(lambda intake: intake.state != "draft"):
             raise UserError(self.env._("Only draft intakes can be deleted: cancel the others."))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        intakes = super().create(vals_list)
-        if not self._lifecycle_trusted() and not self.env.user.has_group(OFFICER):
-            # a commission given at create (values or context defaults) is an appointment too
-            for intake in intakes:
-                if self.env.user in intake.commission_user_ids:
-                    raise UserError(self._self_appointment_message(intake))
-        return intakes
-
-    def write(self, vals):
-        if "commission_user_ids" in vals and not self._lifecycle_trusted() \
-                and not self.env.user.has_group(OFFICER):
-            for intake in self:
-                new = set(intake._fields["commission_user_ids"].convert_to_cache(
-                    vals["commission_user_ids"], intake, validate=False))
-                if self.env.uid in new and self.env.user not in intake.commission_user_ids:
-                    raise UserError(self._self_appointment_message(intake))
-        return super().write(vals)
-
-    def _self_appointment_message(self, intake):
-        return self.env._(
-            "You cannot appoint yourself to the selection commission of %(intake)s: "
-            "DIC or another coordinator does.", intake=intake.display_name)
-
     # ------------------------------------------------------------------
     # Guards
     # ------------------------------------------------------------------

@@ -120,6 +120,25 @@ class TestMobilityCall(MobilityCallCommon):
         call.with_user(self.commission).action_decide()
         self.assertEqual(application.state, "selected")
 
+    def test_nobody_appoints_themselves(self):
+        """The engine the intakes share: a coordinator names the commission, never themselves."""
+        me = self.user_coordinator
+        with self.assertRaises(UserError) as refused:  # assertRaises: rolled back to a savepoint
+            self._call(commission_user_ids=[Command.set((self.commission | me).ids)])
+        self.assertIn("appoint yourself", str(refused.exception))
+        with self.assertRaises(UserError) as refused:  # assertRaises: rolled back to a savepoint
+            self.env["intl.mobility.call"].with_user(me).with_context(default_commission_user_ids=[me.id]).create({
+                "condition_id": self.studies.id, "academic_year": "2026/2027", "semester": "autumn",
+                "date_deadline": self.today + timedelta(days=20), "seats": 1, "quota_reason": "Consent"})
+        self.assertIn("appoint yourself", str(refused.exception))
+        call = self._call()
+        with self.assertRaises(UserError) as refused:  # assertRaises: rolled back to a savepoint
+            call.with_user(me).write({"commission_user_ids": [Command.link(me.id)]})
+        self.assertIn("appoint yourself", str(refused.exception))
+        call.with_user(self.user_officer).write({"commission_user_ids": [Command.link(me.id)]})  # DIC appoints
+        call.invalidate_recordset()
+        self.assertIn(me.id, call.with_user(me).read(["commission_user_ids"])[0]["commission_user_ids"])
+
     def test_call_needs_signed_agreement(self):
         draft = self._agreement_with_conditions()
         call = self._call(condition=draft.condition_ids[0])
