@@ -55,7 +55,8 @@ class MailActivity(models.Model):
                 "reply_to": reply_to[key],
                 "model": in_lang.res_model, "res_id": in_lang.res_id, "record_name": in_lang.res_name,
                 "message_type": "user_notification", "subtype_id": subtype_id,
-                "author_id": author.id, "email_from": author.email_formatted,
+                # the sender's address as mail.message computes it from the author
+                "author_id": author.id,
                 "subject": get_translation("mail", lang, '"%(activity_name)s: %(summary)s" assigned to you', {
                     "activity_name": in_lang.res_name,
                     "summary": in_lang.summary or in_lang.activity_type_id.name}),
