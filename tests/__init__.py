@@ -83,3 +83,5 @@ from . import test_clause_programme_print
 from . import test_ewp_tour
 from . import test_cron_queries
 from . import test_ux_documents
+from . import test_portal_scholar
+from . import test_portal_delegation
