@@ -63,6 +63,10 @@ def portal_error_messages(env):
         "member_name": env._("Give the member's surname and name."),
         "member_invalid": env._("The member could not be saved: check the dates (arrival before "
                                 "departure)."),
+        "nomination": env._("Give the nominee's surname, name, e-mail, academic year and dates (the end "
+                            "after the start)."),
+        "agreement": env._("Choose one of your institution's agreements."),
+        "missing": env._("Send every required document before submitting the application."),
     }
 
 
@@ -116,6 +120,10 @@ class IntlPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "intl_scholar_visit_count" in counters:
             values["intl_scholar_visit_count"] = len(self._intl_my_visits())
+        if "intl_partner_count" in counters:
+            values["intl_partner_count"] = len(self._intl_partner_agreements())
+        if "intl_nomination_count" in counters:
+            values["intl_nomination_count"] = len(self._intl_my_records("intl.mobility.nomination", "applicant_id"))
         if "intl_delegation_count" in counters:
             values["intl_delegation_count"] = len(
                 self._intl_my_records("intl.delegation", "portal_contact_id"))
@@ -427,3 +435,184 @@ class IntlPortal(CustomerPortal):
         lang = delegation.lang_id.code or delegation.portal_contact_id.lang or request.env.lang
         return self._show_report(model=delegation.with_context(lang=lang), report_type="pdf",
                                  report_ref=report_ref, download=True)
+
+    # ------------------------------------------------------------------
+    # The partner institution's coordinator
+    # ------------------------------------------------------------------
+
+    def _intl_partner_institution(self):
+        """The partner institution of the logged-in portal user (their company), or nothing."""
+        user = request.env.user
+        if not user.share or user._is_public():
+            return request.env["res.partner"]
+        institution = user.partner_id.sudo().parent_id
+        return institution if institution.is_intl_institution else request.env["res.partner"]
+
+    def _intl_partner_agreements(self):
+        institution = self._intl_partner_institution()
+        if not institution:
+            return request.env["intl.agreement"]
+        # sudo: the agreements of the portal user's own institution, as far as they were decided
+        return request.env["intl.agreement"].sudo().search([
+            ("partner_id", "=", institution.id),
+            ("state", "in", ("approved", "signed", "in_force", "expired", "terminated"))])
+
+    @http.route("/my/partner", type="http", auth="user", website=True)
+    def portal_partner(self, error=None, sent=None, **_kw):
+        institution = self._intl_partner_institution()
+        if not institution:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "institution": institution, "agreements": self._intl_partner_agreements(),
+            "nominations": self._intl_my_records("intl.mobility.nomination", "nominated_by_id"),
+            "page_name": "intl_partner", "error_message": portal_error_messages(request.env).get(error),
+            "sent": sent,
+            "mobility_types": request.env["intl.mobility.nomination"]._fields["mobility_type"]._description_selection(
+                request.env),
+        })
+        return request.render("intl_cooperation.portal_my_partner", values)
+
+    @http.route("/my/partner/nominate", type="http", auth="user", methods=["POST"], website=True)
+    def portal_partner_nominate(self, **post):
+        institution = self._intl_partner_institution()
+        if not institution:
+            return request.redirect("/my")
+        agreements = self._intl_partner_agreements()
+        try:
+            agreement_id = post.get("agreement_id") or ""
+            agreement = agreements.filtered(
+                lambda item: str(item.id) == agreement_id) if agreement_id else agreements[:0]
+            if agreement_id and not agreement:
+                raise IntlPortalError("agreement")
+            vals = self._intl_nomination_vals(post)
+        except IntlPortalError as error:
+            return request.redirect(f"/my/partner?error={error.code}")
+        partner = request.env.user.partner_id
+        applicant = request.env["res.partner"].sudo().create({
+            "name": f"{vals['first_name']} {vals['surname']}", "email": vals["email"],
+            "parent_id": institution.id, "lang": partner.lang})
+        try:
+            # sudo: the nomination of the checked partner institution's coordinator, a draft the
+            # university's coordinator checks
+            # (through the engine's path: who nominated is the engine's field)
+            nomination = request.env["intl.mobility.nomination"].sudo()._lifecycle_create([{
+                **vals, "partner_id": institution.id, "agreement_id": agreement.id,
+                "institute_id": agreement.institute_id.id, "nominated_by_id": partner.id,
+                "applicant_id": applicant.id,
+                "company_id": (agreement.company_id or request.env.company).id}])
+        except (UserError, ValidationError):
+            request.env.cr.rollback()
+            return request.redirect("/my/partner?error=nomination")
+        nomination._intl_message_post(
+            _lt("Nominated by %(coordinator)s of %(institution)s.", coordinator=partner, institution=institution),
+            author_id=partner.id, message_type="comment", subtype_xmlid="mail.mt_comment")
+        return request.redirect("/my/partner?sent=nomination")
+
+    def _intl_nomination_vals(self, post):
+        vals = {name: clean_text(post.get(name)) for name in (
+            "surname", "first_name", "email", "academic_year", "field_of_study")}
+        if not (vals["surname"] and vals["first_name"] and vals["academic_year"]):
+            raise IntlPortalError("nomination")
+        if not email_normalize(vals["email"]):
+            raise IntlPortalError("email")
+        vals["participant_type"] = "staff" if post.get("participant_type") == "staff" else "learner"
+        mobility_type = post.get("mobility_type")
+        vals["mobility_type"] = mobility_type if mobility_type in (
+            "studies", "traineeship", "teaching", "training") else "studies"
+        for name in ("date_start", "date_end"):
+            try:
+                vals[name] = date.fromisoformat((post.get(name) or "").strip())
+            except ValueError as exc:
+                raise IntlPortalError("nomination") from exc
+        if vals["date_end"] < vals["date_start"]:
+            raise IntlPortalError("nomination")
+        return vals
+
+    # ------------------------------------------------------------------
+    # The incoming applicant
+    # ------------------------------------------------------------------
+
+    @http.route("/my/nominations", type="http", auth="user", website=True)
+    def portal_my_nominations(self, **_kw):
+        values = self._prepare_portal_layout_values()
+        values.update({"nominations": self._intl_my_records("intl.mobility.nomination", "applicant_id"),
+                       "page_name": "intl_nominations"})
+        return request.render("intl_cooperation.portal_my_nominations", values)
+
+    @http.route("/my/nomination/<int:nomination_id>", type="http", auth="public", website=True)
+    def portal_nomination(self, nomination_id, access_token=None, error=None, sent=None, **kw):
+        try:
+            nomination = self._intl_record("intl.mobility.nomination", nomination_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "nomination": nomination, "page_name": "intl_nomination",
+            "error_message": portal_error_messages(request.env).get(error), "sent": sent,
+            "lines": nomination._intl_portal_lines(), "missing_lines": nomination._intl_portal_missing_lines(),
+            "countries": request.env["res.country"].sudo().search([]),
+            "can_edit": nomination._intl_portal_can_edit(),
+            "max_mb": _max_upload_bytes() // (1024 * 1024),
+        })
+        values = self._get_page_view_values(nomination, access_token, values, "my_nominations_history", False, **kw)
+        if not access_token:
+            values["token"] = nomination._portal_ensure_token()
+        return request.render("intl_cooperation.portal_my_nomination", values)
+
+    @http.route("/my/nomination/<int:nomination_id>/save", type="http", auth="public", methods=["POST"],
+                website=True)
+    def portal_nomination_save(self, nomination_id, access_token=None, **post):
+        nomination = self._intl_record("intl.mobility.nomination", nomination_id, access_token)
+        try:
+            if not nomination._intl_portal_can_edit():
+                raise IntlPortalError("closed")
+            vals = {"motivation": clean_text(post.get("motivation"), MAX_PROFILE_CHARS),
+                    "field_of_study": clean_text(post.get("field_of_study"))}
+            country_id = post.get("citizenship_id") or ""
+            if country_id:
+                country = request.env["res.country"].sudo().browse(
+                    int(country_id) if country_id.isdigit() else 0).exists()
+                if not country:
+                    raise IntlPortalError("country")
+                vals["citizenship_id"] = country.id
+            for name in ("birth_date", "passport_expiry_date"):
+                value = (post.get(name) or "").strip()
+                if value:
+                    try:
+                        vals[name] = date.fromisoformat(value)
+                    except ValueError as exc:
+                        raise IntlPortalError("date") from exc
+            passport = clean_text(post.get("passport_number"))
+            if passport:
+                vals["passport_number"] = passport
+            nomination.write(vals)
+        except IntlPortalError as error:
+            return request.redirect(self._intl_url(nomination, access_token, error=error.code))
+        if post.get("submit"):
+            if nomination._intl_portal_missing_lines():
+                return request.redirect(self._intl_url(nomination, access_token, error="missing"))
+            nomination._intl_portal_submit()
+            return request.redirect(self._intl_url(nomination, access_token, sent="submitted"))
+        return request.redirect(self._intl_url(nomination, access_token, sent="profile"))
+
+    @http.route("/my/nomination/<int:nomination_id>/document/<int:line_id>", type="http", auth="public",
+                methods=["POST"], website=True)
+    def portal_nomination_document(self, nomination_id, line_id, access_token=None, file=None, **_kw):
+        nomination = self._intl_record("intl.mobility.nomination", nomination_id, access_token)
+        line = nomination._intl_portal_lines().filtered(lambda item: item.id == line_id)
+        try:
+            if not nomination._intl_portal_can_edit():
+                raise IntlPortalError("closed")
+            if not line or line.state == "verified":
+                raise IntlPortalError("document")
+            name, raw, mimetype = check_upload(file)
+        except IntlPortalError as error:
+            return request.redirect(self._intl_url(nomination, access_token, error=error.code))
+        attachment = request.env["ir.attachment"].sudo().create({
+            "name": name, "raw": raw, "mimetype": mimetype, "res_model": line._name, "res_id": line.id})
+        line.write({"attachment_ids": [Command.link(attachment.id)]})
+        nomination._intl_message_post(
+            _lt("Sent through the portal: %(documents)s", documents=line.type_id),
+            author_id=nomination.applicant_id.id, message_type="comment", subtype_xmlid="mail.mt_comment")
+        return request.redirect(self._intl_url(nomination, access_token, sent="document"))

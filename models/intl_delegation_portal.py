@@ -41,3 +41,25 @@ class IntlDelegation(models.Model):
     def _intl_portal_can_print_invitation(self):
         self.ensure_one()
         return self.state in INVITATION_STATES
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        return self._intl_message_new(msg_dict)
+
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, **kwargs):
+        messages = super().message_post(**kwargs)
+        self._intl_after_message_post(kwargs)
+        return messages
+
+    def action_send_invitation_mail(self):
+        self._check_can_send_invitation()
+        return self._intl_send_letter("intl_cooperation.mail_template_intl_delegation_invitation")
+
+    def _intl_letter_sent(self, template_xmlid):
+        if template_xmlid == "intl_cooperation.mail_template_intl_delegation_invitation":
+            # "Invitation sent" is set by the sending, through the visit's own transition
+            approved = self.filtered(lambda visit: visit.state == "approved")
+            if approved:
+                approved._check_can_send_invitation()
+                approved._do_send_invitation()

@@ -5,7 +5,8 @@ PORTAL_TYPES = (
     "intl_document_type_passport", "intl_document_type_diploma_apostille",
     "intl_document_type_degree_certificate", "intl_document_type_scholar_profile",
     "intl_document_type_visa_application", "intl_document_type_personal_sheet",
-    "intl_document_type_bank_details",
+    "intl_document_type_bank_details", "intl_document_type_id_card", "intl_document_type_transcript",
+    "intl_document_type_language_certificate", "intl_document_type_medical_certificate",
 )
 
 

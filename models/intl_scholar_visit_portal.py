@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api, models
+from odoo import api, fields, models
 
 # statuses in which the scholar still fills the profile and sends documents
 PORTAL_OPEN_STATES = ("draft", "to_dic", "accepted", "on_site", "refused")
@@ -15,9 +15,13 @@ class IntlScholarVisit(models.Model):
     _intl_portal_contact_field = "scholar_id"
     _intl_portal_route = "/my/scholar_visit"
 
+    invitation_sent_date = fields.Date(
+        "Invitation Sent On", readonly=True, copy=False, tracking=True,
+        help="Set by the sending of the invitation letter by e-mail.")
+
     def _lifecycle_protected_fields(self):
         # the link is the engine's: nobody sets a token or its validity by hand (JSON-RPC too)
-        return super()._lifecycle_protected_fields() | self._INTL_PORTAL_TOKEN_FIELDS
+        return super()._lifecycle_protected_fields() | self._INTL_PORTAL_TOKEN_FIELDS | {"invitation_sent_date"}
 
     @api.model
     def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
@@ -51,3 +55,24 @@ class IntlScholarVisit(models.Model):
     def _intl_portal_can_print_invitation(self):
         self.ensure_one()
         return self.state in ("accepted", "on_site", "ended", "done")
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        return self._intl_message_new(msg_dict)
+
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, **kwargs):
+        messages = super().message_post(**kwargs)
+        self._intl_after_message_post(kwargs)
+        return messages
+
+    def action_send_invitation_mail(self):
+        return self._intl_send_letter("intl_cooperation.mail_template_intl_scholar_invitation")
+
+    def action_send_petition_mail(self):
+        return self._intl_send_letter("intl_cooperation.mail_template_intl_scholar_petition")
+
+    def _intl_letter_sent(self, template_xmlid):
+        if template_xmlid == "intl_cooperation.mail_template_intl_scholar_invitation":
+            self.filtered(lambda visit: not visit.invitation_sent_date)._lifecycle_write(
+                {"invitation_sent_date": fields.Date.context_today(self)})

@@ -85,3 +85,5 @@ from . import test_cron_queries
 from . import test_ux_documents
 from . import test_portal_scholar
 from . import test_portal_delegation
+from . import test_portal_partner
+from . import test_portal_mail

@@ -115,3 +115,53 @@ registry.category("web_tour.tours").add("intl_portal_delegation_tour_en", {
 registry.category("web_tour.tours").add("intl_portal_delegation_tour_ru", {
     steps: () => delegationSteps("ru", { members: "Члены делегации" }),
 });
+
+// The partner institution's coordinator nominates a student for a mobility.
+function partnerSteps(lang, words) {
+    return [
+        { content: "The portal speaks the coordinator's language", trigger: `.js_language_selector .dropdown-toggle:contains('${LANG_NAMES[lang]}')` },
+        { content: "The agreements are listed", trigger: `#intl_portal_agreements h4:contains('${words.agreements}')` },
+        { trigger: ".o_intl_portal_nominate input[name='surname']", run: "edit Tour" },
+        { trigger: ".o_intl_portal_nominate input[name='first_name']", run: "edit Student" },
+        { trigger: ".o_intl_portal_nominate input[name='email']", run: "edit tour.student@example.com" },
+        { trigger: ".o_intl_portal_nominate input[name='academic_year']", run: "edit 2027/2028" },
+        setDate(".o_intl_portal_nominate input[name='date_start']", "2027-09-01"),
+        setDate(".o_intl_portal_nominate input[name='date_end']", "2028-01-31"),
+        { content: "Nominate", trigger: ".o_intl_portal_nominate_button", run: "click" },
+        { content: "The nomination is sent", trigger: ".o_intl_portal_sent_nomination" },
+        { content: "It is listed", trigger: ".o_intl_portal_nomination_row:contains('Tour Student')" },
+    ];
+}
+
+registry.category("web_tour.tours").add("intl_portal_partner_tour_en", {
+    steps: () => partnerSteps("en", { agreements: "Agreements" }),
+});
+
+registry.category("web_tour.tours").add("intl_portal_partner_tour_ru", {
+    steps: () => partnerSteps("ru", { agreements: "Договоры" }),
+});
+
+// The incoming applicant sends the documents the mobility asks for, then submits the application.
+function applicantSteps(lang, count) {
+    const uploads = [];
+    for (let left = count - 1; left >= 0; left--) {
+        uploads.push(...sendDocument(`document-${left}.pdf`, left));
+    }
+    return [
+        { content: "The portal speaks the applicant's language", trigger: `.js_language_selector .dropdown-toggle:contains('${LANG_NAMES[lang]}')` },
+        { content: "Open the application", trigger: "a.o_intl_portal_nomination", run: "click" },
+        ...uploads,
+        { trigger: ".o_intl_portal_application textarea[name='motivation']", run: "edit Research stay in data science" },
+        { trigger: ".o_intl_portal_application input[name='passport_number']", run: "edit P1234567" },
+        { content: "Submit", trigger: ".o_intl_portal_application_submit", run: "click" },
+        { content: "The application is submitted", trigger: ".o_intl_portal_submitted" },
+    ];
+}
+
+for (const lang of ["en", "ru"]) {
+    for (let count = 1; count <= 6; count++) {
+        registry.category("web_tour.tours").add(`intl_portal_applicant_tour_${lang}_${count}`, {
+            steps: () => applicantSteps(lang, count),
+        });
+    }
+}
