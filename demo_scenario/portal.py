@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from odoo import Command
 
-from ..models.intl_delegation_portal import PORTAL_OPEN_STATES
 from .common import ref, today, user
 from .dates import working_day_on_or_after
 
@@ -42,8 +41,8 @@ def run(env):
     contact = Partner.search([("email", "=", "katrin.vogel@delegation.example")], limit=1)
     if not contact:
         Delegation = env["intl.delegation"]
-        open_visits = Delegation.search([("state", "in", PORTAL_OPEN_STATES), ("portal_contact_id", "=", False)],
-                                        order="date_arrival")
+        open_visits = Delegation.search([("portal_contact_id", "=", False)], order="date_arrival").filtered(
+            lambda visit: visit._intl_portal_can_edit())
         delegation = open_visits.filtered(lambda visit: visit.partner_id == berlin)[:1] or open_visits[:1]
         if delegation:
             contact = Partner.create({
