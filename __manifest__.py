@@ -7,7 +7,7 @@
     "author": "Satbayev University International Cooperation Department",
     "website": "https://satbayev.university",
     "license": "LGPL-3",
-    "depends": ["hr", "hr_holidays", "contacts", "account", "mail", "report_xlsx"],
+    "depends": ["hr", "hr_holidays", "contacts", "account", "mail", "portal", "report_xlsx"],
     "external_dependencies": {"python": ["num2words", "xlsxwriter", "babel"]},
     "data": [
         "security/intl_cooperation_groups.xml",
@@ -104,6 +104,12 @@
         "data/intl_clause_data.xml",
         "report/intl_degree_programme_reports.xml",
         "views/intl_clause_views.xml",
+        "security/portal/ir.model.access.csv",
+        "security/intl_portal_rules.xml",
+        "data/intl_portal_data.xml",
+        "data/intl_portal_mail_templates.xml",
+        "views/intl_portal_templates.xml",
+        "views/intl_portal_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -1,1 +1,2 @@
 from . import intl_approval_link
+from . import portal

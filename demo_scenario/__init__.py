@@ -19,7 +19,9 @@ records need the others (e.g. after "trips" for anything about trips).
 import logging
 import time
 
-from . import agreements, clause, degree, delegations, discipline, evaluation, ewp, money, scholar, trip_money, trips
+from . import (
+    agreements, clause, degree, delegations, discipline, evaluation, ewp, money, portal, scholar, trip_money, trips,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ STEPS = [
     ("scholar", scholar.run),
     ("clause", clause.run),
     ("evaluation", evaluation.run),
+    ("portal", portal.run),
 ]
 
 

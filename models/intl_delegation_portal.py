@@ -1,0 +1,65 @@
+from odoo import api, fields, models
+
+# statuses in which the contact person still updates the member list
+PORTAL_OPEN_STATES = ("draft", "decision_requested", "approved", "invitation_sent", "programme_review",
+                      "programme_approved", "in_progress")
+PROGRAMME_SHOWN_STATES = ("programme_approved", "in_progress", "protocol_review", "protocol_approved",
+                          "closed")
+INVITATION_STATES = ("invitation_sent", "programme_review", *PROGRAMME_SHOWN_STATES)
+
+
+class IntlDelegation(models.Model):
+    """The delegation's contact person's door to the visit (Odoo's portal, ``intl.portal.mixin``):
+    the member list, the approved programme, the invitation and the programme to download."""
+
+    _name = "intl.delegation"
+    _inherit = ["intl.delegation", "intl.portal.mixin"]
+    _intl_portal_contact_field = "portal_contact_id"
+    _intl_portal_route = "/my/delegation"
+
+    portal_contact_id = fields.Many2one(
+        "res.partner", "Contact Person (Portal)", tracking=True, index="btree_not_null",
+        domain="[('is_company', '=', False)]",
+        help="The delegation's contact person: they fill in the member list on the portal.")
+
+    def _lifecycle_protected_fields(self):
+        # the link is the engine's: nobody sets a token or its validity by hand (JSON-RPC too)
+        return super()._lifecycle_protected_fields() | self._INTL_PORTAL_TOKEN_FIELDS
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        return self._intl_portal_thread_access(thread_id, mode, kwargs)
+
+    def _intl_portal_can_edit(self):
+        self.ensure_one()
+        return self.state in PORTAL_OPEN_STATES
+
+    def _intl_portal_show_programme(self):
+        self.ensure_one()
+        return self.state in PROGRAMME_SHOWN_STATES
+
+    def _intl_portal_can_print_invitation(self):
+        self.ensure_one()
+        return self.state in INVITATION_STATES
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        return self._intl_message_new(msg_dict)
+
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, **kwargs):
+        messages = super().message_post(**kwargs)
+        self._intl_after_message_post(kwargs)
+        return messages
+
+    def action_send_invitation_mail(self):
+        self._check_can_send_invitation()
+        return self._intl_send_letter("intl_cooperation.mail_template_intl_delegation_invitation")
+
+    def _intl_letter_sent(self, template_xmlid):
+        if template_xmlid == "intl_cooperation.mail_template_intl_delegation_invitation":
+            # "Invitation sent" is set by the sending, through the visit's own transition
+            approved = self.filtered(lambda visit: visit.state == "approved")
+            if approved:
+                approved._check_can_send_invitation()
+                approved._do_send_invitation()

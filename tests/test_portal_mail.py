@@ -1,0 +1,141 @@
+import base64
+from email.message import EmailMessage
+
+from odoo.tests import Form, HttpCase, tagged
+
+from .test_portal_delegation import PortalDelegationCommon
+from .test_portal_scholar import PDF, PortalScholarCommon
+
+
+class PortalMailMixin:
+    """An alias domain, so that the processes' aliases (scholars@, delegations@) exist."""
+
+    @classmethod
+    def _alias_domain(cls):
+        domain = cls.env["mail.alias.domain"].create({"name": "satbayev.test", "catchall_alias": "catchall",
+                                                      "bounce_alias": "bounce"})
+        cls.env.company.alias_domain_id = domain
+        for process in cls.env["intl.process"].search([("alias_id", "!=", False)]):
+            process.alias_id.alias_domain_id = domain
+        return domain
+
+    def _send(self, record, method, user):
+        action = getattr(record.with_user(user), method)()
+        composer = Form(self.env["mail.compose.message"].with_user(user).with_context(**action["context"]))
+        composer.save()._action_send_mail()
+        return record.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+
+    def _reply(self, to, message, subject, body, attachment=None):
+        email = EmailMessage()
+        email["From"] = "Hans Becker <hans.becker@tu-test.de>"
+        email["To"] = to
+        email["Subject"] = subject
+        email["Message-ID"] = f"<reply-{abs(hash((subject, body)))}@tu-test.de>"
+        if message:
+            email["In-Reply-To"] = message.message_id
+            email["References"] = message.message_id
+        email.set_content(body)
+        if attachment:
+            email.add_attachment(attachment[1], maintype="application", subtype="pdf", filename=attachment[0])
+        return self.env["mail.thread"].message_process(False, email.as_string())
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMailScholar(PortalMailMixin, PortalScholarCommon, HttpCase):
+    """The scholar's letters go out by e-mail in their language, with the PDF and the link; the
+    reply lands on the visit."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"].with_context(active_test=False).search([("code", "=", "kk_KZ")]).active = True
+        cls.domain = cls._alias_domain()
+        cls.scholar.email = "hans.becker@tu-test.de"
+
+    def test_templates_in_three_languages(self):
+        template = self.env.ref("intl_cooperation.mail_template_intl_scholar_invitation")
+        expected = {"en_US": "invitation", "ru_RU": "приглашение", "kk_KZ": "шақыру"}
+        for lang, word in expected.items():
+            with self.subTest(lang=lang):
+                self.scholar.lang = lang
+                values = template._generate_template(self.visit_a.ids, ["subject", "body_html", "lang",
+                                                                       "report_template_ids"])[self.visit_a.id]
+                self.assertEqual(values["lang"], lang)
+                self.assertIn(word, values["subject"])
+                self.assertIn(self.visit_a.name, values["subject"])
+                self.assertIn(f"/my/scholar_visit/{self.visit_a.id}?access_token=", values["body_html"])
+                (name, content), = values["attachments"]
+                # the invitation letter's report (the test mode renders its HTML, not the PDF)
+                # (named in the recipient's language: Invitation, Приглашение...)
+                self.assertRegex(name, rf"^\w+ {self.visit_a.name}\.(pdf|html)$")
+                self.assertIn("Hans Becker", base64.b64decode(content).decode(errors="ignore"))
+
+    def test_send_sets_invitation_sent_and_reply_lands(self):
+        self._accept(self.visit_a)
+        message = self._send(self.visit_a, "action_send_invitation_mail", self.user_officer)
+        self.assertTrue(message.attachment_ids, "the invitation is attached")
+        self.assertIn(self.scholar, message.partner_ids)
+        self.assertEqual(self.visit_a.invitation_sent_date, self.today)
+        self.assertIn("scholars@satbayev.test", message.reply_to)
+        # the reply, with its attachment, on the right visit (the other visit gets nothing)
+        self._reply("scholars@satbayev.test", message, f"Re: {message.subject}", "Thank you, my passport scan",
+                    ("passport.pdf", PDF))
+        reply = self.visit_a.message_ids[:1]
+        self.assertIn("my passport scan", reply.body)
+        self.assertEqual(reply.attachment_ids.mapped("name"), ["passport.pdf"])
+        self.assertFalse(self.visit_b.message_ids.filtered(lambda m: "passport scan" in (m.body or "")))
+        # no reference to a message: the subject names the visit, no visit is created
+        count = self.env["intl.scholar.visit"].search_count([])
+        self._reply("scholars@satbayev.test", None, f"Question about {self.visit_b.name}", "When do I arrive?")
+        self.assertIn("When do I arrive?", self.visit_b.message_ids[:1].body)
+        self.assertEqual(self.env["intl.scholar.visit"].search_count([]), count)
+
+    def _accept(self, visit):
+        visit.sudo()._lifecycle_write({"state": "accepted", "accepted_date": self.today})
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMailDelegation(PortalMailMixin, PortalDelegationCommon, HttpCase):
+
+    def test_invitation_sent_by_the_sending(self):
+        self._alias_domain()
+        delegation = self.delegation_a
+        self._run_to(delegation, "approved")
+        template = self.env.ref("intl_cooperation.mail_template_intl_delegation_invitation")
+        for lang in ("en_US", "ru_RU"):
+            self.contact_a.lang = lang
+            values = template._generate_template(delegation.ids, ["subject", "report_template_ids"])[delegation.id]
+            self.assertEqual(len(values["attachments"]), 1)
+        message = self._send(delegation, "action_send_invitation_mail", self.user_officer)
+        self.assertEqual(delegation.state, "invitation_sent", "set by the sending, not by a click")
+        self.assertTrue(message.attachment_ids)
+        self._reply("delegations@satbayev.test", message, f"Re: {message.subject}", "We accept with pleasure",
+                    ("members.pdf", PDF))
+        self.assertEqual(delegation.message_ids[:1].attachment_ids.mapped("name"), ["members.pdf"])
+
+
+@tagged("post_install", "-at_install")
+class TestPortalDemo(HttpCase):
+    """The demo's portal logins each have a record waiting (the step runs again: it is idempotent)."""
+
+    def test_demo_logins(self):
+        from ..demo_scenario import portal
+
+        if not self.env.ref("intl_cooperation.intl_scholar_visit_kim_demo", raise_if_not_found=False):
+            self.fail("the demo data is not installed")
+        portal.run(self.env)
+        portal.run(self.env)
+        pages = {"scholar": "/my/scholar_visits", "delegation": "/my/delegations", "partner": "/my/partner",
+                 "applicant": "/my/nominations"}
+        for login, url in pages.items():
+            with self.subTest(login=login):
+                user = self.env["res.users"].search([("login", "=", login)])
+                self.assertTrue(user.share)
+                user.password = "intl"
+                self.authenticate(login, "intl")
+                page = self.url_open(url)
+                self.assertEqual(page.status_code, 200)
+                self.assertIn("/my/", page.url)
+                self.assertRegex(page.text, r'href="/my/(scholar_visit|delegation|nomination)/\d+')
+        self.assertEqual(self.env["intl.mobility.nomination"].search_count(
+            [("applicant_id.email", "=", "lukas.brandt@tu-berlin.example")]), 1)
