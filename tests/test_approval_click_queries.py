@@ -29,11 +29,11 @@ from .test_intl_delegation import DelegationCommon
 CLICK_GOAL = 30
 _logger = logging.getLogger(__name__)
 CLICK_QUERIES = {
-    "trip_dic": 71,
-    "agreement_legal": 72,
-    "act_institute": 53,
-    "act_dic": 31,
-    "plan_registrar": 34,
+    "trip_dic": 77,
+    "agreement_legal": 79,
+    "act_institute": 54,
+    "act_dic": 33,
+    "plan_registrar": 38,
     "delegation_protocol": CLICK_GOAL,
 }
 
