@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -62,9 +63,15 @@ class TestSubstanceJsonRpcLines(JsonRpcRefusalMixin, HttpCase):
                           self._read(visit, ["scholar_id"])), before)
         self.assertNotEqual(visit.sudo().scholar_id.id, partner_id)
 
-    def _assert_lines_stay(self, role_xmlid, line_model_name, decided_state=None):
-        """As the role: a line of theirs is not moved to another parent (open or decided),
-        and no line is created into a decided parent; nothing changes."""
+    def _assert_lines_stay(self, line_model_name, roles, decided_state=None):
+        """As each role that writes such lines: a line of theirs is not moved to another parent
+        (open or decided), no line is created into a decided parent (directly or through the
+        parent's one2many); nothing changes."""
+        for role in roles:
+            with self.subTest(model=line_model_name, role=role):
+                self._assert_lines_stay_as(f"intl_cooperation.{role}", line_model_name, decided_state)
+
+    def _assert_lines_stay_as(self, role_xmlid, line_model_name, decided_state):
         user = self._login(role_xmlid)
         Line = self.env[line_model_name]
         parent_field = Line._lifecycle_parent_field
@@ -75,16 +82,18 @@ class TestSubstanceJsonRpcLines(JsonRpcRefusalMixin, HttpCase):
         # the line's own parent open: what refuses the move is not its own parent's status
         self._set_status(parent, Line, False, decided_state)
         self.assertTrue(line.with_user(user).has_access("write"))
-        target = parent.with_user(user).search([("id", "!=", parent.id)], limit=50).filtered(
-            lambda record: record.has_access("write"))[:1].sudo()
-        self.assertTrue(target, f"{user.login} writes another {parent._name}")
+        # another parent they write, else one they read (the accountant writes cost lines only)
+        readable = parent.with_user(user).search([("id", "!=", parent.id)], limit=50)
+        target = (readable.filtered(lambda record: record.has_access("write")) or readable)[:1].sudo()
+        self.assertTrue(target, f"{user.login} reads another {parent._name}")
+        self._set_status(target, Line, False, decided_state)
         o2m = Line._lifecycle_line_fields(parent)
         snapshot = lambda: (self._read(line, [parent_field]), self._read(parent | target, o2m))  # noqa: E731
         before = snapshot()
         # moved to an open parent of theirs: lines never change parent
-        with self.subTest(model=line_model_name, check="move to an open parent"), \
-                self.assertRpcRefused(UserError):
+        with self.assertRpcRefused(UserError):
             self._call(line_model_name, "write", [line.ids, {parent_field: target.id}])
+        self.assertEqual(snapshot(), before)
         state = self._set_status(target, Line, True, decided_state)
         before = snapshot()
         vals = line.copy_data()[0]
@@ -96,30 +105,39 @@ class TestSubstanceJsonRpcLines(JsonRpcRefusalMixin, HttpCase):
             vals["date"] = target.date_arrival
         vals = {name: (value.isoformat() if hasattr(value, "isoformat") else value)
                 for name, value in vals.items()}
-        with self.subTest(model=line_model_name, state=state, check="move to a decided parent"), \
+        with self.subTest(state=state, check="move to a decided parent"), \
                 self.assertRpcRefused(UserError):
             self._call(line_model_name, "write", [line.ids, {parent_field: target.id}])
-        with self.subTest(model=line_model_name, state=state, check="create into a decided parent"), \
-                self.assertRpcRefused(UserError):
+        # a role without the right to create lines is refused by access, the others by the lock
+        may_create = Line.with_user(user).has_access("create")
+        with self.subTest(state=state, check="create into a decided parent"), \
+                self.assertRpcRefused(UserError if may_create else AccessError):
             self._call(line_model_name, "create", [vals])
+        command_vals = {name: value for name, value in vals.items() if name != parent_field}
+        may_command = may_create and target.with_user(user).has_access("write")
+        with self.subTest(state=state, check="create through the decided parent"), \
+                self.assertRpcRefused(UserError if may_command else AccessError):
+            self._call(target._name, "write", [target.ids, {o2m[0]: [Command.create(command_vals)]}])
         self.assertEqual(snapshot(), before)
 
     @mute_logger("odoo.http")
     def test_delegation_cost_lines_stay(self):
-        self._assert_lines_stay("intl_cooperation.user_coordinator", "intl.delegation.cost.line")
+        self._assert_lines_stay("intl.delegation.cost.line",
+                                ("user_coordinator", "user_dic_officer", "user_accountant"))
 
     @mute_logger("odoo.http")
     def test_scholar_plan_lines_stay(self):
-        self._assert_lines_stay("intl_cooperation.user_coordinator", "intl.scholar.plan.line")
+        self._assert_lines_stay("intl.scholar.plan.line", ("user_coordinator", "user_dic_officer"))
 
     @mute_logger("odoo.http")
     def test_study_plan_lines_stay(self):
-        self._assert_lines_stay("intl_cooperation.user_dic_officer", "intl.study.plan.line")
+        self._assert_lines_stay("intl.study.plan.line",
+                                ("user_coordinator", "user_dic_officer", "user_registrar"))
 
     @mute_logger("odoo.http")
     def test_lectures_stay(self):
         # the lecture schedule closes when the stay has ended (the lecture's own rule)
-        self._assert_lines_stay("intl_cooperation.user_coordinator", "intl.scholar.lecture", "ended")
+        self._assert_lines_stay("intl.scholar.lecture", ("user_coordinator", "user_dic_officer"), "ended")
 
     @mute_logger("odoo.http")
     def test_failing_grade_not_planted_on_another_institute(self):
