@@ -93,6 +93,9 @@ class TestSubstanceJsonRpcLines(JsonRpcRefusalMixin, HttpCase):
         # moved to an open parent of theirs: lines never change parent
         with self.assertRpcRefused(UserError):
             self._call(line_model_name, "write", [line.ids, {parent_field: target.id}])
+        # nor taken over by the other parent's one2many
+        with self.assertRpcRefused(UserError if target.with_user(user).has_access("write") else AccessError):
+            self._call(target._name, "write", [target.ids, {o2m[0]: [Command.link(line.id)]}])
         self.assertEqual(snapshot(), before)
         state = self._set_status(target, Line, True, decided_state)
         before = snapshot()
@@ -168,7 +171,10 @@ class TestSubstanceJsonRpcLines(JsonRpcRefusalMixin, HttpCase):
         self._login("intl_cooperation.user_registrar")
         with self.assertRpcRefused(UserError):
             self._call("intl.learner.grade", "write", [grade.ids, {"learner_id": elsewhere.id}])
-        self.assertEqual(self._read(grade, ["learner_id"])[0]["learner_id"], before[0][0]["learner_id"])
+        with self.assertRpcRefused(UserError):
+            self._call("intl.learner", "write", [elsewhere.ids, {"grade_ids": [Command.link(grade.id)]}])
+        self.assertEqual((self._read(grade, ["learner_id", "grade"]),
+                          self._read(elsewhere, ["grade_ids"])), before)
 
     @mute_logger("odoo.http")
     def test_audit_fields_are_the_servers(self):
