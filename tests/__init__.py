@@ -56,6 +56,7 @@ from . import test_ux_registrar
 from . import test_annual_report_tour
 from . import test_substance_locks
 from . import test_substance_jsonrpc
+from . import test_substance_jsonrpc_lines
 from . import test_edges
 from . import test_demo_scenario_dates
 from . import test_demo_languages
