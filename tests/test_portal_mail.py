@@ -1,7 +1,11 @@
 import base64
 from email.message import EmailMessage
 
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, tagged
+
+from .jsonrpc_common import JsonRpcRefusalMixin
 
 from .test_portal_delegation import PortalDelegationCommon
 from .test_portal_scholar import PDF, PortalScholarCommon
@@ -112,6 +116,73 @@ class TestPortalMailDelegation(PortalMailMixin, PortalDelegationCommon, HttpCase
         self._reply("delegations@satbayev.test", message, f"Re: {message.subject}", "We accept with pleasure",
                     ("members.pdf", PDF))
         self.assertEqual(delegation.message_ids[:1].attachment_ids.mapped("name"), ["members.pdf"])
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMailGuarantee(JsonRpcRefusalMixin, PortalMailMixin, PortalDelegationCommon, HttpCase):
+    """A supplier's guarantee letter goes out from its line, in the supplier's language with its own
+    letter attached (not the other supplier's); the reply lands on the delegation; DIC only sends."""
+
+    def setUp(self):
+        super().setUp()
+        self._alias_domain()
+        self.env["res.lang"].with_context(active_test=False).search([("code", "=", "kk_KZ")]).active = True
+        self.hotel.email = "booking@hotel-kz.test"
+        self.restaurant.email = "events@navat.test"
+        existing = self.delegation_a.guarantee_line_ids
+        self.delegation_a.sudo()._lifecycle_write({"guarantee_line_ids": [
+            Command.create({"supplier_type": "hotel", "partner_id": self.hotel.id, "services": "Rooms",
+                            "amount": 450000}),
+            Command.create({"supplier_type": "catering", "partner_id": self.restaurant.id, "services": "Dinner",
+                            "amount": 120000}),
+        ]})
+        self.line_hotel, self.line_restaurant = (self.delegation_a.guarantee_line_ids - existing).sorted(
+            "supplier_type", reverse=True)
+
+    def test_template_in_three_languages(self):
+        template = self.env.ref("intl_cooperation.mail_template_intl_delegation_guarantee")
+        expected = {"en_US": "guarantee", "ru_RU": "гарант", "kk_KZ": "кепіл"}
+        for lang, word in expected.items():
+            with self.subTest(lang=lang):
+                self.hotel.lang = lang
+                values = template.with_context(intl_guarantee_line_id=self.line_hotel.id)._generate_template(
+                    self.delegation_a.ids, ["subject", "body_html", "lang", "partner_to",
+                                            "report_template_ids"])[self.delegation_a.id]
+                self.assertEqual(values["lang"], lang)
+                self.assertIn(word, values["subject"].lower())
+                self.assertEqual(values["partner_ids"], self.hotel.ids, "only the chosen supplier")
+                (name, content), = values["attachments"]
+                self.assertRegex(name, r"\.(pdf|html)$")
+                text = base64.b64decode(content).decode(errors="ignore")
+                self.assertIn("Hotel Kazakhstan", text)
+                self.assertNotIn("Restaurant Navat", text)
+
+    def test_sent_and_reply_lands(self):
+        action = self.line_restaurant.with_user(self.user_officer).action_send_guarantee_mail()
+        composer = Form(self.env["mail.compose.message"].with_user(self.user_officer).with_context(
+            **action["context"]))
+        composer.save()._action_send_mail()
+        message = self.delegation_a.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+        self.assertEqual(message.partner_ids, self.restaurant)
+        self.assertEqual(len(message.attachment_ids), 1)
+        self.assertIn("delegations@satbayev.test", message.reply_to)
+        self._reply("delegations@satbayev.test", message, f"Re: {message.subject}", "Menu confirmed",
+                    ("menu.pdf", PDF))
+        reply = self.delegation_a.message_ids[:1]
+        self.assertIn("Menu confirmed", reply.body)
+        self.assertEqual(reply.attachment_ids.mapped("name"), ["menu.pdf"])
+
+    def test_only_dic_sends(self):
+        with self.assertRaises(AccessError):
+            self.line_hotel.with_user(self.user_requester).action_send_guarantee_mail()
+        self.authenticate("t_requester", "t_requester")
+        with self.assertRpcRefused(AccessError):
+            self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "intl.delegation.guarantee.line", "method": "action_send_guarantee_mail",
+                "args": [self.line_hotel.ids], "kwargs": {}})
+        self.hotel.email = False
+        with self.assertRaises(UserError):
+            self.line_hotel.with_user(self.user_officer).action_send_guarantee_mail()
 
 
 @tagged("post_install", "-at_install")
