@@ -5,6 +5,7 @@ from email.message import EmailMessage
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .jsonrpc_common import JsonRpcRefusalMixin
 from .test_portal_delegation import PortalDelegationCommon
@@ -173,6 +174,7 @@ class TestPortalMailGuarantee(JsonRpcRefusalMixin, PortalMailMixin, PortalDelega
         self.assertIn("Menu confirmed", reply.body)
         self.assertEqual(reply.attachment_ids.mapped("name"), ["menu.pdf"])
 
+    @mute_logger("odoo.http")
     def test_only_dic_sends(self):
         with self.assertRaises(AccessError):
             self.line_hotel.with_user(self.user_requester).action_send_guarantee_mail()
@@ -231,6 +233,7 @@ class TestPortalMailAgreement(JsonRpcRefusalMixin, PortalMailMixin, PortalPartne
         self.assertEqual(reply.attachment_ids.mapped("name"), ["countersigned.pdf"])
         self.assertFalse(self.other_agreement.message_ids.filtered(lambda m: "Received" in (m.body or "")))
 
+    @mute_logger("odoo.http")
     def test_only_dic_sends(self):
         with self.assertRaises(AccessError):
             self.agreement.with_user(self.user_coordinator).action_send_copy_mail()
@@ -288,6 +291,7 @@ class TestPortalMailNomination(JsonRpcRefusalMixin, PortalMailMixin, PortalPartn
         self.assertIn("The nominee is accepted", reply.body)
         self.assertEqual(reply.attachment_ids.mapped("name"), ["acceptance.pdf"])
 
+    @mute_logger("odoo.http")
     def test_only_dic_and_coordinator_send(self):
         with self.assertRaises(AccessError):
             self.mobility.with_user(self.user_coordinator_other).action_send_nomination_mail()
