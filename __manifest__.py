@@ -107,6 +107,7 @@
         "security/portal/ir.model.access.csv",
         "security/intl_portal_rules.xml",
         "data/intl_portal_data.xml",
+        "report/intl_mobility_reports.xml",
         "data/intl_portal_mail_templates.xml",
         "views/intl_portal_templates.xml",
         "views/intl_portal_views.xml",

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class IntlDelegationGuaranteeLine(models.Model):
@@ -29,6 +30,18 @@ class IntlDelegationGuaranteeLine(models.Model):
     def _compute_display_name(self):
         for line in self:
             line.display_name = f"{line.delegation_id.name} - {line.partner_id.name}"
+
+    def action_send_guarantee_mail(self):
+        """DIC sends this supplier its guarantee letter by e-mail (the PDF attached): the mail is
+        posted on the delegation, so the supplier's reply lands there (``delegations@``)."""
+        self.ensure_one()
+        self.delegation_id._check_dic()
+        if not self.partner_id.email:
+            raise UserError(self.env._("%(supplier)s has no e-mail address: add it to send the guarantee letter.",
+                                       supplier=self.partner_id.display_name))
+        action = self.delegation_id._intl_send_letter("intl_cooperation.mail_template_intl_delegation_guarantee")
+        action["context"]["intl_guarantee_line_id"] = self.id
+        return action
 
     def _amount_in_words(self):
         """The guaranteed amount spelled in the language of the rendering."""

@@ -56,6 +56,12 @@ class IntlDelegation(models.Model):
         self._check_can_send_invitation()
         return self._intl_send_letter("intl_cooperation.mail_template_intl_delegation_invitation")
 
+    def _intl_guarantee_lines(self):
+        """The guarantee letters a sending is about: the one chosen (its button), else all."""
+        line_id = self.env.context.get("intl_guarantee_line_id")
+        lines = self.guarantee_line_ids
+        return lines.filtered(lambda line: line.id == line_id) if line_id else lines
+
     def _intl_letter_sent(self, template_xmlid):
         if template_xmlid == "intl_cooperation.mail_template_intl_delegation_invitation":
             # "Invitation sent" is set by the sending, through the visit's own transition

@@ -2,6 +2,7 @@ from odoo import api, models
 
 # the process records whose letters go out by e-mail and whose replies come back through the alias
 PROCESS_MODELS = {
+    "agreement": "intl.agreement",
     "scholar": "intl.scholar.visit",
     "delegation": "intl.delegation",
     "mobility": "intl.mobility.nomination",
@@ -27,7 +28,7 @@ class IntlProcess(models.Model):
     @api.model
     def _intl_portal_alias_defaults(self):
         """Name the aliases of the processes whose letters go out by e-mail (once)."""
-        names = {"scholar": "scholars", "delegation": "delegations", "mobility": "mobility"}
+        names = {"agreement": "agreements", "scholar": "scholars", "delegation": "delegations", "mobility": "mobility"}
         for process in self.search([("code", "in", list(names))]):
             if not process.alias_id:
                 process.alias_name = names[process.code]

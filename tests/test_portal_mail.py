@@ -1,9 +1,15 @@
 import base64
+from datetime import date
 from email.message import EmailMessage
 
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, tagged
+from odoo.tools import mute_logger
 
+from .jsonrpc_common import JsonRpcRefusalMixin
 from .test_portal_delegation import PortalDelegationCommon
+from .test_portal_partner import PortalPartnerCommon
 from .test_portal_scholar import PDF, PortalScholarCommon
 
 
@@ -112,6 +118,191 @@ class TestPortalMailDelegation(PortalMailMixin, PortalDelegationCommon, HttpCase
         self._reply("delegations@satbayev.test", message, f"Re: {message.subject}", "We accept with pleasure",
                     ("members.pdf", PDF))
         self.assertEqual(delegation.message_ids[:1].attachment_ids.mapped("name"), ["members.pdf"])
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMailGuarantee(JsonRpcRefusalMixin, PortalMailMixin, PortalDelegationCommon, HttpCase):
+    """A supplier's guarantee letter goes out from its line, in the supplier's language with its own
+    letter attached (not the other supplier's); the reply lands on the delegation; DIC only sends."""
+
+    def setUp(self):
+        super().setUp()
+        self._alias_domain()
+        self.env["res.lang"].with_context(active_test=False).search([("code", "=", "kk_KZ")]).active = True
+        self.hotel.email = "booking@hotel-kz.test"
+        self.restaurant.email = "events@navat.test"
+        existing = self.delegation_a.guarantee_line_ids
+        self.delegation_a.sudo()._lifecycle_write({"guarantee_line_ids": [
+            Command.create({"supplier_type": "hotel", "partner_id": self.hotel.id, "services": "Rooms",
+                            "amount": 450000}),
+            Command.create({"supplier_type": "catering", "partner_id": self.restaurant.id, "services": "Dinner",
+                            "amount": 120000}),
+        ]})
+        self.line_hotel, self.line_restaurant = (self.delegation_a.guarantee_line_ids - existing).sorted(
+            "supplier_type", reverse=True)
+
+    def test_template_in_three_languages(self):
+        template = self.env.ref("intl_cooperation.mail_template_intl_delegation_guarantee")
+        expected = {"en_US": "guarantee", "ru_RU": "гарант", "kk_KZ": "кепіл"}
+        for lang, word in expected.items():
+            with self.subTest(lang=lang):
+                self.hotel.lang = lang
+                values = template.with_context(intl_guarantee_line_id=self.line_hotel.id)._generate_template(
+                    self.delegation_a.ids, ["subject", "body_html", "lang", "partner_to",
+                                            "report_template_ids"])[self.delegation_a.id]
+                self.assertEqual(values["lang"], lang)
+                self.assertIn(word, values["subject"].lower())
+                self.assertEqual(values["partner_ids"], self.hotel.ids, "only the chosen supplier")
+                (name, content), = values["attachments"]
+                self.assertRegex(name, r"\.(pdf|html)$")
+                text = base64.b64decode(content).decode(errors="ignore")
+                self.assertIn("Hotel Kazakhstan", text)
+                self.assertNotIn("Restaurant Navat", text)
+
+    def test_sent_and_reply_lands(self):
+        action = self.line_restaurant.with_user(self.user_officer).action_send_guarantee_mail()
+        composer = Form(self.env["mail.compose.message"].with_user(self.user_officer).with_context(
+            **action["context"]))
+        composer.save()._action_send_mail()
+        message = self.delegation_a.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+        self.assertEqual(message.partner_ids, self.restaurant)
+        self.assertEqual(len(message.attachment_ids), 1)
+        self.assertIn("delegations@satbayev.test", message.reply_to)
+        self._reply("delegations@satbayev.test", message, f"Re: {message.subject}", "Menu confirmed",
+                    ("menu.pdf", PDF))
+        reply = self.delegation_a.message_ids[:1]
+        self.assertIn("Menu confirmed", reply.body)
+        self.assertEqual(reply.attachment_ids.mapped("name"), ["menu.pdf"])
+
+    @mute_logger("odoo.http")
+    def test_only_dic_sends(self):
+        with self.assertRaises(AccessError):
+            self.line_hotel.with_user(self.user_requester).action_send_guarantee_mail()
+        self.authenticate("t_requester", "t_requester")
+        with self.assertRpcRefused(AccessError):
+            self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "intl.delegation.guarantee.line", "method": "action_send_guarantee_mail",
+                "args": [self.line_hotel.ids], "kwargs": {}})
+        self.hotel.email = False
+        with self.assertRaises(UserError):
+            self.line_hotel.with_user(self.user_officer).action_send_guarantee_mail()
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMailAgreement(JsonRpcRefusalMixin, PortalMailMixin, PortalPartnerCommon, HttpCase):
+    """The partner's copy of the signed agreement goes to the partner's coordinator in their language,
+    the signed scan attached and their page linked; the reply lands on the agreement (agreements@)."""
+
+    def setUp(self):
+        super().setUp()
+        self._alias_domain()
+        self.env["res.lang"].with_context(active_test=False).search([("code", "=", "kk_KZ")]).active = True
+        scan_type = self.env.ref("intl_cooperation.intl_document_type_signed_agreement")
+        line = self.agreement.document_line_ids.filtered(lambda line: line.type_id == scan_type)
+        self.assertTrue(line, "the agreement has its signed scan's line")
+        scan = self.env["ir.attachment"].create({"name": "Signed agreement.pdf", "raw": PDF,
+                                                 "res_model": "intl.agreement", "res_id": self.agreement.id})
+        line.sudo().write({"attachment_ids": [Command.link(scan.id)]})
+        self.coordinator = self.portal_partner.partner_id
+
+    def test_template_in_three_languages(self):
+        template = self.env.ref("intl_cooperation.mail_template_intl_agreement_copy")
+        expected = {"en_US": "signed agreement", "ru_RU": "подписанн", "kk_KZ": "қол қойылған"}
+        for lang, word in expected.items():
+            with self.subTest(lang=lang):
+                self.coordinator.lang = lang
+                values = template._generate_template(self.agreement.ids, [
+                    "subject", "body_html", "lang", "partner_to", "report_template_ids"])[self.agreement.id]
+                self.assertEqual(values["lang"], lang)
+                self.assertIn(word, values["subject"].lower())
+                self.assertEqual(values["partner_ids"], self.coordinator.ids, "the partner's coordinator")
+                self.assertIn("/my/partner", values["body_html"])
+                (name, content), = values["attachments"]
+                self.assertEqual(name, "Signed agreement.pdf")
+                self.assertEqual(base64.b64decode(content), PDF)
+
+    def test_sent_and_reply_lands(self):
+        message = self._send(self.agreement, "action_send_copy_mail", self.user_officer)
+        self.assertEqual(message.partner_ids, self.coordinator)
+        self.assertEqual(message.attachment_ids.mapped("name"), ["Signed agreement.pdf"])
+        self.assertIn("agreements@satbayev.test", message.reply_to)
+        self._reply("agreements@satbayev.test", message, f"Re: {message.subject}", "Received, thank you",
+                    ("countersigned.pdf", PDF))
+        reply = self.agreement.message_ids[:1]
+        self.assertIn("Received, thank you", reply.body)
+        self.assertEqual(reply.attachment_ids.mapped("name"), ["countersigned.pdf"])
+        self.assertFalse(self.other_agreement.message_ids.filtered(lambda m: "Received" in (m.body or "")))
+
+    @mute_logger("odoo.http")
+    def test_only_dic_sends(self):
+        with self.assertRaises(AccessError):
+            self.agreement.with_user(self.user_coordinator).action_send_copy_mail()
+        self.authenticate("t_requester", "t_requester")
+        with self.assertRpcRefused(AccessError):
+            self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "intl.agreement", "method": "action_send_copy_mail",
+                "args": [self.agreement.ids], "kwargs": {}})
+        # not signed yet: nothing to send
+        with self.assertRaises(UserError):
+            self.other_agreement.with_user(self.user_officer).action_send_copy_mail()
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMailNomination(JsonRpcRefusalMixin, PortalMailMixin, PortalPartnerCommon, HttpCase):
+    """The nomination letter of an outgoing staff member goes to the host institution's coordinator in
+    their language (the letter attached, their page linked); the reply lands on the mobility."""
+
+    def setUp(self):
+        super().setUp()
+        self._alias_domain()
+        self.env["res.lang"].with_context(active_test=False).search([("code", "=", "kk_KZ")]).active = True
+        self.mobility = self.env["intl.mobility"].with_user(self.user_officer).create({
+            "participant_type": "staff", "direction": "outgoing", "mobility_type": "teaching",
+            "programme_type": "bilateral", "partner_id": self.partner_institution.id,
+            "agreement_id": self.agreement.id, "employee_id": self.employee_coordinator.id,
+            "academic_year": "2026/2027", "date_start": date(2026, 10, 5), "date_end": date(2026, 10, 9)})
+        self.coordinator = self.portal_partner.partner_id
+
+    def test_template_in_three_languages(self):
+        template = self.env.ref("intl_cooperation.mail_template_intl_mobility_nomination")
+        expected = {"en_US": "nomination", "ru_RU": "номинац", "kk_KZ": "ұсыным"}
+        for lang, word in expected.items():
+            with self.subTest(lang=lang):
+                self.coordinator.lang = lang
+                values = template._generate_template(self.mobility.ids, [
+                    "subject", "body_html", "lang", "partner_to", "report_template_ids"])[self.mobility.id]
+                self.assertEqual(values["lang"], lang)
+                self.assertIn(word, values["subject"].lower())
+                self.assertEqual(values["partner_ids"], self.coordinator.ids)
+                self.assertIn("/my/partner", values["body_html"])
+                (name, content), = values["attachments"]
+                self.assertRegex(name, r"\.(pdf|html)$")
+                text = base64.b64decode(content).decode(errors="ignore")
+                self.assertIn(self.employee_coordinator.name, text)
+                self.assertIn(self.partner_institution.name, text)
+
+    def test_sent_and_reply_lands(self):
+        message = self._send(self.mobility, "action_send_nomination_mail", self.user_coordinator)
+        self.assertEqual(message.partner_ids, self.coordinator)
+        self.assertEqual(len(message.attachment_ids), 1)
+        self._reply("catchall@satbayev.test", message, f"Re: {message.subject}", "The nominee is accepted",
+                    ("acceptance.pdf", PDF))
+        reply = self.mobility.message_ids[:1]
+        self.assertIn("The nominee is accepted", reply.body)
+        self.assertEqual(reply.attachment_ids.mapped("name"), ["acceptance.pdf"])
+
+    @mute_logger("odoo.http")
+    def test_only_dic_and_coordinator_send(self):
+        with self.assertRaises(AccessError):
+            self.mobility.with_user(self.user_coordinator_other).action_send_nomination_mail()
+        self.authenticate("t_requester", "t_requester")
+        with self.assertRpcRefused(AccessError):
+            self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "intl.mobility", "method": "action_send_nomination_mail",
+                "args": [self.mobility.ids], "kwargs": {}})
+        self.mobility.with_user(self.user_coordinator).action_cancel()
+        with self.assertRaises(UserError):
+            self.mobility.with_user(self.user_officer).action_send_nomination_mail()
 
 
 @tagged("post_install", "-at_install")
