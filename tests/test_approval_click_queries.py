@@ -30,7 +30,7 @@ CLICK_GOAL = 30
 _logger = logging.getLogger(__name__)
 CLICK_QUERIES = {
     "trip_dic": 77,
-    "agreement_legal": 79,
+    "agreement_legal": 82,
     "act_institute": 54,
     "act_dic": 33,
     "plan_registrar": 38,
