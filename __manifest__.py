@@ -104,7 +104,6 @@
         "data/intl_clause_data.xml",
         "report/intl_degree_programme_reports.xml",
         "views/intl_clause_views.xml",
-        "security/portal/ir.model.access.csv",
         "security/intl_portal_rules.xml",
         "data/intl_portal_data.xml",
         "report/intl_mobility_reports.xml",
