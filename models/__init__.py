@@ -52,6 +52,7 @@ from . import intl_trip_advance_report_line
 from . import intl_disciplinary_case
 from . import intl_working_day_transfer
 from . import resource_calendar
+from . import resource_calendar_attendance
 from . import hr_employee_trip
 from . import ir_module_module
 from . import intl_learner_grade

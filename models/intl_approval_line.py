@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 import pytz
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import format_date, formatLang
 from odoo.tools.misc import consteq, hmac
@@ -135,11 +135,37 @@ class IntlApprovalLine(models.Model):
             if not calendar or days <= 0:
                 line.date_deadline = line.activated_on.date() + timedelta(days=max(days, 0))
                 continue
-            tz = pytz.timezone(calendar.tz or "UTC")
+            tz = pytz.timezone(self._deadline_calendar_tz(calendar.id))
             opened = pytz.utc.localize(line.activated_on).astimezone(tz).date()
-            start = tz.localize(datetime.combine(opened + timedelta(days=1), time.min))
-            end = calendar.plan_days(days, start, compute_leaves=True)
-            line.date_deadline = end.astimezone(tz).date() if end else opened + timedelta(days=days)
+            line.date_deadline = self._deadline_after(calendar.id, opened, days)
+
+    @api.model
+    @tools.ormcache("calendar_id")
+    def _deadline_calendar_tz(self, calendar_id):
+        """The time zone of a working calendar (cached with the deadlines, see
+        ``_deadline_after``)."""
+        # sudo: the calendar is a public fact of the company
+        return self.env["resource.calendar"].sudo().browse(calendar_id).tz or "UTC"
+
+    @api.model
+    @tools.ormcache("calendar_id", "opened", "days")
+    def _deadline_after(self, calendar_id, opened, days):
+        """The day ``days`` working days of the calendar after the day ``opened`` (public
+        holidays and working day transfers counted): the same for every step opened that day,
+        cached (no query for the next steps of the day). The cache is emptied when a calendar,
+        its hours, a public holiday or a transfer changes (``_deadline_cache_clear``)."""
+        # sudo: the calendar, its hours and the public holidays are public facts of the company
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
+        tz = pytz.timezone(calendar.tz or "UTC")
+        start = tz.localize(datetime.combine(opened + timedelta(days=1), time.min))
+        end = calendar.plan_days(days, start, compute_leaves=True)
+        return end.astimezone(tz).date() if end else opened + timedelta(days=days)
+
+    @api.model
+    def _deadline_cache_clear(self):
+        """A working calendar, its hours, a public holiday or a transfer changed: the cached
+        deadlines (``_deadline_after``) are computed again."""
+        self.env.registry.clear_cache()
 
     @api.depends("res_model")
     def _compute_record_model_id(self):

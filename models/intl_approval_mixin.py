@@ -328,7 +328,17 @@ class IntlApprovalMixin(models.AbstractModel):
             # sudo: the approver was checked above; once their step is decided, record rules
             # based on approval_user_ids no longer let them write the record's next stage
             record.sudo()._approval_activate_next(line.purpose)
+        self._approval_track_now()
         activities.unlink()
+
+    def _approval_track_now(self):
+        """Post the tracking of the status changes of the click now, while the caches hold the
+        record: the deletion of the decided step's activities that ends the click empties every
+        cache (Odoo's ``unlink``), and the tracking at the end of the transaction would read
+        the record, its fields and its author again. The same message as at the commit."""
+        if hasattr(self, "_track_finalize"):
+            # sudo: as Odoo's tracking at the commit (the decision was checked)
+            self.sudo()._track_finalize()
 
     def _approval_do_reject(self, reason):
         self._approval_check_can_approve()
@@ -353,6 +363,7 @@ class IntlApprovalMixin(models.AbstractModel):
         for record, line in decided:
             # sudo: the approver was checked above (see _approval_do_approve)
             record.sudo()._approval_rejected(line.purpose, reason)
+        self._approval_track_now()
         activities.unlink()
 
     def _approval_deputy_principals(self, decided):

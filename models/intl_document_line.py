@@ -179,6 +179,7 @@ class IntlDocumentLine(models.Model):
                 lambda a, uid=self.env.uid: not a.res_id and a.create_uid.id == uid)
             if orphans:
                 orphans.write({"res_model": line._name, "res_id": line.id})
+            line.sudo().attachment_ids._intl_check_module_owned()
 
     def action_attach(self):
         """Open the line in a dialog to attach its files."""

@@ -176,6 +176,7 @@ class IntlTripAdvanceReportLine(models.Model):
                 lambda a, uid=self.env.uid: not a.res_id and a.create_uid.id == uid)
             if orphans:
                 orphans.write({"res_model": line._name, "res_id": line.id})
+            line.sudo().attachment_ids._intl_check_module_owned()
 
     @api.constrains("currency_id")
     def _check_currency(self):

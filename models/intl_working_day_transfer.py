@@ -80,6 +80,8 @@ class IntlWorkingDayTransfer(models.Model):
         transfers = super().create(vals_list)
         transfers._sync_day_off()
         self.env["resource.calendar"]._intl_sync_transfer_flags()
+        # a transferred working day moves the approval steps' deadlines (cached)
+        self.env["intl.approval.line"]._deadline_cache_clear()
         return transfers
 
     def write(self, vals):
@@ -88,6 +90,7 @@ class IntlWorkingDayTransfer(models.Model):
             self._sync_day_off()
         if "company_id" in vals:
             self.env["resource.calendar"]._intl_sync_transfer_flags()
+        self.env["intl.approval.line"]._deadline_cache_clear()
         return result
 
     def unlink(self):
@@ -95,6 +98,7 @@ class IntlWorkingDayTransfer(models.Model):
         result = super().unlink()
         leaves.unlink()
         self.env["resource.calendar"]._intl_sync_transfer_flags()
+        self.env["intl.approval.line"]._deadline_cache_clear()
         return result
 
     def _day_off_bounds(self):

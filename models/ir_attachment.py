@@ -1,5 +1,7 @@
-from odoo import fields, models
+from odoo import fields, models, tools
 from odoo.exceptions import UserError
+
+MODULE = "intl_cooperation"
 
 # what a file is: its content and the record it belongs to
 _CONTENT_FIELDS = {"datas", "raw", "db_datas", "store_fname", "url", "type", "res_model", "res_id",
@@ -23,8 +25,38 @@ class IrAttachment(models.Model):
         "intl.document.line", "intl_document_line_attachment_rel", "attachment_id", "line_id",
         string="Checklist Documents", readonly=True)
 
+    @tools.ormcache()
+    def _intl_module_models(self):
+        """The models of the module: the only owners of a file a checklist or a report holds."""
+        return frozenset(name for name, model in self.env.registry.items() if model._original_module == MODULE)
+
+    def _intl_may_be_fixed(self):
+        """Whether a file of ``self`` may be held by a checklist or a report: a file of one of
+        the module's records, or of no record (the checklist and receipt lines give their files
+        a module record as owner and refuse the files of other records,
+        ``_intl_check_module_owned``). The files of Odoo's own records (the
+        mail composer's, a partner's) cost no query here."""
+        models = self._intl_module_models()
+        # sudo: the owner of the file, read without the attachment's access check (no query
+        # when the caller read or created it already)
+        return any(not attachment.res_model or attachment.res_model in models for attachment in self.sudo())
+
+    def _intl_check_module_owned(self):
+        """Refuse to hold (in a checklist or a report) a file of a record of another application:
+        a held file stays as it was seen, which ``_intl_check_not_fixed`` checks on the files of
+        the module's records only."""
+        models = self._intl_module_models()
+        # sudo: the owner of the file, whoever links it
+        foreign = self.sudo().filtered(lambda attachment: attachment.res_model and attachment.res_model not in models)
+        if foreign:
+            raise UserError(self.env._(
+                "%(file)s belongs to another application's record: upload the file here instead.",
+                file=foreign[0].name))
+
     def _intl_check_not_fixed(self):
         if not self.ids or (self.env.su and self.env.context.get("install_mode")):
+            return
+        if not self._intl_may_be_fixed():
             return
         # sudo: whoever touches the file, the module's record decides
         document = self.env["intl.document.line"].sudo().search(

@@ -27,6 +27,13 @@ class ResourceCalendar(models.Model):
         result = super().write(vals)
         if "company_id" in vals:
             self._intl_sync_transfer_flags()
+        # the approval steps' deadlines are cached per calendar
+        self.env["intl.approval.line"]._deadline_cache_clear()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env["intl.approval.line"]._deadline_cache_clear()
         return result
 
     def _intl_sync_transfer_flags(self):

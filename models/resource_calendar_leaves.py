@@ -26,12 +26,24 @@ class ResourceCalendarLeaves(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._intl_check_working_time_keeper()
-        return super().create(vals_list)
+        leaves = super().create(vals_list)
+        leaves._intl_public_holidays_changed()
+        return leaves
 
     def write(self, vals):
         self._intl_check_working_time_keeper()
-        return super().write(vals)
+        self._intl_public_holidays_changed()
+        result = super().write(vals)
+        self._intl_public_holidays_changed()
+        return result
 
     def unlink(self):
         self._intl_check_working_time_keeper()
+        self._intl_public_holidays_changed()
         return super().unlink()
+
+    def _intl_public_holidays_changed(self):
+        """A public holiday (a leave of no resource) moves the approval steps' deadlines,
+        which are cached (``intl.approval.line._deadline_after``); a person's time off does not."""
+        if any(not leave.resource_id for leave in self):
+            self.env["intl.approval.line"]._deadline_cache_clear()

@@ -1,7 +1,7 @@
 import base64
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
@@ -72,6 +72,24 @@ class TestUxReceipts(ReceiptsCommon):
             {"attachment_ids": [Command.link(mine.id), Command.link(foreign.id)]})
         self.assertEqual(mine.res_id, line.id)
         self.assertEqual(foreign.res_id, 0)
+
+    def test_a_file_of_another_application_is_not_held(self):
+        """A receipt holds the module's files only: a contact's file is refused (a held file
+        stays as it was seen, which the files of the module's records are checked for)."""
+        trip = self._returned_trip()
+        report = self.env["intl.trip.advance.report"].with_user(self.user_requester).create({
+            "trip_id": trip.id,
+            "line_ids": [Command.create({
+                "category_id": self.cat_fares.id, "name": "Train", "amount": 50000.0,
+                "currency_id": self.kzt.id, "date": trip.date_departure})]})
+        contact_file = self.env["ir.attachment"].create({
+            "name": "contact-card.pdf", "datas": base64.b64encode(b"%PDF-1.4 card"),
+            "res_model": "res.partner", "res_id": self.user_requester.partner_id.id})
+        with self.assertRaises(UserError) as caught:
+            report.line_ids.with_user(self.user_requester).write(
+                {"attachment_ids": [Command.link(contact_file.id)]})
+        self.assertIn("contact-card.pdf", str(caught.exception))
+        self.assertFalse(report.line_ids.attachment_ids)
 
     def test_empty_currency_in_the_form_computes_without_error(self):
         trip = self._returned_trip()
