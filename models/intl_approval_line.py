@@ -50,6 +50,11 @@ class IntlApprovalLine(models.Model):
                             help="The route step's name in the reader's language.")
     record_state = fields.Char(readonly=True)
     require_documents = fields.Boolean(readonly=True)
+    document_type_ids = fields.Many2many(
+        "intl.document.type", "intl_approval_line_document_type_rel", "line_id", "type_id",
+        "Documents at This Step", readonly=True)
+    # read with the line's other columns: the click reads the documents only of a step that has some
+    has_document_types = fields.Boolean(readonly=True)
     deadline_days = fields.Integer(readonly=True)
     user_ids = fields.Many2many(
         "res.users", "intl_approval_line_res_users_rel", "line_id", "user_id",
@@ -110,7 +115,8 @@ class IntlApprovalLine(models.Model):
     _lifecycle_transitions = {}
     _lifecycle_workflow_fields = (
         "res_model", "res_id", "purpose", "round", "is_current", "route_id", "step_id", "sequence",
-        "name", "record_state", "require_documents", "deadline_days", "user_ids", "decider_user_ids", "decided_by_id",
+        "name", "record_state", "require_documents", "document_type_ids", "has_document_types",
+        "deadline_days", "user_ids", "decider_user_ids", "decided_by_id",
         "decided_on", "comment", "activated_on", "deputy_user_ids", "deputy_of_id", "reminded_on",
         "escalated_on",
     )

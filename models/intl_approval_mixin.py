@@ -163,6 +163,7 @@ class IntlApprovalMixin(models.AbstractModel):
                     self.env._("No approval route applies to %(record)s. Ask the DIC Director to define one.",
                                record=record.display_name)
                 )
+            record._approval_check_step_documents(route.step_ids.document_type_ids)
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             previous = record.sudo().approval_line_ids.filtered(lambda line: line.purpose == purpose)
             round_no = max(previous.mapped("round"), default=0) + 1
@@ -179,6 +180,8 @@ class IntlApprovalMixin(models.AbstractModel):
                     "name": step.name,
                     "record_state": step.record_state,
                     "require_documents": step.require_documents,
+                    "document_type_ids": [fields.Command.set(step.document_type_ids.ids)],
+                    "has_document_types": bool(step.document_type_ids),
                     "deadline_days": step.deadline_days,
                 })
         # sudo: approval lines are written by the engine only (see class docstring)
@@ -193,6 +196,22 @@ class IntlApprovalMixin(models.AbstractModel):
 
     def _approval_check_can_submit(self, purpose):
         """Hook: raise a ``UserError`` when the record is not ready for ``purpose``."""
+
+    def _approval_check_step_documents(self, doc_types):
+        """The documents a route step decides on are attached to the record's checklist (a file
+        received or verified, not rejected): checked when the record goes to the route and when
+        the step is approved."""
+        self.ensure_one()
+        if not doc_types or "document_line_ids" not in self._fields:
+            return
+        # sudo: every line counts, whoever may read it (the files of personal data are DIC's)
+        attached = self.sudo().document_line_ids.filtered(
+            lambda line: line.state in ("received", "verified")).type_id
+        missing = doc_types - attached
+        if missing:
+            raise UserError(self.env._(
+                "Attach to the checklist of %(record)s the documents this step decides on: %(documents)s",
+                record=self.display_name, documents=", ".join(missing.mapped("display_name"))))
 
     def _approval_excluded_users(self):
         """Users who never decide a step of this record: who requested it, whom it is about."""
@@ -311,6 +330,8 @@ class IntlApprovalMixin(models.AbstractModel):
                                record=record.display_name,
                                documents=", ".join(record._document_missing_names()))
                 )
+            if line.has_document_types:
+                record._approval_check_step_documents(line.document_type_ids)
             decided.append((record, line))
         now = fields.Datetime.now()
         activities = self._approval_step_activities(decided)

@@ -30,6 +30,12 @@ DP717_STEP_ROLES = {
     "intl_approval_route_step_scholar_plan_rector": "rector_or_vr_science",  # 5.5
     "intl_approval_route_step_annual_report_rector": "rector",  # 7.1
 }
+# the documents each step of the data decides on (DP 717 5.4.1, 5.4.3): a step of the data
+# whose documents the DIC Director left empty gets them at the module's update
+STEP_DOCUMENTS = {
+    "intl_approval_route_step_delegation_decision": ["intl_document_type_service_memo"],
+    "intl_approval_route_step_delegation_programme": ["intl_document_type_cost_estimate"],
+}
 
 
 class IntlApprovalRouteStep(models.Model):
@@ -58,6 +64,12 @@ class IntlApprovalRouteStep(models.Model):
     deadline_days = fields.Integer(
         "Days to Decide", default=3, help="Due date of the approver's activity."
     )
+    document_type_ids = fields.Many2many(
+        "intl.document.type", "intl_approval_route_step_document_type_rel", "step_id", "type_id",
+        "Documents at This Step",
+        help="Documents of the record's checklist this step decides on: the record goes to the route "
+             "only with them attached, and the step is not approved while one is missing or rejected "
+             "(e.g. the service memo 403-03 at the rector's decision on a delegation).")
 
     @api.constrains("approver_type", "group_id", "user_id", "role")
     def _check_approver(self):
@@ -116,6 +128,20 @@ class IntlApprovalRouteStep(models.Model):
             management = self.env["res.groups"].browse(self.env["ir.model.data"]._xmlid_to_res_id(MANAGEMENT))
             users = management.users.filtered(lambda u: not u.share and u.active)
         return users
+
+    @api.model
+    def _intl_link_step_documents(self):
+        """Give the data's route steps the documents DP 717 names for them (at each update, only
+        on a step where the DIC Director has not chosen any). Returns the steps linked."""
+        linked = self.browse()
+        for step_xmlid, type_xmlids in STEP_DOCUMENTS.items():
+            step = self.env.ref(f"intl_cooperation.{step_xmlid}", raise_if_not_found=False)
+            if not step or step.document_type_ids:
+                continue
+            types = [self.env.ref(f"intl_cooperation.{xmlid}", raise_if_not_found=False) for xmlid in type_xmlids]
+            step.document_type_ids = [fields.Command.link(doc_type.id) for doc_type in types if doc_type]
+            linked |= step
+        return linked
 
     @api.model
     def _intl_migrate_dp717_deciders(self):

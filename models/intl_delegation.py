@@ -104,7 +104,8 @@ class IntlDelegation(models.Model):
         "approve_protocol": {"from": ("protocol_review",), "to": "protocol_approved",
                              "who": ("approval",)},
         "reject_protocol": {"from": ("protocol_review",), "to": "in_progress", "who": ("approval",)},
-        "close": {"from": ("protocol_approved",), "to": "closed", "who": (OFFICER,)},
+        "close": {"from": ("protocol_approved",), "to": "closed", "who": (OFFICER,),
+                  "guard": "_guard_close"},
         "cancel": {"from": CANCELLABLE_STATES, "to": "cancel", "who": (OFFICER,)},
         "reset": {"from": ("cancel",), "to": "draft", "who": (OFFICER,), "guard": "_guard_reset"},
     }
@@ -166,6 +167,9 @@ class IntlDelegation(models.Model):
     can_close = fields.Boolean(compute="_compute_lifecycle_can")
     can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
     can_reset = fields.Boolean(compute="_compute_lifecycle_can")
+    invitation_missing = fields.Text(
+        "Missing for the Invitation", compute="_compute_invitation_missing",
+        help="What DP 717 5.4.2 asks to know before the invitation is sent.")
 
     # decision memo to the rector (5.4.1)
     cooperation_level = fields.Text("Level of Cooperation")
@@ -266,6 +270,15 @@ class IntlDelegation(models.Model):
     def _compute_amount_total_words(self):
         for visit in self:
             visit.amount_total_words = visit._amount_in_words(visit.amount_total)
+
+    @api.depends("member_ids.surname", "member_ids.first_name", "member_ids.position",
+                 "member_ids.workplace", "member_ids.needs_hotel", "contact_name", "contact_phone",
+                 "lang_id", "hotel_room_category", "hotel_room_count", "hotel_occupant_count", "signatory_id")
+    @api.depends_context("lang")
+    def _compute_invitation_missing(self):
+        for visit in self:
+            missing = visit._invitation_missing()
+            visit.invitation_missing = "\n".join(f"• {item}" for item in missing) if missing else False
 
     @api.depends("state")
     def _compute_estimate_locked(self):
@@ -443,6 +456,44 @@ class IntlDelegation(models.Model):
         if not self.signatory_id:
             return self.env._("Choose the rector or vice-rector who signs the invitation to %(visit)s.",
                               visit=self.display_name)
+        missing = self._invitation_missing()
+        if missing:
+            return self.env._("Before the invitation to %(visit)s, fill in: %(missing)s.",
+                              visit=self.display_name, missing="; ".join(missing))
+        return False
+
+    def _invitation_missing(self):
+        """What DP 717 5.4.2 asks to know before the invitation: the members (surname, name,
+        position, workplace), the delegation's contact person (name and phone), the language of
+        communication and, when a member needs a hotel, the booking (room category, rooms,
+        occupants). Returns the labels of what is missing."""
+        self.ensure_one()
+        missing = []
+        if not self.member_ids:
+            missing.append(self.env._("the members of the delegation"))
+        incomplete = self.member_ids.filtered(
+            lambda m: not (m.surname and m.first_name and m.position and m.workplace))
+        if incomplete:
+            missing.append(self.env._("the position and workplace of %(members)s",
+                                      members=", ".join(incomplete.mapped("name"))))
+        if not (self.contact_name and self.contact_phone):
+            missing.append(self.env._("the contact person of the delegation (name and phone)"))
+        if not self.lang_id:
+            missing.append(self.env._("the language of communication"))
+        if any(self.member_ids.mapped("needs_hotel")) and not (
+                self.hotel_room_category and self.hotel_room_count > 0 and self.hotel_occupant_count > 0):
+            missing.append(self.env._("the hotel booking (room category, rooms and occupants)"))
+        return missing
+
+    def _guard_close(self):
+        """The protocol 403-02 is signed: its original is attached and verified (5.4.3)."""
+        protocol_type = self.env.ref("intl_cooperation.intl_document_type_protocol", raise_if_not_found=False)
+        # sudo: every line counts, whoever may read it
+        line = self.sudo().document_line_ids.filtered(lambda rec: rec.type_id == protocol_type)[:1]
+        if protocol_type and not (line.state == "verified" and line.checked_original):
+            return self.env._("Attach the signed original of the protocol 403-02 of %(visit)s to its checklist "
+                              "and verify it (the original confirmed) before closing the visit.",
+                              visit=self.display_name)
         return False
 
     def _do_send_invitation(self):
@@ -481,6 +532,10 @@ class IntlDelegation(models.Model):
             if not (self.protocol_date and self.protocol_place and self.protocol_decision_ids):
                 raise UserError(
                     self.env._("Fill in the protocol of %(visit)s: date, place and the agreements reached.",
+                               visit=self.display_name))
+            if not self.protocol_director_id:
+                raise UserError(
+                    self.env._("Name the responsible director who signs the protocol of %(visit)s.",
                                visit=self.display_name))
 
     def _approval_rejected(self, purpose, reason):

@@ -11,6 +11,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from .common_scholar import IntlScholarCommon
 from .common_trip import IntlTripMoneyCommon
+from .test_intl_delegation import INVITATION_INFO, attach_paper
 
 EXPENSE_TYPES = ("expense", "expense_direct_cost", "expense_depreciation")
 
@@ -244,7 +245,9 @@ class TestIntlBudget(IntlBudgetCommon):
             "institute_id": self.institute.id, "company_id": self.company.id,
             "signatory_id": self.employee_management.id,
             "cooperation_level": "Agreement in force.", "prospects": "Double degree.",
-            "member_ids": [Command.create({"surname": "Schmidt", "first_name": "Anna", "is_head": True})],
+            "member_ids": [Command.create({"surname": "Schmidt", "first_name": "Anna", "is_head": True,
+                                           "position": "Dean", "workplace": "TU Berlin"})],
+            "lang_id": self.env.ref("base.lang_en").id, **INVITATION_INFO,
             "programme_line_ids": [Command.create({"date": arrival, "name": "Meeting with the rector"})],
             "cost_line_ids": [Command.create({"category_id": category.id, "name": "Hotel rooms",
                                               "quantity": 4, "unit_price": 125000.0,
@@ -252,10 +255,12 @@ class TestIntlBudget(IntlBudgetCommon):
             "guarantee_line_ids": [Command.create({"supplier_type": "hotel", "partner_id": hotel.id,
                                                    "services": "2 rooms, 2 nights", "amount": 500000.0})],
         })
+        attach_paper(visit, "intl_document_type_service_memo", self.user_officer)
         visit.action_request_decision()
         visit.with_user(self.user_management).action_approval_approve()
         visit.action_send_invitation()
         self.assertTrue(visit.budget_exceeded, "500 000 needed, 400 000 allocated")
+        attach_paper(visit, "intl_document_type_cost_estimate", self.user_officer)
         visit.action_submit_programme()
         visit.with_user(self.user_management).action_approval_approve()
         self.assertEqual(visit.state, "programme_approved")

@@ -1,3 +1,4 @@
+import base64
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -5,6 +6,27 @@ from odoo.fields import Command
 from odoo.tests import Form, tagged
 
 from .common import IntlCommon
+
+
+def attach_paper(record, xmlid, user):
+    """``user`` attaches a paper of ``record``'s checklist (document type ``xmlid`` of the module):
+    the memo 403-03 at the decision, the estimate at the programme, the protocol 403-02."""
+    line = record.sudo().document_line_ids.filtered(
+        lambda rec: rec.type_id == record.env.ref(f"intl_cooperation.{xmlid}"))
+    if line.state in ("received", "verified"):
+        return line
+    attachment = record.env["ir.attachment"].with_user(user).create({
+        "name": "paper.pdf", "datas": base64.b64encode(b"%PDF-1.4 paper")})
+    line.with_user(user).write({"attachment_ids": [Command.set(attachment.ids)]})
+    return line
+
+
+# what DP 717 5.4.2 asks to know before the invitation (members with position and workplace,
+# the contact person, the language, the hotel booking)
+INVITATION_INFO = {
+    "contact_name": "Dr. Anna Schmidt", "contact_phone": "+49 30 314 0",
+    "hotel_room_category": "Single", "hotel_room_count": 2, "hotel_occupant_count": 2,
+}
 
 
 class DelegationCommon(IntlCommon):
@@ -37,7 +59,8 @@ class DelegationCommon(IntlCommon):
             "signatory_id": self.employee_management.id,
             "cooperation_level": "Agreement in force since 2024, 6 exchange students.",
             "prospects": "Double-degree programme.",
-            "contact_name": "Dr. Anna Schmidt",
+            **INVITATION_INFO,
+            "lang_id": self.env.ref("base.lang_en").id,
             "hotel_partner_id": self.hotel.id,
             "transport_needed": True,
             "transport_details": "Minibus for 8 persons, airport transfers.",
@@ -49,8 +72,9 @@ class DelegationCommon(IntlCommon):
             "photo_video_details": "Photographer at the signing ceremony.",
             "member_ids": [
                 Command.create({"surname": "Schmidt", "first_name": "Anna", "position": "Vice-President",
-                                "is_head": True, "passport_number": "C01X00T47"}),
-                Command.create({"surname": "Weber", "first_name": "Jonas", "position": "Professor"}),
+                                "workplace": "TU Berlin", "is_head": True, "passport_number": "C01X00T47"}),
+                Command.create({"surname": "Weber", "first_name": "Jonas", "position": "Professor",
+                                "workplace": "TU Berlin, Faculty IV"}),
             ],
             "programme_line_ids": [
                 Command.create({"date": date(2026, 5, 11), "time_from": 10.0, "time_to": 11.5,
@@ -95,21 +119,34 @@ class DelegationCommon(IntlCommon):
             ],
         })
 
+    def _attach_paper(self, visit, xmlid, user=None):
+        """DIC attaches a paper of the checklist (the memo 403-03, the estimate, the protocol)."""
+        return attach_paper(visit, xmlid, user or self.user_officer)
+
+    def _sign_protocol(self, visit):
+        """The signed original of the protocol 403-02 is attached and verified by DIC."""
+        line = self._attach_paper(visit, "intl_document_type_protocol")
+        if line.state != "verified":
+            line.with_user(self.user_officer)._do_check_all()
+        return line
+
     def _run_to(self, visit, state):
         """Move ``visit`` forward with the right users until it reaches ``state``."""
         officer = visit.with_user(self.user_officer)
         rector = visit.with_user(self.user_management)
         steps = [
-            ("decision_requested", officer.action_request_decision),
+            ("decision_requested", lambda: (
+                self._attach_paper(visit, "intl_document_type_service_memo"), officer.action_request_decision())),
             ("approved", rector.action_approval_approve),
             ("invitation_sent", officer.action_send_invitation),
-            ("programme_review", officer.action_submit_programme),
+            ("programme_review", lambda: (
+                self._attach_paper(visit, "intl_document_type_cost_estimate"), officer.action_submit_programme())),
             ("programme_approved", rector.action_approval_approve),
             ("in_progress", officer.action_start_visit),
             ("protocol_review", lambda: (
                 visit.protocol_decision_ids or self._fill_protocol(officer), officer.action_submit_protocol())),
             ("protocol_approved", rector.action_approval_approve),
-            ("closed", officer.action_close),
+            ("closed", lambda: (self._sign_protocol(visit), officer.action_close())),
         ]
         order = ["draft"] + [target for target, _step in steps]
         for target, step in steps:

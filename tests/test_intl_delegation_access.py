@@ -112,6 +112,8 @@ class TestIntlDelegationAccess(DelegationCommon):
 
     def test_list_actions_approve_and_reject(self):
         first, second = self._create_visit(), self._create_visit()
+        for visit in first | second:
+            self._attach_paper(visit, "intl_document_type_service_memo")
         (first | second).with_user(self.user_officer).action_request_decision()
         approve = self.env.ref("intl_cooperation.intl_delegation_action_server_approve")
         approve.with_user(self.user_management).with_context(

@@ -7,6 +7,7 @@ from odoo.tools import mute_logger
 
 from .common_trip import IntlTripCommon
 from .jsonrpc_common import JsonRpcRefusalMixin
+from .test_intl_delegation import attach_paper
 
 # AccessError is a UserError: either refusal passes (no access at all, or a workflow field)
 REFUSED = UserError
@@ -303,6 +304,7 @@ class TestLifecycleBypasses(LifecycleCommon):
 
     def test_management_loses_write_once_it_decided(self):
         self.visit.write({"cooperation_level": "Good", "prospects": "Many"})
+        attach_paper(self.visit, "intl_document_type_service_memo", self.user_officer)
         self.visit.with_user(self.user_officer).action_request_decision()
         self.assertIn(self.user_management, self.visit.approval_user_ids)
         self.visit.with_user(self.user_management).action_approval_approve()
