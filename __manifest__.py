@@ -110,6 +110,10 @@
         "data/intl_portal_mail_templates.xml",
         "views/intl_portal_templates.xml",
         "views/intl_portal_views.xml",
+        "security/intl_opportunity_rules.xml",
+        "data/intl_opportunity_data.xml",
+        "views/intl_opportunity_views.xml",
+        "views/intl_grant_project_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

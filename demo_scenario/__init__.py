@@ -20,7 +20,8 @@ import logging
 import time
 
 from . import (
-    agreements, clause, degree, delegations, discipline, evaluation, ewp, money, portal, scholar, trip_money, trips,
+    agreements, clause, degree, delegations, discipline, evaluation, ewp, grants, money, opportunities, portal, scholar,
+    trip_money, trips,
 )
 
 _logger = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ _logger = logging.getLogger(__name__)
 STEPS = [
     ("agreements", agreements.run),
     ("delegations", delegations.run),
+    ("grants", grants.run),
     ("trips", trips.run),
     ("discipline", discipline.run),
     ("trip_money", trip_money.run),
@@ -38,6 +40,7 @@ STEPS = [
     ("clause", clause.run),
     ("evaluation", evaluation.run),
     ("portal", portal.run),
+    ("opportunities", opportunities.run),
 ]
 
 

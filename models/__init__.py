@@ -141,3 +141,12 @@ from . import intl_scholar_visit_portal
 from . import intl_delegation_member_portal
 from . import intl_delegation_portal
 from . import intl_mobility_nomination
+from . import hr_department_opportunity
+from . import intl_opportunity
+from . import intl_mobility_application_opportunity
+from . import intl_grant_project
+from . import intl_trip_grant
+from . import intl_delegation_grant
+from . import intl_annual_report_grant
+from . import intl_annual_report_figure_grant
+from . import intl_institute_indicator_grant

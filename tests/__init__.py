@@ -95,3 +95,5 @@ from . import test_portal_scholar
 from . import test_portal_delegation
 from . import test_portal_partner
 from . import test_portal_mail
+from . import test_opportunity
+from . import test_grant_project
