@@ -95,3 +95,4 @@ from . import test_portal_delegation
 from . import test_portal_partner
 from . import test_portal_mail
 from . import test_study_plan_grade_import
+from . import test_annual_report_mobility
