@@ -126,6 +126,7 @@ from . import intl_mobility_application
 from . import intl_trip_file
 from . import intl_scholar_visit_file
 from . import intl_institute_indicator_ranking
+from . import intl_institute_indicator_mobility
 from . import res_company_report
 from . import res_config_settings_report
 from . import intl_annual_report_december

@@ -24,6 +24,11 @@ NARRATIVE_FIELDS = ("summary", "conclusions", "proposals", "year", "company_id",
 TRIP_DONE_STATES = ("approved", "returned", "done")
 AGREEMENT_SIGNED_STATES = ("signed", "in_force", "expired", "terminated")
 DELEGATION_RECEIVED_STATES = ("in_progress", "protocol_review", "protocol_approved", "closed")
+# Academic mobility (issue 21): applications under consideration, the outgoing nominations
+# (statuses of the application that exist in the installed version), incoming nominations received
+MOBILITY_APPLICATION_EXCLUDED = ("draft", "withdrawn")
+MOBILITY_NOMINATED_STATES = ("nominated", "accepted", "declined")
+NOMINATION_RECEIVED_STATES = ("submitted", "accepted", "refused")
 # The figures drawn on the chart sheet, year after year.
 TREND_CODES = ("trip_count", "delegation_count", "agreement_new", "agreement_in_force",
                "learner_out", "scholar_count", "student_incoming")
@@ -321,6 +326,7 @@ class IntlAnnualReport(models.Model):
         ]
         optional = [
             (15, "intl.mobility", self._figures_learners),
+            (65, "intl.mobility.application", self._figures_mobility),
             (50, "intl.scholar.visit", self._figures_scholars),
             (60, "intl.mobility", self._figures_incoming_students),
             (70, "intl.degree.intake", self._figures_degrees),
@@ -565,6 +571,83 @@ class IntlAnnualReport(models.Model):
             *self._breakdown_figures("learners", "learner_by_country", model, domain, "country_id",
                                      groups["country_id"]),
         ]
+
+    @api.model
+    def _domain_mobility_applications(self, year, company):
+        """Applications to the mobility calls whose deadline is in the year (drafts and
+        withdrawn ones aside)."""
+        start, end = self._year_bounds(year)
+        return [("company_id", "=", company.id), ("state", "not in", MOBILITY_APPLICATION_EXCLUDED),
+                ("call_id.date_deadline", ">=", start), ("call_id.date_deadline", "<=", end)]
+
+    @api.model
+    def _domain_mobility_nominations(self, year, company):
+        """Incoming nominations the partners submitted in the year."""
+        start, end = self._year_bounds(year)
+        return [("company_id", "=", company.id), ("state", "in", NOMINATION_RECEIVED_STATES),
+                ("submit_date", ">=", start), ("submit_date", "<=", end)]
+
+    @api.model
+    def _domain_mobility_realised(self, year, company):
+        """Mobilities realised in the year: completed, ended in the year (both directions)."""
+        start, end = self._year_bounds(year)
+        return [("company_id", "=", company.id), ("state", "=", "completed"),
+                ("date_end", ">=", start), ("date_end", "<=", end)]
+
+    @api.model
+    def _mobility_states(self, model, wanted):
+        """The statuses of ``wanted`` that ``model`` has: a status not there yet counts nothing."""
+        existing = {value for value, _label in self.env[model]._fields["state"]._description_selection(self.env)}
+        return [state for state in wanted if state in existing]
+
+    @api.model
+    def _figures_mobility(self, year, company):
+        """Academic mobility from its records: applications and nominations both ways, mobilities
+        realised by direction and activity, their months and the credits recognised. Three grouped
+        queries whatever the number of records."""
+        applications = "intl.mobility.application"
+        domain = self._domain_mobility_applications(year, company)
+        by_state = dict(self.env[applications]._read_group(domain, ["state"], ["__count"]))
+        nominated = self._mobility_states(applications, MOBILITY_NOMINATED_STATES)
+        accepted = self._mobility_states(applications, ("accepted",))
+        result = [
+            self._figure("mobility", "mobility_applications", sum(by_state.values()), applications, domain),
+            self._figure("mobility", "mobility_nominated_out", sum(by_state.get(s, 0) for s in nominated),
+                         applications, [*domain, ("state", "in", nominated)]),
+            self._figure("mobility", "mobility_accepted_out", sum(by_state.get(s, 0) for s in accepted),
+                         applications, [*domain, ("state", "in", accepted)]),
+        ]
+        nominations = "intl.mobility.nomination"
+        domain = self._domain_mobility_nominations(year, company)
+        by_state = dict(self.env[nominations]._read_group(domain, ["state"], ["__count"]))
+        result += [
+            self._figure("mobility", "mobility_nominations_in", sum(by_state.values()), nominations, domain),
+            self._figure("mobility", "mobility_accepted_in", by_state.get("accepted", 0), nominations,
+                         [*domain, ("state", "=", "accepted")]),
+        ]
+        model = "intl.mobility"
+        domain = self._domain_mobility_realised(year, company)
+        rows = self.env[model]._read_group(domain, ["direction", "mobility_type"],
+                                           ["__count", "duration_months:sum", "credits_recognised:sum"])
+        by_direction = defaultdict(float)
+        for direction, _kind, count, _months, _credits in rows:
+            by_direction[direction] += count
+        result += [
+            self._figure("mobility", "mobility_realised", sum(row[2] for row in rows), model, domain),
+            self._figure("mobility", "mobility_months", sum(row[3] or 0.0 for row in rows), model, domain),
+            self._figure("mobility", "mobility_credits", sum(row[4] or 0.0 for row in rows), model,
+                         [*domain, ("credits_recognised", ">", 0)]),
+        ]
+        for direction, count in sorted(by_direction.items()):
+            result.append(self._figure("mobility", "mobility_realised_by_direction", count, model,
+                                       [*domain, ("direction", "=", direction)], dimension="direction",
+                                       key=direction))
+        for direction, kind, count, _months, _credits in sorted(rows, key=lambda row: row[:2]):
+            result.append(self._figure(
+                "mobility", "mobility_realised_by_activity", count, model,
+                [*domain, ("direction", "=", direction), ("mobility_type", "=", kind)],
+                dimension="activity", key=f"{direction}/{kind}"))
+        return result
 
     @api.model
     def _domain_scholars(self, year, company):

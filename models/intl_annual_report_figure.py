@@ -10,6 +10,7 @@ SECTIONS = [
     ("scholars", "Invited Scholars and Experts"),
     ("students", "Incoming Foreign Students"),
     ("degrees", "Double-Degree Programmes"),
+    ("mobility", "Academic Mobility"),
     ("money", "Money Spent"),
 ]
 CODES = [
@@ -40,6 +41,16 @@ CODES = [
     ("student_by_country", "Incoming foreign students by country"),
     ("degree_intake", "Double-degree intakes"),
     ("degree_learners", "Learners admitted to double degrees"),
+    ("mobility_applications", "Mobility applications"),
+    ("mobility_nominated_out", "Outgoing nominations to partners"),
+    ("mobility_accepted_out", "Outgoing nominations accepted by the partners"),
+    ("mobility_nominations_in", "Incoming nominations received"),
+    ("mobility_accepted_in", "Incoming nominations accepted"),
+    ("mobility_realised", "Mobilities realised"),
+    ("mobility_realised_by_direction", "Mobilities realised by direction"),
+    ("mobility_realised_by_activity", "Mobilities realised by direction and activity"),
+    ("mobility_months", "Months of mobility realised"),
+    ("mobility_credits", "Credits recognised"),
     ("money_total", "Money spent"),
     ("money_by_funding", "Money spent by funding source"),
 ]
@@ -50,7 +61,11 @@ DIMENSIONS = [
     ("institute", "Institute"),
     ("funding", "Funding Source"),
     ("partner", "Partner"),
+    ("direction", "Direction"),
+    ("activity", "Direction and Activity"),
 ]
+# breakdowns by the values of selection fields of the mobility: their labels in the reader's language
+SELECTION_KEYS = {"direction": ("direction",), "activity": ("direction", "mobility_type")}
 
 
 class IntlAnnualReportFigure(models.Model):
@@ -104,8 +119,18 @@ class IntlAnnualReportFigure(models.Model):
                 figure.dimension_label = False
             elif figure.res_model:
                 figure.dimension_label = names.get((figure.res_model, figure.res_id), "")
+            elif figure.dimension in SELECTION_KEYS and figure.key:
+                figure.dimension_label = figure._selection_key_label()
             else:
                 figure.dimension_label = figure.key or self.env._("(not set)")
+
+    def _selection_key_label(self):
+        """``outgoing/studies`` as the reader reads it: "Outgoing: Studies"."""
+        self.ensure_one()
+        fields_ = self.env["intl.mobility"]._fields
+        return ": ".join(
+            dict(fields_[name]._description_selection(self.env)).get(value, value)
+            for name, value in zip(SELECTION_KEYS[self.dimension], self.key.split("/"), strict=False))
 
     @api.model
     def _unlink_of_reports(self, reports):

@@ -3,6 +3,7 @@ from odoo.tools import format_amount, formatLang
 
 HOUR_CODES = ("scholar_hours",)
 DAY_CODES = ("trip_days",)
+MONTH_CODES = ("mobility_months",)
 MONEY_CODES = ("money_total", "money_by_funding")
 
 
@@ -25,6 +26,9 @@ class IntlAnnualReportFigure(models.Model):
             elif figure.code in HOUR_CODES:
                 figure.value_display = self.env._(
                     "%(value)s h", value=formatLang(self.env, value, digits=1 if value % 1 else 0))
+            elif figure.code in MONTH_CODES:
+                figure.value_display = self.env._(
+                    "%(value)s months", value=formatLang(self.env, value, digits=1 if value % 1 else 0))
             elif figure.code in DAY_CODES:
                 figure.value_display = self.env._("%(value)s days", value=formatLang(self.env, value, digits=0))
             else:

@@ -11,8 +11,61 @@ GRADE_POINTS = {
 GRADE_SELECTION = [(letter, letter) for letter in GRADE_POINTS]
 # DP 717 5.6.1: grades admitted to a double-degree competition
 DOUBLE_DEGREE_GRADES = ("A", "A-", "B+", "B", "B-")
+# the lowest percentage of each letter (same table): percentages and other scales are read through it
+PERCENT_FLOORS = (
+    (95, "A"), (90, "A-"), (85, "B+"), (80, "B"), (75, "B-"), (70, "C+"), (65, "C"), (60, "C-"),
+    (55, "D+"), (50, "D"), (25, "FX"), (0, "F"),
+)
+# how a partner writes its grades (the Registrar chooses the partner's scale when importing them)
+GRADE_SCALES = [
+    ("letter", "Letters (A to F)"),
+    ("percent", "Percent (0 to 100)"),
+    ("one_to_five", "1.0 (best) to 5.0 (fail), e.g. Germany"),
+]
+# the ECTS letters that are not letters of the table: E is the lowest pass
+ECTS_LETTERS = {"E": "D"}
 TERM_SELECTION = [("1", "Autumn term"), ("2", "Spring term"), ("3", "Summer term")]
 ACADEMIC_YEAR_RE = re.compile(r"^(\d{4})/(\d{4})$")
+
+
+def _number(text):
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def letter_of_percent(percent):
+    """The letter of a percentage (0 to 100), by the table above; ``None`` outside it."""
+    if percent is None or not 0 <= percent <= 100:
+        return None
+    percent = round(percent, 2)
+    return next(letter for floor, letter in PERCENT_FLOORS if percent >= floor)
+
+
+def convert_partner_grade(grade, scale="letter"):
+    """The letter grade of the module's table for a partner's grade written on ``scale``.
+
+    ``letter``: A to F as in the table (the ECTS E is the lowest pass, D);
+    ``percent``: 0 to 100 by the table's percentages; ``one_to_five``: 1.0 (best)
+    to 4.0 (the lowest pass) taken linearly onto 100 to 50 per cent, 5.0 a
+    fail (F), in between FX. ``None`` when the grade cannot be read.
+    """
+    text = (grade or "").strip().upper().replace(" ", "")
+    if not text:
+        return None
+    if scale == "letter":
+        return text if text in GRADE_POINTS else ECTS_LETTERS.get(text)
+    if scale == "percent":
+        return letter_of_percent(_number(text.rstrip("%")))
+    if scale == "one_to_five":
+        value = _number(text)
+        if value is None or not 1.0 <= value <= 5.0:
+            return None
+        if value > 4.0:
+            return "F" if value >= 5.0 else "FX"
+        return letter_of_percent(100.0 - (value - 1.0) * 50.0 / 3.0)
+    return None
 
 
 def check_academic_year(env, value):

@@ -3,6 +3,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from .intl_learner_grade import GRADE_SELECTION
 
+REGISTRAR_GROUP = "intl_cooperation.group_intl_registrar"
+
 
 class IntlStudyPlanLine(models.Model):
     """A discipline of an individual study plan: at home and at the partner, with the grade conversion."""
@@ -58,6 +60,8 @@ class IntlStudyPlanLine(models.Model):
             plans._check_lines_editable()
         elif plans.filtered(lambda plan: plan.state not in ("draft", "approved")):
             raise UserError(self.env._("Grades are recorded on an approved plan, before recognition."))
+        elif not self.env.su and not self.env.user.has_group(REGISTRAR_GROUP):
+            raise UserError(self.env._("Only the Registrar Office records the partner's grades."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

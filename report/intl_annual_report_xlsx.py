@@ -7,6 +7,9 @@ from odoo.tools import html2plaintext
 
 from ..models.intl_annual_report import TREND_CODES
 
+# figures with a fraction worth showing (months of mobility)
+DECIMAL_CODES = ("mobility_months",)
+
 
 def sheet_name(name):
     """A valid worksheet name: no []:*?/\\ and at most 31 characters."""
@@ -43,6 +46,7 @@ class IntlAnnualReportXlsx(models.AbstractModel):
             "text": workbook.add_format({"border": 1, "text_wrap": True}),
             "number": workbook.add_format({"border": 1, "num_format": "#,##0"}),
             "amount": workbook.add_format({"border": 1, "num_format": "#,##0.00"}),
+            "decimal": workbook.add_format({"border": 1, "num_format": "#,##0.0"}),
             "total_label": workbook.add_format({"border": 1, "bold": True, "bg_color": "#DDEBF7"}),
             "total": workbook.add_format({"border": 1, "bold": True, "bg_color": "#DDEBF7",
                                           "num_format": "#,##0.00"}),
@@ -66,7 +70,8 @@ class IntlAnnualReportXlsx(models.AbstractModel):
                 if figure.dimension == "total":
                     sheet.write(row, 0, code_label, formats["text"])
                     sheet.write(row, 1, "", formats["text"])
-                    sheet.write_number(row, 2, value, number)
+                    sheet.write_number(row, 2, value,
+                                       formats["decimal"] if figure.code in DECIMAL_CODES else number)
                     row += 1
                 else:
                     grouped.setdefault(figure.code, (code_label, []))[1].append((dimension_label, value))

@@ -97,3 +97,5 @@ from . import test_portal_partner
 from . import test_portal_mail
 from . import test_opportunity
 from . import test_grant_project
+from . import test_study_plan_grade_import
+from . import test_annual_report_mobility

@@ -20,6 +20,13 @@ EXPECTED_TOTALS = {
     # with two learners selected (one in reserve, one not eligible)
     "learner_out": 2, "scholar_count": 2, "scholar_hours": 11.5, "student_incoming": 2,
     "degree_intake": 1, "degree_learners": 2,
+    # academic mobility (_create_mobility_dataset): three applications to a call of YEAR (a draft, a
+    # withdrawn one and one to last year's call aside), none nominated to the partner yet; three
+    # incoming nominations submitted in YEAR, one accepted; three mobilities ended and completed in
+    # YEAR (two outgoing studies, one incoming teaching) of 4.0 + 5.0 + 0.2 months, 30 credits recognised
+    "mobility_applications": 3, "mobility_nominated_out": 0, "mobility_accepted_out": 0,
+    "mobility_nominations_in": 3, "mobility_accepted_in": 1,
+    "mobility_realised": 3, "mobility_months": 9.2, "mobility_credits": 30.0,
 }
 
 
@@ -122,6 +129,7 @@ class AnnualReportCommon(IntlTripCommon):
         ])
 
         cls._create_people_dataset()
+        cls._create_mobility_dataset()
 
         cls.advance_1 = cls._advance_report(cls.trip_1, 100000.0, date(YEAR, 3, 20))
         cls._advance_report(cls.trip_2, 50000.0, date(YEAR, 6, 20))
@@ -215,6 +223,71 @@ class AnnualReportCommon(IntlTripCommon):
             {"intake_id": cls.intake.id, "learner_id": cls.learner_de.id, "state": "ineligible"},
             {"intake_id": previous.id, "learner_id": cls.learner_fr.id, "state": "selected"},
         ])
+
+    @classmethod
+    def _create_mobility_dataset(cls):
+        """Calls and their applications, incoming nominations, mobilities realised in YEAR (besides
+        the learners abroad of ``_create_people_dataset``: the first of them ended in YEAR)."""
+        env = cls.env
+        kind = env.ref("intl_cooperation.intl_agreement_kind_memorandum")
+        agreement = env["intl.agreement"]._lifecycle_create([{
+            "title": "Erasmus+ inter-institutional agreement", "partner_id": cls.partner_host.id,
+            "kind_id": kind.id, "institute_id": cls.institute.id, "company_id": cls.company.id}])
+        condition = env["intl.agreement.condition"].create({
+            "agreement_id": agreement.id, "direction": "outgoing", "mobility_type": "studies",
+            "year_first": f"{YEAR - 1}/{YEAR}", "year_last": f"{YEAR + 1}/{YEAR + 2}", "mobilities_per_year": 10})
+        Call = env["intl.mobility.call"]
+        cls.mobility_call = Call._lifecycle_create([{
+            "condition_id": condition.id, "academic_year": f"{YEAR}/{YEAR + 1}", "semester": "autumn",
+            "date_deadline": date(YEAR, 3, 1), "seats": 5, "state": "open"}])
+        previous_call = Call._lifecycle_create([{
+            "condition_id": condition.id, "academic_year": f"{YEAR - 1}/{YEAR}", "semester": "spring",
+            "date_deadline": date(YEAR - 1, 11, 1), "seats": 2, "state": "open"}])
+        withdrawn = env["intl.learner"].create({
+            "name": "Learner AR-5", "student_code": "AR-5", "company_id": cls.company.id,
+            "institute_id": cls.institute.id})
+        Application = env["intl.mobility.application"]
+        cls.mobility_applications = Application._lifecycle_create([
+            {"call_id": cls.mobility_call.id, "learner_id": learner.id, "state": state}
+            for learner, state in ((cls.learner_kz_1, "selected"), (cls.learner_kz_2, "reserve"),
+                                   (cls.learner_fr, "ineligible"))])
+        Application._lifecycle_create([
+            {"call_id": cls.mobility_call.id, "learner_id": cls.learner_de.id, "state": "draft"},
+            {"call_id": cls.mobility_call.id, "learner_id": withdrawn.id, "state": "withdrawn"},
+            {"call_id": previous_call.id, "learner_id": cls.learner_kz_1.id, "state": "submitted"},
+        ])
+        Nomination = env["intl.mobility.nomination"]
+
+        def nomination(state, submitted, institute=None):
+            return Nomination._lifecycle_create([{
+                "partner_id": cls.uni_fr.id, "company_id": cls.company.id,
+                "institute_id": (institute or cls.institute).id, "surname": f"Nominee {state}",
+                "first_name": "B", "email": "nominee@example.com", "academic_year": f"{YEAR}/{YEAR + 1}",
+                "date_start": date(YEAR, 9, 1), "date_end": date(YEAR + 1, 1, 31), "state": state,
+                "submit_date": submitted}])
+        cls.nominations_in = (nomination("submitted", date(YEAR, 4, 1))
+                              | nomination("accepted", date(YEAR, 5, 1))
+                              | nomination("refused", date(YEAR, 6, 1), cls.other_institute))
+        nomination("draft", False)
+        nomination("accepted", date(YEAR - 1, 11, 1))
+        nomination("cancel", date(YEAR, 2, 1))
+        Mobility = env["intl.mobility"]
+        common = {"company_id": cls.company.id, "state": "completed"}
+        cls.mobility_realised = cls.mobility_out_1 | Mobility._lifecycle_create([
+            {**common, "participant_type": "learner", "learner_id": cls.learner_kz_2.id, "direction": "outgoing",
+             "mobility_type": "studies", "partner_id": cls.uni_fr.id, "academic_year": f"{YEAR - 1}/{YEAR}",
+             "date_start": date(YEAR - 1, 10, 1), "date_end": date(YEAR, 2, 28), "credits_recognised": 30},
+            {**common, "participant_type": "staff", "visitor_name": "Dr. Visiting Lecturer",
+             "institute_id": cls.institute.id, "direction": "incoming", "mobility_type": "teaching",
+             "partner_id": cls.uni_fr.id, "academic_year": f"{YEAR}/{YEAR + 1}",
+             "date_start": date(YEAR, 11, 2), "date_end": date(YEAR, 11, 6)},
+        ])
+        # completed, but ended the next year
+        Mobility._lifecycle_create([{
+            **common, "participant_type": "staff", "employee_id": cls.employee_requester.id,
+            "direction": "outgoing", "mobility_type": "training", "partner_id": cls.partner_host.id,
+            "academic_year": f"{YEAR}/{YEAR + 1}", "date_start": date(YEAR, 12, 20),
+            "date_end": date(YEAR + 1, 1, 10)}])
 
     @classmethod
     def _advance_report(cls, trip, amount, day, state="posted"):

@@ -10,7 +10,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from ..wizards import intl_learner_import
+from ..wizards import intl_file_import_mixin
 from .common import IntlCommon
 from .common_trip import IntlTripMoneyCommon
 
@@ -52,10 +52,10 @@ class TestEdgeInputs(IntlCommon):
     def test_learner_import_limits(self):
         header = ["student_id", "name_latin", "institute", "level"]
         row = ["LIM-1", "Learner", self.institute.name, "bachelor"]
-        with patch.object(intl_learner_import, "MAX_ROWS", 3), \
+        with patch.object(intl_file_import_mixin, "MAX_ROWS", 3), \
                 self.assertRaisesRegex(UserError, "more than 3 rows"):
             self._import([header, *([row] * 5)]).action_preview()
-        with patch.object(intl_learner_import, "MAX_FILE_BYTES", 10), \
+        with patch.object(intl_file_import_mixin, "MAX_FILE_BYTES", 10), \
                 self.assertRaisesRegex(UserError, "larger than"):
             self._import([header, row]).action_preview()
         with self.assertRaisesRegex(UserError, "longer than"):

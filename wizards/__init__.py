@@ -8,6 +8,7 @@ from . import intl_trip_override
 from . import intl_trip_return
 from . import intl_trip_payment_wizard
 from . import intl_trip_print
+from . import intl_file_import_mixin
 from . import intl_learner_import
 from . import intl_degree_intake_print
 from . import intl_trip_settle_wizard
@@ -26,3 +27,5 @@ from . import intl_scholar_unplanned
 from . import intl_document_check
 
 from . import intl_degree_programme_print
+from . import intl_study_plan_grade_import
+from . import intl_study_plan_grade_import_line

@@ -1,9 +1,3 @@
-import base64
-import csv
-import io
-
-from markupsafe import Markup
-
 from odoo import Command, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
@@ -24,11 +18,6 @@ COLUMNS = (
     "academic_year", "term", "discipline", "discipline_en", "credits", "grade",
     "language", "certificate", "cefr_level", "score", "valid_until",
 )
-MAX_ERRORS_SHOWN = 200
-# the size of a file the office imports at once (a year of one university's transcripts fits)
-MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 50000
-MAX_CELL_CHARS = 1000
 
 
 class IntlLearnerImport(models.TransientModel):
@@ -41,15 +30,12 @@ class IntlLearnerImport(models.TransientModel):
     """
 
     _name = "intl.learner.import"
+    _inherit = ["intl.file.import.mixin"]
     _description = "Import Learners"
+    _import_columns = COLUMNS
+    _import_required_columns = ("student_id", "name_latin", "institute")
 
-    file = fields.Binary(required=True)
-    filename = fields.Char()
-    state = fields.Selection([("upload", "Upload"), ("preview", "Preview")], default="upload", required=True)
     line_ids = fields.One2many("intl.learner.import.line", "wizard_id", "Learners")
-    error_count = fields.Integer(readonly=True)
-    error_html = fields.Html("Errors", readonly=True, sanitize=False)
-    row_count = fields.Integer("Rows", readonly=True)
     create_count = fields.Integer("New Learners", readonly=True)
     update_count = fields.Integer("Updated Learners", readonly=True)
     grade_count = fields.Integer("Grades", readonly=True)
@@ -67,7 +53,7 @@ class IntlLearnerImport(models.TransientModel):
             "state": "preview",
             "row_count": rows,
             "error_count": len(errors),
-            "error_html": self._errors_html(errors),
+            "error_html": self._import_errors_html(errors),
             "create_count": sum(1 for vals in learners.values() if not vals["learner"]),
             "update_count": sum(1 for vals in learners.values() if vals["learner"]),
             "grade_count": sum(len(vals["grades"]) for vals in learners.values()),
@@ -121,112 +107,6 @@ class IntlLearnerImport(models.TransientModel):
         }
 
     # ------------------------------------------------------------------
-    # Reading the file
-    # ------------------------------------------------------------------
-
-    def _read_rows(self):
-        """Header-keyed rows of the file: ``[(row number, {column: text})]``."""
-        encoded = self.file or b""
-        # base64 is 4/3 of the bytes: refused before decoding a huge upload
-        if len(encoded) * 3 // 4 > MAX_FILE_BYTES:
-            raise UserError(self.env._(
-                "The file is larger than %(size)s MB: split it into smaller files.",
-                size=MAX_FILE_BYTES // (1024 * 1024)))
-        content = base64.b64decode(encoded)
-        name = (self.filename or "").lower()
-        if name.endswith(".xlsx"):
-            table = self._read_xlsx(content)
-        elif name.endswith(".csv") or not name:
-            table = self._read_csv(content)
-        else:
-            raise UserError(self.env._("Import a CSV or an XLSX file."))
-        if not table:
-            raise UserError(self.env._("The file is empty."))
-        header = [str(cell or "").strip().lower().replace(" ", "_") for cell in table[0]]
-        unknown = [col for col in header if col and col not in COLUMNS]
-        if unknown:
-            raise UserError(self.env._(
-                "Unknown columns: %(columns)s. Expected columns: %(expected)s.",
-                columns=", ".join(unknown), expected=", ".join(COLUMNS),
-            ))
-        missing = [col for col in ("student_id", "name_latin", "institute") if col not in header]
-        if missing:
-            raise UserError(self.env._("Missing columns: %(columns)s.", columns=", ".join(missing)))
-        rows = []
-        for number, cells in enumerate(table[1:], start=2):
-            values = {
-                col: self._cell_text(cells[index]) if index < len(cells) else ""
-                for index, col in enumerate(header) if col
-            }
-            if any(values.values()):
-                rows.append((number, values))
-        return rows
-
-    @staticmethod
-    def _cell_text(value):
-        if value is None:
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if hasattr(value, "strftime"):
-            return value.strftime("%Y-%m-%d")
-        return str(value).strip()
-
-    def _read_csv(self, content):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UserError(self.env._("Save the CSV file in UTF-8.")) from exc
-        dialect = csv.excel
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        table = []
-        try:
-            for row in csv.reader(io.StringIO(text), dialect):
-                self._check_row_limits(len(table), row)
-                table.append(row)
-        except csv.Error as exc:
-            raise UserError(self.env._("The CSV file cannot be read: %(error)s", error=exc)) from exc
-        return table
-
-    def _check_row_limits(self, count, row):
-        """Refuse a file with too many rows, columns or too long a cell, with a clear error."""
-        if count >= MAX_ROWS + 1:
-            raise UserError(self.env._(
-                "The file has more than %(rows)s rows: split it into smaller files.", rows=MAX_ROWS))
-        used = len(row)
-        while used and row[used - 1] in (None, ""):
-            used -= 1  # a spreadsheet pads its rows with empty cells
-        if used > len(COLUMNS) * 2:
-            raise UserError(self.env._(
-                "Row %(row)s has %(count)s cells: the file has at most %(max)s columns.",
-                row=count + 1, count=used, max=len(COLUMNS)))
-        for cell in row:
-            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
-                raise UserError(self.env._(
-                    "Row %(row)s has a cell longer than %(chars)s characters.",
-                    row=count + 1, chars=MAX_CELL_CHARS))
-
-    def _read_xlsx(self, content):
-        try:
-            from openpyxl import load_workbook
-
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:  # any reading error of a foreign file is the user's file
-            raise UserError(self.env._("The XLSX file cannot be read: %(error)s", error=exc)) from exc
-        table = []
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True, max_col=len(COLUMNS) * 2 + 1):
-            row = list(row)
-            self._check_row_limits(len(table), row)
-            while row and row[-1] is None:
-                row.pop()  # the padding up to the columns read
-            table.append(row)
-        return table
-
-    # ------------------------------------------------------------------
     # Checking
     # ------------------------------------------------------------------
 
@@ -258,7 +138,7 @@ class IntlLearnerImport(models.TransientModel):
 
     def _parse(self):
         """``({student code: {learner, values, grades, languages}}, [(row, message)], row count)``."""
-        rows = self._read_rows()
+        rows = self._import_read_rows()
         lookups = self._lookups()
         codes = {values.get("student_id") for _n, values in rows if values.get("student_id")}
         existing = {
@@ -423,18 +303,6 @@ class IntlLearnerImport(models.TransientModel):
                 problems.append(self.env._("The date %(date)s must be written as YYYY-MM-DD.",
                                            date=values["valid_until"]))
         return vals
-
-    def _errors_html(self, errors):
-        if not errors:
-            return False
-        items = Markup("").join(
-            Markup("<li>%s</li>") % self.env._("Row %(row)s: %(error)s", row=row, error=message)
-            for row, message in errors[:MAX_ERRORS_SHOWN]
-        )
-        more = Markup("")
-        if len(errors) > MAX_ERRORS_SHOWN:
-            more = Markup("<p>%s</p>") % self.env._("... and %(count)s more.", count=len(errors) - MAX_ERRORS_SHOWN)
-        return Markup("<ul>%s</ul>%s") % (items, more)
 
     # ------------------------------------------------------------------
     # Importing
