@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 MODULE = "intl_cooperation"
@@ -23,7 +23,7 @@ class IrAttachment(models.Model):
     # card) is read by DIC only (rule ``ir_attachment_rule_intl_personal_data``)
     intl_document_line_ids = fields.Many2many(
         "intl.document.line", "intl_document_line_attachment_rel", "attachment_id", "line_id",
-        string="Checklist Documents", readonly=True)
+        string="Checklist Documents", readonly=True, copy=False)
 
     @tools.ormcache()
     def _intl_module_models(self):
@@ -72,7 +72,21 @@ class IrAttachment(models.Model):
                 "%(report)s was submitted with this receipt: it stays as submitted.",
                 report=receipt.report_id.display_name))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any("intl_document_line_ids" in vals for vals in vals_list):
+            self._intl_refuse_checklist_link()
+        return super().create(vals_list)
+
+    def _intl_refuse_checklist_link(self):
+        """A file joins a checklist from the document's side only (``intl.document.line``), which
+        checks who attaches it and keeps a verified document's files."""
+        if not (self.env.su and self.env.context.get("install_mode")):
+            raise UserError(self.env._("Attach the file from its checklist document."))
+
     def write(self, vals):
+        if "intl_document_line_ids" in vals:
+            self._intl_refuse_checklist_link()
         if _CONTENT_FIELDS & set(vals):
             self._intl_check_not_fixed()
         return super().write(vals)

@@ -66,7 +66,8 @@ class ResPartner(models.Model):
 
     @api.depends("is_intl_institution", "intl_agreement_ids.state", "intl_agreement_further_ids.state")
     def _compute_intl_cooperation_status(self):
-        statuses = self._intl_cooperation_statuses()
+        # only institutions have a status: no query for Odoo's other contacts
+        statuses = self.filtered("is_intl_institution")._intl_cooperation_statuses()
         for partner in self:
             partner.intl_cooperation_status = (
                 statuses.get(partner.id, "prospect") if partner.is_intl_institution else False
