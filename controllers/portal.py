@@ -12,6 +12,8 @@ from odoo.tools import email_normalize
 from odoo.tools.mimetypes import guess_mimetype
 from odoo.tools.translate import LazyTranslate
 
+from ..models.intl_letter_mixin import partner_coordinators
+
 _lt = LazyTranslate(__name__)
 # _lt: the chatter keeps the English source and each reader reads it in their language
 # pylint: disable=prefer-env-translation
@@ -60,6 +62,9 @@ def portal_error_messages(env):
         "country": env._("Choose the citizenship from the list."),
         "bank": env._("Give the account number (IBAN) with the bank's name."),
         "member": env._("This member is not on your delegation's list."),
+        "member_removed": env._("This member can no longer be removed: ask the International Cooperation "
+                                "Department."),
+        "replace": env._("Only a document received and not yet verified can be replaced."),
         "member_name": env._("Give the member's surname and name."),
         "member_invalid": env._("The member could not be saved: check the dates (arrival before "
                                 "departure)."),
@@ -163,18 +168,21 @@ class IntlPortal(CustomerPortal):
     def _intl_visit_url(self, visit, access_token=None, **params):
         return self._intl_url(visit, access_token, **params)
 
+    def _intl_list_page(self, records, url, key, page_name, template, page):
+        """A /my list of the external person's records, paged as Odoo's portal lists."""
+        pager = portal_pager(url=url, total=len(records), page=page, step=self._items_per_page)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            key: records[pager["offset"]:pager["offset"] + self._items_per_page],
+            "pager": pager, "page_name": page_name, "default_url": url,
+        })
+        return request.render(template, values)
+
     @http.route(["/my/scholar_visits", "/my/scholar_visits/page/<int:page>"], type="http",
                 auth="user", website=True)
     def portal_my_scholar_visits(self, page=1, **_kw):
-        visits = self._intl_my_visits()
-        pager = portal_pager(url="/my/scholar_visits", total=len(visits), page=page,
-                             step=self._items_per_page)
-        values = self._prepare_portal_layout_values()
-        values.update({
-            "visits": visits[pager["offset"]:pager["offset"] + self._items_per_page],
-            "pager": pager, "page_name": "intl_scholar_visits", "default_url": "/my/scholar_visits",
-        })
-        return request.render("intl_cooperation.portal_my_scholar_visits", values)
+        return self._intl_list_page(self._intl_my_visits(), "/my/scholar_visits", "visits", "intl_scholar_visits",
+                                    "intl_cooperation.portal_my_scholar_visits", page)
 
     @http.route("/my/scholar_visit/<int:visit_id>", type="http", auth="public", website=True)
     def portal_scholar_visit(self, visit_id, access_token=None, error=None, sent=None, **kw):
@@ -288,34 +296,65 @@ class IntlPortal(CustomerPortal):
                 "partner_id": partner.id, "acc_number": acc_number, "bank_id": bank.id,
                 "sequence": sequence})
 
-    @http.route("/my/scholar_visit/<int:visit_id>/document/<int:line_id>", type="http",
-                auth="public", methods=["POST"], website=True)
-    def portal_scholar_visit_document(self, visit_id, line_id, access_token=None, file=None,
-                                      comment=None, **_kw):
-        visit = self._intl_visit(visit_id, access_token)
-        line = visit._intl_portal_lines().filtered(lambda item: item.id == line_id)
+    # ------------------------------------------------------------------
+    # The documents of a checklist (the scholar's visit, the applicant's nomination)
+    # ------------------------------------------------------------------
+
+    def _intl_portal_upload(self, record, line_id, upload, replace=False):
+        """Put the uploaded file on a checklist line of the checked ``record`` (sudo, after
+        ``_intl_record``): added to the line's files (a missing line is then received), or, with
+        ``replace``, in place of the files of a received line, which DIC has not verified yet.
+        Returns the line; IntlPortalError when the record, the line, its status or the file
+        refuse it."""
+        line = record._intl_portal_lines().filtered(lambda item: item.id == line_id)
+        if not record._intl_portal_can_edit():
+            raise IntlPortalError("closed")
+        if not line or line.state == "verified":
+            raise IntlPortalError("document")
+        if replace and line.state != "received":
+            raise IntlPortalError("replace")
+        name, raw, mimetype = check_upload(upload)
+        # sudo (as the whole route): the file of the checked record's own checklist line
+        attachment = request.env["ir.attachment"].sudo().create({
+            "name": name, "raw": raw, "mimetype": mimetype, "res_model": line._name, "res_id": line.id})
+        previous = line.attachment_ids
+        line.write({"attachment_ids": [Command.set(attachment.ids)] if replace else [Command.link(attachment.id)]})
+        if replace:
+            # the replaced files go (a passport scan is not kept anywhere the line's rule does not guard)
+            previous.unlink()
+        return line
+
+    def _intl_portal_document(self, model, record_id, line_id, access_token, upload, author_field, replace=False,
+                              comment=None):
+        """The route of a document sent (or replaced) through the portal: the file on its line,
+        the sending in the record's chatter in the external person's name, back to the page."""
+        record = self._intl_record(model, record_id, access_token)
         try:
-            if not visit._intl_portal_can_edit():
-                raise IntlPortalError("closed")
-            if not line or line.state == "verified":
-                raise IntlPortalError("document")
-            name, raw, mimetype = check_upload(file)
+            line = self._intl_portal_upload(record, line_id, upload, replace=replace)
             comment = clean_text(comment, MAX_PROFILE_CHARS)
         except IntlPortalError as error:
-            return request.redirect(self._intl_visit_url(visit, access_token, error=error.code))
-        # sudo (as the whole route): the file of the checked visit's own checklist line
-        attachment = request.env["ir.attachment"].sudo().create({
-            "name": name, "raw": raw, "mimetype": mimetype,
-            "res_model": line._name, "res_id": line.id})
-        line.write({"attachment_ids": [Command.link(attachment.id)]})
-        visit._intl_message_post(
-            _lt("Sent through the portal: %(documents)s", documents=line.type_id),
-            author_id=visit.scholar_id.id, message_type="comment", subtype_xmlid="mail.mt_comment")
+            request.env.cr.rollback()
+            return request.redirect(self._intl_url(record, access_token, error=error.code))
+        author = record[author_field]
+        message = (_lt("Replaced through the portal: %(documents)s", documents=line.type_id) if replace
+                   else _lt("Sent through the portal: %(documents)s", documents=line.type_id))
+        record._intl_message_post(message, author_id=author.id, message_type="comment",
+                                  subtype_xmlid="mail.mt_comment")
         if comment:
-            # the scholar's own words, escaped as any text the portal receives
-            visit.message_post(body=comment, author_id=visit.scholar_id.id, message_type="comment",
-                               subtype_xmlid="mail.mt_comment")
-        return request.redirect(self._intl_visit_url(visit, access_token, sent="document"))
+            # the external person's own words, escaped as any text the portal receives
+            record.message_post(body=comment, author_id=author.id, message_type="comment",
+                                subtype_xmlid="mail.mt_comment")
+        return request.redirect(self._intl_url(record, access_token, sent="replaced" if replace else "document"))
+
+    @http.route(["/my/scholar_visit/<int:visit_id>/document/<int:line_id>",
+                 "/my/scholar_visit/<int:visit_id>/document/<int:line_id>/<string:mode>"], type="http",
+                auth="public", methods=["POST"], website=True)
+    def portal_scholar_visit_document(self, visit_id, line_id, mode=None, access_token=None, file=None,
+                                      comment=None, **_kw):
+        if mode not in (None, "replace"):
+            return request.not_found()
+        return self._intl_portal_document("intl.scholar.visit", visit_id, line_id, access_token, file,
+                                          "scholar_id", replace=mode == "replace", comment=comment)
 
     @http.route("/my/scholar_visit/<int:visit_id>/invitation", type="http", auth="public",
                 website=True)
@@ -335,15 +374,8 @@ class IntlPortal(CustomerPortal):
     @http.route(["/my/delegations", "/my/delegations/page/<int:page>"], type="http", auth="user",
                 website=True)
     def portal_my_delegations(self, page=1, **_kw):
-        delegations = self._intl_my_records("intl.delegation", "portal_contact_id")
-        pager = portal_pager(url="/my/delegations", total=len(delegations), page=page,
-                             step=self._items_per_page)
-        values = self._prepare_portal_layout_values()
-        values.update({
-            "delegations": delegations[pager["offset"]:pager["offset"] + self._items_per_page],
-            "pager": pager, "page_name": "intl_delegations", "default_url": "/my/delegations",
-        })
-        return request.render("intl_cooperation.portal_my_delegations", values)
+        return self._intl_list_page(self._intl_my_records("intl.delegation", "portal_contact_id"), "/my/delegations",
+                                    "delegations", "intl_delegations", "intl_cooperation.portal_my_delegations", page)
 
     @http.route("/my/delegation/<int:delegation_id>", type="http", auth="public", website=True)
     def portal_delegation(self, delegation_id, access_token=None, error=None, sent=None, **kw):
@@ -393,6 +425,29 @@ class IntlPortal(CustomerPortal):
         delegation._intl_message_post(message, author_id=delegation.portal_contact_id.id,
                                       message_type="comment", subtype_xmlid="mail.mt_comment")
         return request.redirect(self._intl_url(delegation, access_token, sent="member"))
+
+    @http.route("/my/delegation/<int:delegation_id>/member/<int:member_id>/remove", type="http",
+                auth="public", methods=["POST"], website=True)
+    def portal_delegation_member_remove(self, delegation_id, member_id, access_token=None, **_kw):
+        """The contact person takes a member off the list while the visit is being prepared."""
+        delegation = self._intl_record("intl.delegation", delegation_id, access_token)
+        member = delegation.member_ids.filtered(lambda item: item.id == member_id)
+        try:
+            if not delegation._intl_portal_can_edit():
+                raise IntlPortalError("closed")
+            if not member:
+                raise IntlPortalError("member")
+            name = member.name
+            member.unlink()
+        except IntlPortalError as error:
+            return request.redirect(self._intl_url(delegation, access_token, error=error.code))
+        except (UserError, ValidationError):
+            request.env.cr.rollback()
+            return request.redirect(self._intl_url(delegation, access_token, error="member_removed"))
+        delegation._intl_message_post(
+            _lt("The contact person removed a member from the delegation: %(member)s", member=name),
+            author_id=delegation.portal_contact_id.id, message_type="comment", subtype_xmlid="mail.mt_comment")
+        return request.redirect(self._intl_url(delegation, access_token, sent="member_removed"))
 
     def _intl_member_vals(self, post):
         vals = {name: clean_text(post.get(name)) for name in (
@@ -445,8 +500,9 @@ class IntlPortal(CustomerPortal):
         user = request.env.user
         if not user.share or user._is_public():
             return request.env["res.partner"]
-        institution = user.partner_id.sudo().parent_id
-        return institution if institution.is_intl_institution else request.env["res.partner"]
+        if not partner_coordinators(user.partner_id):
+            return request.env["res.partner"]
+        return user.partner_id.sudo().parent_id
 
     def _intl_partner_agreements(self):
         institution = self._intl_partner_institution()
@@ -596,23 +652,11 @@ class IntlPortal(CustomerPortal):
             return request.redirect(self._intl_url(nomination, access_token, sent="submitted"))
         return request.redirect(self._intl_url(nomination, access_token, sent="profile"))
 
-    @http.route("/my/nomination/<int:nomination_id>/document/<int:line_id>", type="http", auth="public",
-                methods=["POST"], website=True)
-    def portal_nomination_document(self, nomination_id, line_id, access_token=None, file=None, **_kw):
-        nomination = self._intl_record("intl.mobility.nomination", nomination_id, access_token)
-        line = nomination._intl_portal_lines().filtered(lambda item: item.id == line_id)
-        try:
-            if not nomination._intl_portal_can_edit():
-                raise IntlPortalError("closed")
-            if not line or line.state == "verified":
-                raise IntlPortalError("document")
-            name, raw, mimetype = check_upload(file)
-        except IntlPortalError as error:
-            return request.redirect(self._intl_url(nomination, access_token, error=error.code))
-        attachment = request.env["ir.attachment"].sudo().create({
-            "name": name, "raw": raw, "mimetype": mimetype, "res_model": line._name, "res_id": line.id})
-        line.write({"attachment_ids": [Command.link(attachment.id)]})
-        nomination._intl_message_post(
-            _lt("Sent through the portal: %(documents)s", documents=line.type_id),
-            author_id=nomination.applicant_id.id, message_type="comment", subtype_xmlid="mail.mt_comment")
-        return request.redirect(self._intl_url(nomination, access_token, sent="document"))
+    @http.route(["/my/nomination/<int:nomination_id>/document/<int:line_id>",
+                 "/my/nomination/<int:nomination_id>/document/<int:line_id>/<string:mode>"], type="http",
+                auth="public", methods=["POST"], website=True)
+    def portal_nomination_document(self, nomination_id, line_id, mode=None, access_token=None, file=None, **_kw):
+        if mode not in (None, "replace"):
+            return request.not_found()
+        return self._intl_portal_document("intl.mobility.nomination", nomination_id, line_id, access_token, file,
+                                          "applicant_id", replace=mode == "replace")

@@ -22,6 +22,8 @@ import time
 from . import (
     agreements, clause, degree, delegations, discipline, evaluation, ewp, grants, money, opportunities, portal, scholar,
     trip_money, trips,
+    agreements, clause, degree, delegations, discipline, evaluation, ewp, letters, money, portal, scholar, trip_money,
+    trips,
 )
 
 _logger = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ STEPS = [
     ("evaluation", evaluation.run),
     ("portal", portal.run),
     ("opportunities", opportunities.run),
+    ("letters", letters.run),
 ]
 
 

@@ -135,6 +135,7 @@ from . import intl_document_line_print
 from . import ir_actions_report
 from . import intl_document_type_portal
 from . import intl_process_alias
+from . import intl_letter_mixin
 from . import intl_agreement_mail
 from . import intl_mobility_mail
 from . import intl_portal_mixin

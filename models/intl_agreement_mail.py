@@ -1,30 +1,23 @@
-import re
-
-from odoo import api, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of the chatter messages (each reader reads them in their language)
+# pylint: disable=prefer-env-translation
 
 OFFICER = "intl_cooperation.group_intl_officer"
 COPY_STATES = ("signed", "in_force")
-
-
-def partner_recipients(institution):
-    """A partner institution's portal coordinators (with an e-mail), else the institution itself."""
-    # sudo: which of the institution's contacts have a portal login is not the sender's to read
-    contacts = institution.sudo().child_ids.filtered(
-        lambda contact: contact.email and contact.user_ids.filtered("share"))
-    return institution.browse(contacts.ids) or institution
+COPY_TEMPLATE = "intl_cooperation.mail_template_intl_agreement_copy"
 
 
 class IntlAgreement(models.Model):
-    """The partner's copy of the signed agreement goes out by e-mail (the signed scan attached);
-    the partner's reply lands on the agreement through the ``agreements@`` alias."""
+    """The partner's copy of the signed agreement goes out by e-mail (the signed scan attached) and
+    is entered in the copies register; the partner's reply lands on the agreement through the
+    ``agreements@`` alias (``intl.letter.mixin``)."""
 
-    _inherit = "intl.agreement"
-
-    def _intl_partner_recipients(self):
-        """The partner institution's portal coordinators, else the institution itself."""
-        self.ensure_one()
-        return partner_recipients(self.partner_id)
+    _name = "intl.agreement"
+    _inherit = ["intl.letter.mixin", "intl.agreement"]
 
     def _intl_signed_scans(self):
         """The signed scan(s) of the agreement (its document line of the signed agreement)."""
@@ -32,37 +25,10 @@ class IntlAgreement(models.Model):
         return self.document_line_ids.filtered(
             lambda line: line.type_id == scan_type and line.state != "rejected").attachment_ids
 
-    def _intl_process_alias(self):
-        process = self.env["intl.process"].sudo().search([("code", "=", self._intl_process_code)], limit=1)
-        alias = process.alias_id
-        return alias if alias.alias_name and alias.alias_domain_id else self.env["mail.alias"]
-
-    def _notify_get_reply_to(self, default=None):
-        """Replies to the agreement's mails go to ``agreements@`` (they land back on the agreement)."""
-        result = super()._notify_get_reply_to(default=default)
-        alias = self._intl_process_alias()
-        if alias:
-            for agreement in self.sudo():
-                result[agreement.id] = self._notify_get_reply_to_formatted_email(
-                    alias.alias_full_name, agreement.display_name, company=agreement.company_id)
-        return result
-
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        """A mail to ``agreements@`` answering no known message lands on the agreement its subject
-        names; the alias never creates an agreement."""
-        subject = msg_dict.get("subject") or ""
-        references = set(re.findall(r"[A-Z]{2,5}/\d{4}/\d{3,6}", subject))
-        agreement = self.sudo().search([("name", "in", list(references))], limit=1) if references else None
-        if not agreement:
-            raise ValueError(self.env._("No agreement is named in the subject: %(subject)s", subject=subject))
-        return agreement
-
     def _process_attachments_for_template_post(self, mail_template):
         """(mail.template's hook) The partner's copy carries the signed scan (a file, not a report)."""
         result = {}
-        if mail_template == self.env.ref("intl_cooperation.mail_template_intl_agreement_copy",
-                                         raise_if_not_found=False):
+        if mail_template == self.env.ref(COPY_TEMPLATE, raise_if_not_found=False):
             for agreement in self:
                 result[agreement.id] = {"attachments": [
                     (scan.name, scan.datas) for scan in agreement._intl_signed_scans()]}
@@ -78,16 +44,23 @@ class IntlAgreement(models.Model):
         if self.state not in COPY_STATES or not self._intl_signed_scans():
             raise UserError(self.env._("%(agreement)s: the partner's copy is sent once the agreement is signed "
                                        "and its signed scan attached.", agreement=self.display_name))
-        if not self._intl_partner_recipients().filtered("email"):
-            raise UserError(self.env._("%(partner)s has no e-mail address (nor a coordinator with one).",
-                                       partner=self.partner_id.display_name))
-        template = self.env.ref("intl_cooperation.mail_template_intl_agreement_copy")
-        return {
-            "type": "ir.actions.act_window", "res_model": "mail.compose.message", "view_mode": "form",
-            "views": [(False, "form")], "target": "new",
-            "context": {
-                "default_model": self._name, "default_res_ids": self.ids, "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_layout", "force_email": True,
-            },
-        }
+        self._intl_check_partner_email()
+        return self._intl_send_letter(COPY_TEMPLATE)
+
+    def _intl_letter_sent(self, template_xmlid, message):
+        """The copies register gets the partner's copy as given out: by e-mail, when, by whom, to whom."""
+        if template_xmlid != COPY_TEMPLATE:
+            return super()._intl_letter_sent(template_xmlid, message)
+        recipients = message.partner_ids
+        # the sending fields of the register are the engine's: written by the sending only
+        self.env["intl.agreement.copy"]._lifecycle_create([{
+            "agreement_id": agreement.id, "copy_type": "copy", "holder": "partner", "delivery": "email",
+            "date_sent": message.date or fields.Datetime.now(), "sent_by_id": self.env.uid,
+            "recipient_ids": [fields.Command.set(recipients.ids)], "message_id": message.id,
+            "note": ", ".join(message.attachment_ids.mapped("name"))[:250] or False} for agreement in self])
+        for agreement in self:
+            agreement._intl_message_post(
+                _lt("The partner's copy was sent by e-mail to %(recipients)s and entered in the copies register.",
+                    recipients=", ".join(recipients.mapped("display_name"))),
+                subtype_xmlid="mail.mt_note")
+        return super()._intl_letter_sent(template_xmlid, message)

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 # statuses in which the contact person still updates the member list
 PORTAL_OPEN_STATES = ("draft", "decision_requested", "approved", "invitation_sent", "programme_review",
@@ -13,7 +13,7 @@ class IntlDelegation(models.Model):
     the member list, the approved programme, the invitation and the programme to download."""
 
     _name = "intl.delegation"
-    _inherit = ["intl.delegation", "intl.portal.mixin"]
+    _inherit = ["intl.portal.mixin", "intl.delegation"]
     _intl_portal_contact_field = "portal_contact_id"
     _intl_portal_route = "/my/delegation"
 
@@ -25,10 +25,6 @@ class IntlDelegation(models.Model):
     def _lifecycle_protected_fields(self):
         # the link is the engine's: nobody sets a token or its validity by hand (JSON-RPC too)
         return super()._lifecycle_protected_fields() | self._INTL_PORTAL_TOKEN_FIELDS
-
-    @api.model
-    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
-        return self._intl_portal_thread_access(thread_id, mode, kwargs)
 
     def _intl_portal_can_edit(self):
         self.ensure_one()
@@ -42,16 +38,6 @@ class IntlDelegation(models.Model):
         self.ensure_one()
         return self.state in INVITATION_STATES
 
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        return self._intl_message_new(msg_dict)
-
-    @api.returns("mail.message", lambda value: value.id)
-    def message_post(self, **kwargs):
-        messages = super().message_post(**kwargs)
-        self._intl_after_message_post(kwargs)
-        return messages
-
     def action_send_invitation_mail(self):
         self._check_can_send_invitation()
         return self._intl_send_letter("intl_cooperation.mail_template_intl_delegation_invitation")
@@ -62,10 +48,11 @@ class IntlDelegation(models.Model):
         lines = self.guarantee_line_ids
         return lines.filtered(lambda line: line.id == line_id) if line_id else lines
 
-    def _intl_letter_sent(self, template_xmlid):
+    def _intl_letter_sent(self, template_xmlid, message):
         if template_xmlid == "intl_cooperation.mail_template_intl_delegation_invitation":
             # "Invitation sent" is set by the sending, through the visit's own transition
             approved = self.filtered(lambda visit: visit.state == "approved")
             if approved:
                 approved._check_can_send_invitation()
                 approved._do_send_invitation()
+        return super()._intl_letter_sent(template_xmlid, message)

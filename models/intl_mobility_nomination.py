@@ -24,8 +24,8 @@ class IntlMobilityNomination(models.Model):
     """
 
     _name = "intl.mobility.nomination"
-    _inherit = ["mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin", "intl.document.mixin",
-                "intl.portal.mixin"]
+    _inherit = ["intl.portal.mixin", "mail.thread", "mail.activity.mixin", "intl.lifecycle.mixin",
+                "intl.document.mixin"]
     _description = "Incoming Mobility Nomination"
     _order = "id desc"
     _check_company_auto = True
@@ -122,10 +122,6 @@ class IntlMobilityNomination(models.Model):
     def _lifecycle_protected_fields(self):
         return super()._lifecycle_protected_fields() | self._INTL_PORTAL_TOKEN_FIELDS | {"nominated_by_id"}
 
-    @api.model
-    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
-        return self._intl_portal_thread_access(thread_id, mode, kwargs)
-
     def _intl_portal_is_contact(self, user=None):
         """The applicant, and the partner's coordinator who nominated them."""
         if super()._intl_portal_is_contact(user):
@@ -138,15 +134,6 @@ class IntlMobilityNomination(models.Model):
     def _intl_portal_can_edit(self):
         self.ensure_one()
         return self.state == "draft"
-
-    def _intl_portal_lines(self):
-        self.ensure_one()
-        return self.sudo().document_line_ids.filtered(lambda line: line.type_id.intl_portal_upload)
-
-    def _intl_portal_missing_lines(self):
-        self.ensure_one()
-        return self._intl_portal_lines().filtered(
-            lambda line: line.required and line.state in ("missing", "rejected"))
 
     def _guard_submit(self):
         missing = self._intl_portal_missing_lines()
@@ -215,13 +202,3 @@ class IntlMobilityNomination(models.Model):
 
     def action_cancel(self):
         return self._lifecycle_run("cancel")
-
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        return self._intl_message_new(msg_dict)
-
-    @api.returns("mail.message", lambda value: value.id)
-    def message_post(self, **kwargs):
-        messages = super().message_post(**kwargs)
-        self._intl_after_message_post(kwargs)
-        return messages

@@ -1,4 +1,3 @@
-import re
 import uuid
 from datetime import timedelta
 
@@ -26,12 +25,13 @@ class IntlPortalMixin(models.AbstractModel):
     no access right on the module's models: every read and write of the portal goes through
     the controller (controllers/portal.py) after ``_intl_portal_check_access``.
 
-    A consumer also overrides ``_lifecycle_protected_fields`` (the token is the engine's)
-    and ``_get_thread_with_access`` (the portal chatter) with ``_intl_portal_*`` below.
+    A consumer lists this mixin FIRST in its ``_inherit`` (its letters, replies and portal chatter
+    come before mail.thread's: ``intl.letter.mixin``) and overrides ``_lifecycle_protected_fields``
+    (the token is the engine's).
     """
 
     _name = "intl.portal.mixin"
-    _inherit = ["portal.mixin"]
+    _inherit = ["portal.mixin", "intl.letter.mixin"]
     _description = "External Person's Portal Access"
     _intl_portal_contact_field = None
     _intl_portal_route = None
@@ -118,6 +118,22 @@ class IntlPortalMixin(models.AbstractModel):
             return record.sudo()
         return self.browse()
 
+    def _intl_portal_lines(self):
+        """The checklist lines the external person sends through the portal, in order."""
+        self.ensure_one()
+        return self.sudo().document_line_ids.filtered(lambda line: line.type_id.intl_portal_upload)
+
+    def _intl_portal_missing_lines(self):
+        """Mandatory lines the external person still has to send (missing or rejected, due now)."""
+        self.ensure_one()
+        return self._intl_portal_lines().filtered(
+            lambda line: line.required and line.state in ("missing", "rejected")
+            and not self._intl_portal_due_later(line))
+
+    def _intl_portal_due_later(self, line):
+        """Whether ``line`` is due later than now (not missing yet)."""
+        return False
+
     def action_portal_revoke(self):
         """DIC closes the link sent out (a new one is made on the next sending)."""
         if not self.env.user.has_group(OFFICER):
@@ -134,67 +150,16 @@ class IntlPortalMixin(models.AbstractModel):
         return {"type": "ir.actions.act_url", "target": "new", "url": self.get_portal_url()}
 
     # ------------------------------------------------------------------
-    # Letters by e-mail, replies through the process's alias
+    # Letters by e-mail (intl.letter.mixin), the portal chatter
     # ------------------------------------------------------------------
 
-    def _intl_process_alias(self):
-        """The mail alias of this record's process (scholars@, delegations@...), if any."""
-        code = getattr(self, "_intl_process_code", None)
-        if not code:
-            return self.env["mail.alias"]
-        # sudo: the process's alias is configuration every sender reads
-        process = self.env["intl.process"].sudo().search([("code", "=", code)], limit=1)
-        return process.alias_id if process.alias_id.alias_name and process.alias_id.alias_domain_id else (
-            self.env["mail.alias"])
-
-    def _notify_get_reply_to(self, default=None):
-        """Replies to the record's mails go to its process's alias (they land back on the record)."""
-        result = super()._notify_get_reply_to(default=default)
-        alias = self._intl_process_alias()
-        if alias:
-            for record in self.sudo():
-                result[record.id] = self._notify_get_reply_to_formatted_email(
-                    alias.alias_full_name, record.display_name, company=record.company_id)
-        return result
-
-    @api.model
-    def _intl_message_new(self, msg_dict):
-        """(for ``message_new``, which mail.thread defines before this mixin) A mail to the
-        process's alias that answers no known message: it lands on the record whose reference
-        its subject names; it never creates a record."""
-        subject = msg_dict.get("subject") or ""
-        references = set(re.findall(r"[A-Z]{2,5}/\d{4}/\d{3,6}", subject))
-        record = self.sudo().search([("name", "in", list(references))], limit=1) if references else None
-        if not record:
-            raise ValueError(self.env._("No record of this process is named in the subject: %(subject)s",
-                                        subject=subject))
-        return record
-
     def _intl_send_letter(self, template_xmlid):
-        """Open the composer with the letter's template (its PDF attached, the portal link in it)."""
+        """The letter carries the record's link: made (or renewed) before the composer opens."""
         self.ensure_one()
         self.check_access("write")
         self._portal_ensure_token()
-        template = self.env.ref(template_xmlid)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name, "default_res_ids": self.ids,
-                "default_template_id": template.id, "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_layout",
-                "intl_letter_sent": template_xmlid, "force_email": True,
-            },
-        }
+        return super()._intl_send_letter(template_xmlid)
 
-    def _intl_after_message_post(self, kwargs):
-        """(for ``message_post``) A letter posted from its composer is sent: what the sending does."""
-        letter = self.env.context.get("intl_letter_sent")
-        if letter and kwargs.get("message_type", "notification") == "comment":
-            self._intl_letter_sent(letter)
-
-    def _intl_letter_sent(self, template_xmlid):
-        """What the sending of a letter does (e.g. the invitation is sent)."""
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        return self._intl_portal_thread_access(thread_id, mode, kwargs)

@@ -6,6 +6,7 @@ PROCESS_MODELS = {
     "scholar": "intl.scholar.visit",
     "delegation": "intl.delegation",
     "mobility": "intl.mobility.nomination",
+    "mobility_outgoing": "intl.mobility",
 }
 
 
@@ -28,7 +29,8 @@ class IntlProcess(models.Model):
     @api.model
     def _intl_portal_alias_defaults(self):
         """Name the aliases of the processes whose letters go out by e-mail (once)."""
-        names = {"agreement": "agreements", "scholar": "scholars", "delegation": "delegations", "mobility": "mobility"}
+        names = {"agreement": "agreements", "scholar": "scholars", "delegation": "delegations", "mobility": "mobility",
+                 "mobility_outgoing": "mobility.outgoing"}
         for process in self.search([("code", "in", list(names))]):
             if not process.alias_id:
                 process.alias_name = names[process.code]

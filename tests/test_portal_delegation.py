@@ -104,6 +104,58 @@ class TestPortalDelegationAccess(JsonRpcRefusalMixin, PortalDelegationCommon, Ht
         self.assertEqual(response.status_code, 403)
         self.assertEqual(len(self.delegation_b.member_ids), 1)
 
+    def test_member_removed(self):
+        """The contact person removes a member of their own delegation while it is being prepared."""
+        self.authenticate("portal_delegation_a", "portal_delegation_a")
+        url = f"/my/delegation/{self.delegation_a.id}"
+        member = self.delegation_a.member_ids[:1]
+        name = member.name
+        count = len(self.delegation_a.member_ids)
+        self.assertIn("o_intl_portal_member_remove", self.url_open(url).text)
+        # no CSRF token: refused before anything
+        with mute_logger("odoo.http"):
+            response = self.url_open(f"{url}/member/{member.id}/remove", data={"surname": "no token"})
+        self.assertEqual(response.status_code, 400)
+        self.assertTrue(member.exists())
+        # a member of the other delegation through one's own delegation, then through theirs
+        other = self.delegation_b.member_ids
+        response = self.url_open(f"{url}/member/{other.id}/remove", data={"csrf_token": self._csrf(url)})
+        self.assertIn("error=member", response.url)
+        with mute_logger("odoo.http"):
+            response = self.url_open(f"/my/delegation/{self.delegation_b.id}/member/{other.id}/remove",
+                                     data={"csrf_token": self._csrf(url)})
+        self.assertEqual(response.status_code, 403)
+        self.assertTrue(other.exists())
+        # one's own
+        response = self.url_open(f"{url}/member/{member.id}/remove", data={"csrf_token": self._csrf(url)})
+        self.assertIn("sent=member_removed", response.url)
+        self.assertFalse(member.exists())
+        self.assertEqual(len(self.delegation_a.member_ids), count - 1)
+        self.assertTrue(self.delegation_a.message_ids.filtered(
+            lambda m: m.author_id == self.contact_a and name in m.body and "removed" in m._intl_body_in_lang("en_US")))
+        # the link (no login) does it too; a forged one does not
+        self.authenticate(None, None)
+        token = self.delegation_a._portal_ensure_token()
+        page = f"{url}?access_token={token}"
+        member = self.delegation_a.member_ids[:1]
+        with mute_logger("odoo.http"):
+            response = self.url_open(f"{url}/member/{member.id}/remove", data={
+                "csrf_token": self._csrf(page), "access_token": "forged"})
+        self.assertEqual(response.status_code, 403)
+        self.assertTrue(member.exists())
+        # once the visit is over (the protocol under review), the list is DIC's
+        csrf = self._csrf(page)
+        self.delegation_a.sudo()._lifecycle_write({"state": "protocol_review"})
+        response = self.url_open(f"{url}/member/{member.id}/remove", data={"csrf_token": csrf, "access_token": token})
+        self.assertIn("error=closed", response.url)
+        self.assertTrue(member.exists())
+        # JSON-RPC gives the contact person nothing to delete
+        self.authenticate("portal_delegation_a", "portal_delegation_a")
+        with mute_logger("odoo.http"), self.assertRpcRefused(AccessError):
+            self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "intl.delegation.member", "method": "unlink", "args": [member.ids], "kwargs": {}})
+        self.assertTrue(member.exists())
+
     @mute_logger("odoo.http")
     def test_jsonrpc_reaches_nothing(self):
         self.authenticate("portal_delegation_a", "portal_delegation_a")

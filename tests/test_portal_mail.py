@@ -51,6 +51,8 @@ class TestPortalMailScholar(PortalMailMixin, PortalScholarCommon, HttpCase):
     """The scholar's letters go out by e-mail in their language, with the PDF and the link; the
     reply lands on the visit."""
 
+    browser_size = "1920x1080"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -98,6 +100,24 @@ class TestPortalMailScholar(PortalMailMixin, PortalScholarCommon, HttpCase):
 
     def _accept(self, visit):
         visit.sudo()._lifecycle_write({"state": "accepted", "accepted_date": self.today})
+
+    def test_letters_tour(self):
+        """DIC sends the invitation and the visa-support petition from the visit in the browser."""
+        self._accept(self.visit_a)
+        self.start_tour(f"/odoo/action-intl_cooperation.intl_scholar_visit_action/{self.visit_a.id}",
+                        "intl_letters_scholar_tour", login=self.user_officer.login)
+        letters = self.visit_a.message_ids.filtered(lambda m: m.message_type == "comment" and m.attachment_ids)
+        self.assertEqual(len(letters), 2, "the invitation and the petition")
+        self.assertEqual(sorted(name.split()[0] for name in letters.attachment_ids.mapped("name")),
+                         ["Invitation", "Petition"])
+        for letter in letters:
+            self.assertEqual(letter.author_id, self.user_officer.partner_id)
+            self.assertEqual(letter.partner_ids, self.scholar)
+            self.assertIn("scholars@satbayev.test", letter.reply_to)
+            self.assertIn(f"/my/scholar_visit/{self.visit_a.id}?access_token=", letter.body)
+        self.assertEqual(self.visit_a.invitation_sent_date, self.today, "set by the sending")
+        self.assertEqual(len(self.env["mail.mail"].search([("mail_message_id", "in", letters.ids)])), 2,
+                         "a mail to the scholar for each letter")
 
 
 @tagged("post_install", "-at_install")
@@ -191,7 +211,10 @@ class TestPortalMailGuarantee(JsonRpcRefusalMixin, PortalMailMixin, PortalDelega
 @tagged("post_install", "-at_install")
 class TestPortalMailAgreement(JsonRpcRefusalMixin, PortalMailMixin, PortalPartnerCommon, HttpCase):
     """The partner's copy of the signed agreement goes to the partner's coordinator in their language,
-    the signed scan attached and their page linked; the reply lands on the agreement (agreements@)."""
+    the signed scan attached and their page linked; the sending enters it in the copies register;
+    the reply lands on the agreement (agreements@)."""
+
+    browser_size = "1920x1080"
 
     def setUp(self):
         super().setUp()
@@ -232,6 +255,60 @@ class TestPortalMailAgreement(JsonRpcRefusalMixin, PortalMailMixin, PortalPartne
         self.assertIn("Received, thank you", reply.body)
         self.assertEqual(reply.attachment_ids.mapped("name"), ["countersigned.pdf"])
         self.assertFalse(self.other_agreement.message_ids.filtered(lambda m: "Received" in (m.body or "")))
+
+    def test_sending_enters_the_copies_register(self):
+        # a student the partner nominated, with a portal login of their own, is not a coordinator
+        student = self.env["res.partner"].create({"name": "Eva Novak", "email": "eva@tu-test.de",
+                                                  "parent_id": self.partner_institution.id})
+        self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Eva Novak", "login": "portal_student", "partner_id": student.id,
+            "groups_id": [Command.set(self.env.ref("base.group_portal").ids)]})
+        self.env["intl.mobility.nomination"].sudo()._lifecycle_create([{
+            "partner_id": self.partner_institution.id, "applicant_id": student.id, "surname": "Novak",
+            "first_name": "Eva", "email": student.email, "academic_year": "2027/2028",
+            "date_start": date(2027, 9, 1), "date_end": date(2028, 1, 31)}])
+        before = self.agreement.copy_ids
+        message = self._send(self.agreement, "action_send_copy_mail", self.user_officer)
+        sent = self.agreement.copy_ids - before
+        self.assertEqual(len(sent), 1, "one row of the register per sending")
+        sent.invalidate_recordset()
+        row, = sent.with_user(self.user_officer).read(
+            ["copy_type", "holder", "delivery", "date_sent", "sent_by_id", "recipient_ids", "message_id"])
+        self.assertEqual((row["copy_type"], row["holder"], row["delivery"]), ("copy", "partner", "email"))
+        self.assertEqual(row["sent_by_id"][0], self.user_officer.id, "who sent it")
+        self.assertEqual(row["recipient_ids"], self.coordinator.ids, "to whom")
+        self.assertEqual(row["message_id"][0], message.id)
+        self.assertEqual(row["date_sent"], message.date, "when")
+        self.assertTrue(self.agreement.message_ids.filtered(
+            lambda m: "copies register" in (m._intl_body_in_lang("en_US") or "")
+            and m.subtype_id == self.env.ref("mail.mt_note")))
+        # the sending's fields are the sending's: nobody types them over JSON-RPC
+        self.authenticate(self.user_officer.login, self.user_officer.login)
+        with self.assertRpcRefused(UserError):
+            self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "intl.agreement.copy", "method": "create", "args": [[{
+                    "agreement_id": self.agreement.id, "holder": "partner", "delivery": "email",
+                    "sent_by_id": self.user_management.id}]], "kwargs": {}})
+        with self.assertRpcRefused(UserError):
+            self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "intl.agreement.copy", "method": "write", "args": [sent.ids, {
+                    "date_sent": "2020-01-01 10:00:00"}], "kwargs": {}})
+        # a copy given by hand is still entered by hand
+        by_hand = self.env["intl.agreement.copy"].with_user(self.user_officer).create({
+            "agreement_id": self.agreement.id, "holder": "partner", "delivery": "hand", "note": "at the signing"})
+        self.assertFalse(by_hand.sent_by_id)
+
+    def test_copy_tour(self):
+        """DIC sends the partner's copy from the agreement in the browser; the register shows it."""
+        self.start_tour(f"/odoo/action-intl_cooperation.intl_agreement_action/{self.agreement.id}",
+                        "intl_letters_agreement_tour", login=self.user_officer.login)
+        sent = self.agreement.copy_ids.filtered(lambda row: row.delivery == "email")
+        self.assertEqual(len(sent), 1)
+        # (the composer of the browser also offers the agreement's partner: whom the mail went to)
+        self.assertIn(self.coordinator, sent.recipient_ids)
+        self.assertEqual(sent.recipient_ids, sent.message_id.partner_ids)
+        self.assertEqual(sent.sent_by_id, self.user_officer)
+        self.assertEqual(sent.message_id.attachment_ids.mapped("name"), ["Signed agreement.pdf"])
 
     @mute_logger("odoo.http")
     def test_only_dic_sends(self):
@@ -282,14 +359,28 @@ class TestPortalMailNomination(JsonRpcRefusalMixin, PortalMailMixin, PortalPartn
                 self.assertIn(self.partner_institution.name, text)
 
     def test_sent_and_reply_lands(self):
+        other = self.mobility.copy({"date_start": date(2026, 11, 2), "date_end": date(2026, 11, 6)})
         message = self._send(self.mobility, "action_send_nomination_mail", self.user_coordinator)
         self.assertEqual(message.partner_ids, self.coordinator)
         self.assertEqual(len(message.attachment_ids), 1)
-        self._reply("catchall@satbayev.test", message, f"Re: {message.subject}", "The nominee is accepted",
+        # the outgoing mobility's own alias (mobility@ is the incoming nominations')
+        self.assertIn("mobility.outgoing@satbayev.test", message.reply_to)
+        alias = self.env.ref("intl_cooperation.intl_process_mobility_outgoing").alias_id
+        self.assertEqual(alias.alias_model_id.model, "intl.mobility")
+        self._reply("mobility.outgoing@satbayev.test", message, f"Re: {message.subject}", "The nominee is accepted",
                     ("acceptance.pdf", PDF))
         reply = self.mobility.message_ids[:1]
         self.assertIn("The nominee is accepted", reply.body)
         self.assertEqual(reply.attachment_ids.mapped("name"), ["acceptance.pdf"])
+        self.assertFalse(other.message_ids.filtered(lambda m: "accepted" in (m.body or "")))
+        # no reference to a message: the subject names the mobility, none is created
+        count = self.env["intl.mobility"].search_count([])
+        self._reply("mobility.outgoing@satbayev.test", None, f"Housing for {other.name}", "A room is booked",
+                    ("housing.pdf", PDF))
+        self.assertIn("A room is booked", other.message_ids[:1].body)
+        self.assertEqual(other.message_ids[:1].attachment_ids.mapped("name"), ["housing.pdf"])
+        self.assertEqual(self.env["intl.mobility"].search_count([]), count)
+        self.assertFalse(self.env["intl.mobility.nomination"].search([("email", "=", "hans.becker@tu-test.de")]))
 
     @mute_logger("odoo.http")
     def test_only_dic_and_coordinator_send(self):

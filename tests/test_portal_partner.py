@@ -84,6 +84,18 @@ class TestPortalPartnerAccess(JsonRpcRefusalMixin, PortalPartnerCommon, HttpCase
         # invalid dates: a translated message, nothing created
         response = self._nominate(surname="Late", date_end="2027-08-01")
         self.assertIn("error=nomination", response.url)
+        # the applicant with a login of their own (a contact of the institution): their application
+        # only, not the partner's page (agreements, nominating others)
+        self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Eva Novak", "login": "portal_applicant_novak", "password": "portal_applicant_novak",
+            "partner_id": nomination.applicant_id.id,
+            "groups_id": [Command.set(self.env.ref("base.group_portal").ids)]})
+        self.assertEqual(nomination.applicant_id.parent_id, self.partner_institution)
+        self.authenticate("portal_applicant_novak", "portal_applicant_novak")
+        page = self.url_open("/my/partner")
+        self.assertNotIn("/my/partner", page.url)
+        self.assertNotIn(self.agreement.name, page.text)
+        self.assertIn(nomination.name, self.url_open("/my/nominations").text)
         # the other partner's coordinator reaches nothing of it
         self.authenticate("portal_partner_b", "portal_partner_b")
         self.assertNotIn("Novak", self.url_open("/my/partner").text)

@@ -53,13 +53,13 @@ class PortalScholarCommon(IntlScholarCommon):
         doc_type = self.env.ref(f"intl_cooperation.{xmlid}")
         return visit.sudo().document_line_ids.filtered(lambda line: line.type_id == doc_type)
 
-    def _upload(self, visit, line, content, name="scan.pdf", token=None, csrf=True, **data):
+    def _upload(self, visit, line, content, name="scan.pdf", token=None, csrf=True, mode="", **data):
         url = f"/my/scholar_visit/{visit.id}" + (f"?access_token={token}" if token else "")
         post = {"csrf_token": self._csrf(url)} if csrf else {}
         if token:
             post["access_token"] = token
         post.update(data)
-        return self.url_open(f"/my/scholar_visit/{visit.id}/document/{line.id}", data=post,
+        return self.url_open(f"/my/scholar_visit/{visit.id}/document/{line.id}{mode}", data=post,
                              files={"file": (name, content, "application/octet-stream")})
 
 
@@ -136,7 +136,8 @@ class TestPortalScholarAccess(JsonRpcRefusalMixin, PortalScholarCommon, HttpCase
         self.assertEqual(line.attachment_ids.mapped("name"), ["passport.pdf"])
         self.assertEqual(line.attachment_ids.mimetype, "application/pdf")
         messages = self.visit_a.message_ids.filtered(lambda m: m.author_id == self.scholar)
-        self.assertTrue(any("Passport copy" in m.body for m in messages))
+        # (stored in the company's language, read in the reader's: checked in English)
+        self.assertTrue(any("Passport copy" in (m._intl_body_in_lang("en_US") or m.body) for m in messages))
         self.assertTrue(any("&lt;b&gt;Scan&lt;/b&gt; of my passport" in m.body for m in messages),
                         "the scholar's note is kept in their words, escaped")
         # PNG is accepted too, on another line; DIC verifies as today
@@ -150,6 +151,77 @@ class TestPortalScholarAccess(JsonRpcRefusalMixin, PortalScholarCommon, HttpCase
         response = self._upload(self.visit_a, line, PDF)
         self.assertIn("error=document", response.url)
         self.assertEqual(len(line.attachment_ids), 1)
+
+    def test_received_document_replaced(self):
+        """A received document is replaced by the scholar until DIC verifies it; nothing else is."""
+        self._login(self.portal_a)
+        line = self._line(self.visit_a, "intl_document_type_passport")
+        # nothing received yet: nothing to replace
+        response = self._upload(self.visit_a, line, PDF, "early.pdf", mode="/replace")
+        self.assertIn("error=replace", response.url)
+        self.assertFalse(line.attachment_ids)
+        self._upload(self.visit_a, line, PDF, "blurred.pdf")
+        old = line.attachment_ids
+        self.assertEqual(line.state, "received")
+        response = self._upload(self.visit_a, line, PNG, "sharp.png", mode="/replace")
+        self.assertIn("sent=replaced", response.url)
+        self.assertEqual(line.attachment_ids.mapped("name"), ["sharp.png"], "the new file in place of the old")
+        self.assertFalse(old.exists(), "the replaced scan is not kept")
+        self.assertEqual(line.state, "received", "DIC checks the new file")
+        self.assertTrue(self.visit_a.message_ids.filtered(
+            lambda m: m.author_id == self.scholar and "Replaced through the portal" in m._intl_body_in_lang("en_US")))
+        # a bad file replaces nothing
+        response = self._upload(self.visit_a, line, b"not a scan", "x.pdf", mode="/replace")
+        self.assertIn("error=file_type", response.url)
+        self.assertEqual(line.attachment_ids.mapped("name"), ["sharp.png"])
+        # no CSRF token: refused before anything
+        with mute_logger("odoo.http"):
+            response = self._upload(self.visit_a, line, PDF, csrf=False, mode="/replace")
+        self.assertEqual(response.status_code, 400)
+        # another scholar's received line: through one's own visit, then through theirs
+        line_b = self._line(self.visit_b, "intl_document_type_passport")
+        file_b = self.env["ir.attachment"].create({"name": "keller.pdf", "raw": PDF, "res_model": line_b._name,
+                                                   "res_id": line_b.id})
+        line_b.sudo().write({"attachment_ids": [Command.link(file_b.id)]})
+        self.assertEqual(line_b.state, "received")
+        response = self._upload(self.visit_a, line_b, PDF, mode="/replace")
+        self.assertIn("error=document", response.url)
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                f"/my/scholar_visit/{self.visit_b.id}/document/{line_b.id}/replace",
+                data={"csrf_token": self._csrf(f"/my/scholar_visit/{self.visit_a.id}")},
+                files={"file": ("x.pdf", PDF, "application/pdf")})
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(line_b.attachment_ids, file_b)
+        # the visit's link opens the replacement to whoever holds it (no login), a wrong one does not
+        self.authenticate(None, None)
+        token = self.visit_a._portal_ensure_token()
+        response = self._upload(self.visit_a, line, PDF, "by-link.pdf", token=token, mode="/replace")
+        self.assertIn("sent=replaced", response.url)
+        self.assertEqual(line.attachment_ids.mapped("name"), ["by-link.pdf"])
+        with mute_logger("odoo.http"):
+            response = self.url_open(f"/my/scholar_visit/{self.visit_a.id}/document/{line.id}/replace", data={
+                "access_token": "forged", "csrf_token": self._csrf(
+                    f"/my/scholar_visit/{self.visit_a.id}?access_token={token}")},
+                files={"file": ("x.pdf", PDF, "application/pdf")})
+        self.assertEqual(response.status_code, 403)
+        # verified by DIC: no longer replaced
+        line.with_user(self.user_officer).write({"expiry_date": self.today + timedelta(days=900)})
+        line.with_user(self.user_officer)._do_check_all()
+        self.assertEqual(line.state, "verified")
+        verified_files = line.attachment_ids
+        response = self._upload(self.visit_a, line, PDF, "late.pdf", token=token, mode="/replace")
+        self.assertIn("error=document", response.url)
+        self.assertEqual(line.attachment_ids, verified_files)
+        # nor is anything replaced once the visit no longer takes changes
+        profile = self._line(self.visit_a, "intl_document_type_scholar_profile")
+        self._upload(self.visit_a, profile, PNG, "profile.png", token=token)
+        csrf = self._csrf(f"/my/scholar_visit/{self.visit_a.id}?access_token={token}")
+        self.visit_a.sudo()._lifecycle_write({"state": "done"})
+        response = self.url_open(f"/my/scholar_visit/{self.visit_a.id}/document/{profile.id}/replace", data={
+            "access_token": token, "csrf_token": csrf}, files={"file": ("profile.pdf", PDF, "application/pdf")})
+        self.assertIn("error=closed", response.url)
+        self.assertEqual(profile.attachment_ids.mapped("name"), ["profile.png"])
 
     def test_upload_refusals(self):
         self._login(self.portal_a)
@@ -207,8 +279,8 @@ class TestPortalScholarAccess(JsonRpcRefusalMixin, PortalScholarCommon, HttpCase
         self.assertEqual(visit.read(["degree"])[0]["degree"], "PhD")
         with self.assertRaises(AccessError):
             visit.read(["passport_number"])
-        note = self.visit_a.message_ids.filtered(lambda m: "profile" in (m.body or ""))[:1]
-        self.assertIn("Passport data", note.body)
+        note = self.visit_a.message_ids.filtered(lambda m: "profile" in (m._intl_body_in_lang("en_US") or ""))[:1]
+        self.assertIn("Passport data", note._intl_body_in_lang("en_US"))
         self.assertNotIn("P7654321", note.body)
         # invalid input: a translated message, nothing written
         response = self.url_open(f"{url}/profile", data={
