@@ -20,7 +20,8 @@ import logging
 import time
 
 from . import (
-    agreements, clause, degree, delegations, discipline, evaluation, ewp, money, portal, scholar, trip_money, trips,
+    agreements, clause, degree, delegations, discipline, evaluation, ewp, mobility, money, portal, scholar, trip_money,
+    trips,
 )
 
 _logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ STEPS = [
     ("clause", clause.run),
     ("evaluation", evaluation.run),
     ("portal", portal.run),
+    ("mobility", mobility.run),
 ]
 
 

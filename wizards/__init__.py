@@ -26,3 +26,4 @@ from . import intl_scholar_unplanned
 from . import intl_document_check
 
 from . import intl_degree_programme_print
+from . import intl_study_plan_sign_wizard
