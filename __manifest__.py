@@ -101,6 +101,7 @@
         "data/intl_mobility_call_data.xml",
         "security/intl_mobility_call_rules.xml",
         "views/intl_mobility_call_views.xml",
+        "views/intl_mobility_learning_views.xml",
         "data/intl_clause_data.xml",
         "report/intl_degree_programme_reports.xml",
         "views/intl_clause_views.xml",

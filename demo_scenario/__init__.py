@@ -23,6 +23,7 @@ from . import (
     agreements, clause, degree, delegations, discipline, evaluation, ewp, grants, money, opportunities, portal, scholar,
     trip_money, trips,
     agreements, clause, degree, delegations, discipline, evaluation, ewp, letters, money, portal, scholar, trip_money,
+    agreements, clause, degree, delegations, discipline, evaluation, ewp, mobility, money, portal, scholar, trip_money,
     trips,
 )
 
@@ -44,6 +45,7 @@ STEPS = [
     ("portal", portal.run),
     ("opportunities", opportunities.run),
     ("letters", letters.run),
+    ("mobility", mobility.run),
 ]
 
 

@@ -65,6 +65,7 @@ from . import intl_degree_intake
 from . import intl_degree_application
 from . import intl_study_plan
 from . import intl_study_plan_line
+from . import intl_study_plan_signature
 from . import intl_mobility
 from . import intl_agreement_mobility
 from . import intl_trip_funding_line
@@ -138,6 +139,7 @@ from . import intl_process_alias
 from . import intl_letter_mixin
 from . import intl_agreement_mail
 from . import intl_mobility_mail
+from . import intl_mobility_learning
 from . import intl_portal_mixin
 from . import intl_scholar_visit_portal
 from . import intl_delegation_member_portal

@@ -27,7 +27,9 @@ class IntlMobility(models.Model):
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _lifecycle_transitions = {
-        "complete": {"from": ("planned",), "to": "completed", "who": (COORDINATOR,), "guard": "_guard_complete"},
+        # system: the Registrar's recognition of the learning agreement's results closes it
+        "complete": {"from": ("planned",), "to": "completed", "who": (COORDINATOR, "system"),
+                     "guard": "_guard_complete"},
         "cancel": {"from": ("planned",), "to": "cancel", "who": (COORDINATOR,), "guard": "_guard_manage"},
         "reset": {"from": ("completed", "cancel"), "to": "planned", "who": (OFFICER,)},
     }
@@ -218,6 +220,8 @@ class IntlMobility(models.Model):
     def _guard_complete(self):
         if self.date_end and self.date_end > fields.Date.context_today(self):
             return self.env._("%(mobility)s has not ended yet.", mobility=self.display_name)
+        if self.env.su:
+            return False
         return self._guard_manage()
 
     def action_complete(self):

@@ -137,7 +137,8 @@ class IntlMobilityCall(models.Model):
             apps = call.application_ids.filtered(lambda a: a.state != "withdrawn")
             call.application_count = len(apps)
             call.eligible_count = len(apps.filtered("eligible"))
-            call.selected_count = len(apps.filtered(lambda a: a.state == "selected"))
+            call.selected_count = len(apps.filtered(
+                lambda a: a.state in ("selected", "nominated", "accepted", "declined")))
 
     # ------------------------------------------------------------------
     # Constraints

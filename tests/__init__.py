@@ -79,6 +79,7 @@ from . import test_intl_trip_time_off
 from . import test_intl_budget
 from . import test_ewp_iia
 from . import test_mobility_call
+from . import test_mobility_cycle
 from . import test_clause_trip_file
 from . import test_clause_scholar_file
 from . import test_clause_ranking

@@ -47,8 +47,8 @@ class TestRegistrarHome(DegreeCommon, HttpCase):
         groups = self.env["intl.study.plan"].with_user(self.user_registrar).web_read_group(
             [], ["state"], ["state"])["groups"]
         self.assertEqual([group["state"] for group in groups],
-                         ["draft", "institute", "registrar", "approved", "recognised", "cancel"])
-        self.assertTrue(groups[-1]["__fold"])
+                         ["draft", "institute", "registrar", "approved", "recognised", "superseded", "cancel"])
+        self.assertTrue(groups[-1]["__fold"] and groups[-2]["__fold"])
         applications = self.env["intl.degree.application"].with_user(self.user_registrar).web_read_group(
             [], ["state"], ["state"])["groups"]
         self.assertEqual([group["state"] for group in applications],

@@ -29,3 +29,4 @@ from . import intl_document_check
 from . import intl_degree_programme_print
 from . import intl_study_plan_grade_import
 from . import intl_study_plan_grade_import_line
+from . import intl_study_plan_sign_wizard
