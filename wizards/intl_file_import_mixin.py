@@ -39,6 +39,28 @@ class IntlFileImportMixin(models.AbstractModel):
     error_html = fields.Html("Errors", readonly=True, sanitize=False)
     row_count = fields.Integer("Rows", readonly=True)
 
+    def action_back(self):
+        """Back to the upload step, for another file (the preview rows are dropped)."""
+        self.ensure_one()
+        if "line_ids" in self._fields:
+            self.line_ids.unlink()
+        self.write({"state": "upload", "error_count": 0, "error_html": False})
+        return self._reopen()
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self._import_title(),
+        }
+
+    def _import_title(self):
+        """The wizard's title, in the user's language."""
+        return self._description
+
     def _import_read_rows(self):
         """Header-keyed rows of the file: ``[(row number, {column: text})]``."""
         encoded = self.file or b""

@@ -68,12 +68,6 @@ class IntlLearnerImport(models.TransientModel):
         })
         return self._reopen()
 
-    def action_back(self):
-        self.ensure_one()
-        self.line_ids.unlink()
-        self.write({"state": "upload", "error_count": 0, "error_html": False})
-        return self._reopen()
-
     def action_import(self):
         self.ensure_one()
         self._check_can_import()
@@ -96,15 +90,8 @@ class IntlLearnerImport(models.TransientModel):
         if not self.env["intl.learner"].has_access("create"):
             raise UserError(self.env._("Only the Registrar Office and DIC import learners."))
 
-    def _reopen(self):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Import Learners"),
-        }
+    def _import_title(self):
+        return self.env._("Import Learners")
 
     # ------------------------------------------------------------------
     # Checking

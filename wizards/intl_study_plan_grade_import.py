@@ -83,12 +83,6 @@ class IntlStudyPlanGradeImport(models.TransientModel):
         })
         return self._reopen()
 
-    def action_back(self):
-        self.ensure_one()
-        self.line_ids.unlink()
-        self.write({"state": "upload", "error_count": 0, "error_html": False})
-        return self._reopen()
-
     def action_import(self):
         """Write the partner's grades and their conversion on the plan's disciplines (all or nothing)."""
         self.ensure_one()
@@ -118,15 +112,8 @@ class IntlStudyPlanGradeImport(models.TransientModel):
                     "%(plan)s: the partner's grades are imported into an approved plan, before recognition.",
                     plan=wizard.plan_id.display_name))
 
-    def _reopen(self):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Import the Partner's Grades"),
-        }
+    def _import_title(self):
+        return self.env._("Import the Partner's Grades")
 
     # ------------------------------------------------------------------
     # Checking
