@@ -34,15 +34,28 @@ def run(env):
                          "scholars a semester ahead.</p>"})
         report.action_submit()
         report.with_user(rector).action_approval_approve()
-        report.write({"review_date": today() - timedelta(days=30),
-                      "review_summary": "<p>Management review: mobility on track, agreements lag.</p>"})
-        env["intl.review.action"].with_user(director).create([
+        # §7.3: the management review (DP 502), then the Academic Council on its summary
+        report.write({
+            "review_date": today() - timedelta(days=30),
+            "review_summary": "<p>Management review: mobility on track, agreements lag; the process "
+                              "meets its objectives but the approval of agreements takes too long.</p>",
+            "council_date": today() - timedelta(days=20), "council_reference": "No. 4",
+            "council_summary": "<p>The department proposes to move agreement approvals to the electronic "
+                               "document flow and to fund the invited scholars from January.</p>"})
+        officer = user(env, "user_dic_officer")
+        actions = env["intl.review.action"].with_user(director).create([
             {"report_id": report.id, "origin": "review",
              "name": "Shorten the approval of agreements to 20 days",
-             "owner_id": user(env, "user_dic_officer").id, "date_deadline": today() + timedelta(days=60)},
+             "owner_id": officer.id, "date_deadline": today() + timedelta(days=60)},
+            {"report_id": report.id, "origin": "review", "name": "Publish the trip reports on the intranet",
+             "owner_id": officer.id, "date_deadline": today() + timedelta(days=10)},
             {"report_id": report.id, "origin": "council", "name": "Fund the invited scholars from January",
              "owner_id": director.id, "date_deadline": today() + timedelta(days=90)},
         ])
+        # the owner reports one done: the follow-up the paper prints
+        done = actions[1].with_user(officer)
+        done.write({"result": "The reports of the year are on the intranet since last week."})
+        done.action_done()
     if not Report.search_count([("year", "=", year), ("company_id", "=", env.company.id)]):
         Report.create({
             "year": year, "lang": "ru_RU",

@@ -131,6 +131,7 @@ from . import intl_institute_indicator_mobility
 from . import res_company_report
 from . import res_config_settings_report
 from . import intl_annual_report_december
+from . import intl_annual_report_review
 from . import intl_document_type_print
 from . import intl_document_line_print
 from . import ir_actions_report

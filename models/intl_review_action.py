@@ -60,6 +60,7 @@ class IntlReviewAction(models.Model):
         if not self.env.user.has_group(DIRECTOR) and not self.env.su:
             raise UserError(self.env._("Only the DIC Director records review decisions."))
         actions = super().create(vals_list)
+        actions._check_decided_by()
         actions._schedule_owner_activity()
         return actions
 
@@ -69,6 +70,8 @@ class IntlReviewAction(models.Model):
             raise UserError(self.env._("Only the DIC Director changes a review decision; "
                                        "its owner writes the result."))
         result = super().write(vals)
+        if "origin" in vals:
+            self._check_decided_by()
         if {"owner_id", "date_deadline"}.intersection(vals):
             self.activity_unlink(["intl_cooperation.mail_activity_type_review_action"])
             self.filtered(lambda action: action.state == "open")._schedule_owner_activity()
@@ -78,6 +81,25 @@ class IntlReviewAction(models.Model):
     def _unlink_except_done(self):
         if any(action.state == "done" for action in self):
             raise UserError(self.env._("Actions done are kept: cancel them instead."))
+
+    def _check_decided_by(self):
+        """A decision is recorded once the body that took it sat (§7.3): the management review
+        (its date and summary on the approved report), the Academic Council (its date and
+        decision number)."""
+        for action in self:
+            report = action.report_id
+            if report.state != "approved":
+                raise UserError(self.env._(
+                    "%(report)s is not approved by the rector: its review decisions come after.",
+                    report=report.display_name))
+            if action.origin == "review" and not report.review_recorded:
+                raise UserError(self.env._(
+                    "Record the management review of %(report)s (its date and summary) before its decisions.",
+                    report=report.display_name))
+            if action.origin == "council" and not (report.council_date and report.council_reference):
+                raise UserError(self.env._(
+                    "Record the Academic Council's date and decision number on %(report)s before its decisions.",
+                    report=report.display_name))
 
     def _lifecycle_requester_users(self):
         return self.owner_id

@@ -92,6 +92,7 @@ class IntlAnnualReportXlsx(models.AbstractModel):
                 row += 1
             sheet.freeze_panes(4, 0)
         self._write_narrative(workbook, report, formats)
+        self._write_review(workbook, report, formats)
         self._write_trend(workbook, report, formats)
 
     def _write_narrative(self, workbook, report, formats):
@@ -106,6 +107,71 @@ class IntlAnnualReportXlsx(models.AbstractModel):
             text = html2plaintext(html or "")
             sheet.write(row, 0, label, formats["text"])
             sheet.write(row, 1, text, formats["text"])
+
+    def _write_review(self, workbook, report, formats):
+        """§7.3: the management review, the summary to the Academic Council, the decisions of
+        both with their owner, deadline and status, and their follow-up counted by formulas."""
+        sheet = workbook.add_worksheet(sheet_name(self.env._("Management Review")))
+        widths = (6, 22, 50, 26, 14, 16, 14, 50)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        date_format = workbook.add_format({"border": 1, "num_format": "yyyy-mm-dd"})
+        sheet.write(0, 0, "%s - %s" % (report.company_id.name, report.name), formats["title"])
+        sheet.write(1, 0, self.env._("Management Review of the International Cooperation Process"),
+                    formats["title"])
+        rows = (
+            (self.env._("Management Review on"), report.review_date),
+            (self.env._("Management Review Summary"), html2plaintext(report.review_summary or "")),
+            (self.env._("Academic Council on"), report.council_date),
+            (self.env._("Council Decision No."), report.council_reference or ""),
+            (self.env._("Summary to the Academic Council"), html2plaintext(report.council_summary or "")),
+        )
+        row = 3
+        for label, value in rows:
+            sheet.merge_range(row, 0, row, 1, label, formats["header"])
+            if value and not isinstance(value, str):
+                sheet.merge_range(row, 2, row, 7, "", formats["text"])
+                sheet.write_datetime(row, 2, value, date_format)
+            else:
+                sheet.merge_range(row, 2, row, 7, value or "", formats["text"])
+            row += 1
+        row += 1
+        origins = dict(self.env["intl.review.action"]._fields["origin"]._description_selection(self.env))
+        states = dict(self.env["intl.review.action"]._fields["state"]._description_selection(self.env))
+        sheet.write_row(row, 0, [self.env._("No."), self.env._("Decided by"), self.env._("Decision"),
+                                 self.env._("Responsible"), self.env._("Deadline"), self.env._("Status"),
+                                 self.env._("Done on"), self.env._("Result")], formats["header"])
+        row += 1
+        first = row
+        actions = report._review_actions("review") | report._review_actions("council")
+        for index, action in enumerate(actions, start=1):
+            sheet.write_number(row, 0, index, formats["number"])
+            sheet.write(row, 1, origins[action.origin], formats["text"])
+            sheet.write(row, 2, action.name, formats["text"])
+            sheet.write(row, 3, action.owner_id.name, formats["text"])
+            sheet.write_datetime(row, 4, action.date_deadline, date_format)
+            sheet.write(row, 5, states[action.state], formats["text"])
+            if action.date_done:
+                sheet.write_datetime(row, 6, action.date_done, date_format)
+            else:
+                sheet.write(row, 6, "", formats["text"])
+            sheet.write(row, 7, action.result or "", formats["text"])
+            row += 1
+        last = max(row - 1, first)
+        status = "%s:%s" % (xl_rowcol_to_cell(first, 5, row_abs=True, col_abs=True),
+                            xl_rowcol_to_cell(last, 5, row_abs=True, col_abs=True))
+        followup = report._review_followup()
+        row += 1
+        sheet.write(row, 2, self.env._("Follow-up of the Decisions"), formats["title"])
+        row += 1
+        sheet.write(row, 2, self.env._("Decisions"), formats["total_label"])
+        sheet.write_formula(row, 3, "=COUNTA(%s)" % status, formats["number"], followup["total"])
+        for key, state in (("done", "done"), ("open", "open"), ("cancelled", "cancelled")):
+            row += 1
+            sheet.write(row, 2, states[state], formats["total_label"])
+            sheet.write_formula(row, 3, '=COUNTIF(%s,"%s")' % (status, states[state].replace('"', '""')),
+                                formats["number"], followup[key])
+        sheet.freeze_panes(first, 0)
 
     def _write_trend(self, workbook, report, formats):
         Figure = self.env["intl.annual.report.figure"]

@@ -86,6 +86,7 @@ from . import test_clause_ranking
 from . import test_clause_annual
 from . import test_clause_programme_print
 from . import test_clause_delegation_papers
+from . import test_clause_review
 from . import test_ewp_tour
 from . import test_cron_queries
 from . import test_ux_documents

@@ -37,6 +37,21 @@ class TestClauseProgrammePrint(DegreeCommon, HttpCase):
         self.assertEqual(report_type, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
 
+    def test_checklist_forms_are_printed_and_attached(self):
+        """As the agreement's: the 403-03 and 403-10 lines of the programme's checklist are attached
+        by printing them from the programme (Print and Attach), not by uploading a printout."""
+        for xmlid, (report, code) in (("intl_document_type_service_memo", REPORTS["memo"]),
+                                      ("intl_document_type_proposal", REPORTS["proposal"])):
+            doc_type = self.env.ref(f"intl_cooperation.{xmlid}")
+            self.assertIn(self.env.ref(report), doc_type.report_ids)
+            line = self.programme.document_line_ids.filtered(lambda rec, t=doc_type: rec.type_id == t)
+            with self.subTest(code=code):
+                self.assertTrue(line.with_user(self.user_coordinator).can_print_form)
+                line.with_user(self.user_coordinator).action_print_attach()
+                self.assertEqual(line.state, "received")
+                self.assertTrue(line.attachment_ids.name.startswith(code))
+                self.assertEqual(line.attachment_ids.mimetype, "application/pdf")
+
     def test_print_wizard_prints_in_the_chosen_language(self):
         wizard = self.env["intl.degree.programme.print"].with_user(self.user_coordinator).create({
             "programme_id": self.programme.id, "report": "proposal", "lang": "ru_RU"})

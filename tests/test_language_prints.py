@@ -63,9 +63,19 @@ class TestLanguagePrints(HttpCase):
         programme = env["intl.degree.programme"]._lifecycle_create([{
             "title": "Double-degree MSc in Data Science", "partner_id": partner.id,
             "institute_id": institute.id, "level": "master", "state": "active"}])
+        # an approved report whose management review and Academic Council are recorded (§7.3)
+        report = env["intl.annual.report"]._lifecycle_create([{
+            "year": 2025, "summary": "<p>Twelve agreements in force.</p>", "state": "approved",
+            "review_date": "2026-01-20", "review_summary": "<p>Mobility grew; agreements lag.</p>",
+            "council_date": "2026-01-28", "council_reference": "No. 4",
+            "council_summary": "<p>Move agreement approvals to the electronic flow.</p>"}])
+        env["intl.review.action"].create([
+            {"report_id": report.id, "origin": "review", "name": "Shorten agreement approvals",
+             "owner_id": env.ref("base.user_admin").id, "date_deadline": "2026-03-01"},
+            {"report_id": report.id, "origin": "council", "name": "Fund invited scholars from January",
+             "owner_id": env.ref("base.user_admin").id, "date_deadline": "2026-04-01"}])
         return {
-            "intl.annual.report": env["intl.annual.report"].create({
-                "year": 2025, "summary": "<p>Twelve agreements in force.</p>"}),
+            "intl.annual.report": report,
             "intl.learner": env["intl.learner"].create({
                 "name": "Dana Serikova", "student_code": "PRINT-1", "institute_id": institute.id,
                 "level": "bachelor"}),
@@ -107,7 +117,9 @@ class TestLanguagePrints(HttpCase):
                 continue
             for lang in LANGS:
                 if "lang" in record._fields and record._fields["lang"].type == "selection":
-                    record.lang = lang  # a record that says its print's language (the annual report)
+                    # a record that says its print's language (the annual report, frozen once approved:
+                    # its language set as the engine sets it)
+                    record._lifecycle_write({"lang": lang})
                 with self.subTest(report=report.report_name, lang=lang):
                     html = Report.with_context(context, lang=lang)._render_qweb_html(report.report_name, record.ids)[0]
                     page = lxml.html.fromstring(html)

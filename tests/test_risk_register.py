@@ -194,7 +194,8 @@ class TestReviewActions(AnnualReportCommon):
     def test_actions_followed_up_to_done(self):
         report = self._approve_report(self._new_report())
         report.with_user(self.user_dic_director).write({
-            "review_summary": "<p>Mobility grew; agreements lag.</p>", "council_reference": "No. 7"})
+            "review_summary": "<p>Mobility grew; agreements lag.</p>", "council_reference": "No. 7",
+            "review_date": fields.Date.today(), "council_date": fields.Date.today()})
         action = self.env["intl.review.action"].with_user(self.user_dic_director).create({
             "report_id": report.id, "origin": "council", "name": "Shorten agreement approvals",
             "owner_id": self.user_officer.id, "date_deadline": fields.Date.today() + timedelta(days=30)})
