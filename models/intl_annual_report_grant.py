@@ -1,4 +1,7 @@
+from collections import defaultdict
+
 from odoo import api, models
+from odoo.osv import expression
 
 GRANT_WON_STATES = ("won", "running", "closed")
 GRANT_RUNNING_STATES = ("running", "closed")
@@ -52,19 +55,29 @@ class IntlAnnualReport(models.Model):
 
     @api.model
     def _figures_grants(self, year, company):
-        """Projects submitted, won and running in the year, the running ones by institute."""
+        """Projects submitted, won and running in the year, the running ones by institute: the
+        projects of any of the three read in one query, counted here."""
         model = "intl.grant.project"
-        Project = self.env[model]
+        start, end = self._year_bounds(year)
         submitted = self._domain_grants_submitted(year, company)
         won = self._domain_grants_won(year, company)
         running = self._domain_grants_running(year, company)
-        [[submitted_count]] = Project._read_group(submitted, [], ["__count"])
-        [[won_count]] = Project._read_group(won, [], ["__count"])
-        (running_count,), groups = self._rollup(model, running, ["institute_id"], ["__count"])
+        projects = self.env[model].search_fetch(
+            expression.OR([submitted, won, running]),
+            ["state", "date_submitted", "date_decided", "date_start", "date_end", "institute_id"])
+        submitted_count = won_count = 0
+        by_institute = defaultdict(float)
+        for project in projects:
+            submitted_count += bool(project.date_submitted and start <= project.date_submitted <= end)
+            won_count += bool(project.state in GRANT_WON_STATES and project.date_decided
+                              and start <= project.date_decided <= end)
+            if project.state in GRANT_RUNNING_STATES and project.date_start and project.date_start <= end \
+                    and (not project.date_end or project.date_end >= start):
+                by_institute[project.institute_id] += 1
         return [
             self._figure("grants", "grant_submitted", submitted_count, model, submitted),
             self._figure("grants", "grant_won", won_count, model, won),
-            self._figure("grants", "grant_running", running_count, model, running),
+            self._figure("grants", "grant_running", sum(by_institute.values()), model, running),
             *self._breakdown_figures("grants", "grant_running_by_institute", model, running,
-                                     "institute_id", groups["institute_id"]),
+                                     "institute_id", dict(by_institute)),
         ]

@@ -136,6 +136,8 @@ class IntlGrantProject(models.Model):
     def _compute_funded_counts(self):
         counts = defaultdict(dict)
         for model, key in (("intl.trip", "trip"), ("intl.delegation", "delegation")):
+            if not self.env[model].has_access("read"):
+                continue  # the roles without access to those records count none of them
             for project, count in self.env[model]._read_group(
                     [("grant_project_id", "in", self.ids)], ["grant_project_id"], ["__count"]):
                 counts[key][project.id] = count

@@ -74,6 +74,8 @@ class IntlOpportunity(models.Model):
     def _compute_application_count(self):
         counts = defaultdict(int)
         for model in ("intl.mobility.application", "intl.trip"):
+            if not self.env[model].has_access("read"):
+                continue  # the roles without access to those records count none of them
             for opportunity, count in self.env[model]._read_group(
                     [("opportunity_id", "in", self.ids)], ["opportunity_id"], ["__count"]):
                 counts[opportunity.id] += count

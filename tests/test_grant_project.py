@@ -143,6 +143,11 @@ class TestGrantProject(GrantProjectCommon, IntlTripMoneyCommon):
                 for record in (project | other) - readable:
                     with self.assertRaises(AccessError):
                         record.with_user(user).read(["name"])
+        # the form opens for each reader (the counts of what they may see: a requester reads no
+        # delegation)
+        for user in (self.user_requester, self.user_coordinator, self.user_accountant):
+            project.invalidate_recordset()
+            self.assertEqual(project.with_user(user).read(["trip_count", "delegation_count"])[0]["delegation_count"], 0)
         # spending: accountants (and DIC, management), not the coordinator nor the PI
         project.invalidate_recordset()
         self.assertEqual(project.with_user(self.user_accountant).read(["amount_spent"])[0]["amount_spent"], 0.0)
