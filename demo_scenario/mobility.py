@@ -49,9 +49,9 @@ def run(env):
     director, registrar = user(env, "user_institute_director"), user(env, "user_registrar")
     Call = env["intl.mobility.call"]
     # the lecturer selected by the staff call of "ewp" is nominated and waits for the answer
+    teaching = env.ref("intl_cooperation.intl_agreement_condition_tu_berlin_out_teaching_demo")
     lecturer = env["intl.mobility.application"].search([
-        ("call_id.condition_id", "=", env.ref("intl_cooperation.intl_agreement_condition_tu_berlin_out_teaching_demo").id),
-        ("state", "=", "selected")], limit=1)
+        ("call_id.condition_id", "=", teaching.id), ("state", "=", "selected")], limit=1)
     if lecturer:
         _nominate(env, lecturer, coordinator)
     if Call.search_count([("condition_id", "=", condition.id)]):
