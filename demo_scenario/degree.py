@@ -6,7 +6,9 @@ contract which goes through finance, legal and Management to its signature;
 the first intake is decided by the commission; the best candidates' study
 plans go to the institute and the Registrar Office (one approved, its results
 to recognise on return; one waiting for the Registrar); last academic year's
-mobility is recorded in both directions. Nothing is done twice.
+intake sent a learner who is back: the Registrar imports TU Berlin's transcript
+of records into her plan and recognises it; last academic year's mobility is
+recorded in both directions. Nothing is done twice.
 """
 import base64
 import csv
@@ -14,6 +16,9 @@ import io
 from datetime import date, timedelta
 
 from odoo import Command, fields
+
+from .common import on_day
+from .dates import working_day_on_or_before
 
 DEMO_PDF = base64.b64encode(b"%PDF-1.4\n% demo scan\n")
 
@@ -30,6 +35,8 @@ DEMO_LEARNERS = [
      [("A", "C+", "B"), ("B+", "B", "A-")], ("en", "IELTS Academic", "C1", 7.0)),
     ("SU-2024-0105", "Aigerim Tokhtarova", "Айгерім Тоқтарова", 2, "KZ",
      [("A-", "A-", "B+"), ("A", "B+", "A-")], ("en", "Duolingo English Test", "B1", 5.5)),
+    ("SU-2023-0106", "Madina Akhmetova", "Мадина Ахметова", 3, "KZ",
+     [("A", "A-", "A"), ("A-", "A", "B+")], ("en", "IELTS Academic", "C1", 7.0)),
     ("SU-2026-0201", "Yerassyl Nurpeisov", "Ерасыл Нұрпейісов", 1, "KZ", [], ("en", "IELTS Academic", "B2", 6.5)),
     ("SU-2025-0301", "Lena Hoffmann", "Лена Хофман", 1, "DE", [("A", "A-", "B+")], ("en", "TOEFL iBT", "C1", 7.0)),
     ("SU-2025-0302", "Giulia Ferrari", "Джулия Феррари", 1, "IT", [("B+", "A-", "B")],
@@ -37,6 +44,11 @@ DEMO_LEARNERS = [
     ("SU-2025-0303", "Emre Yilmaz", "Эмре Йылмаз", 1, "TR", [("B", "B+", "B-")], ("en", "IELTS Academic", "B2", 6.0)),
     ("SU-2025-0304", "Li Wei", "Ли Вэй", 1, "CN", [("A-", "B+", "A")], ("en", "IELTS Academic", "B2", 6.0)),
 ]
+# the learner of last academic year's intake, back from TU Berlin with the partner's transcript of records
+RETURNED = "SU-2023-0106"
+# TU Berlin's grades (1.0 best, 4.0 the lowest pass) of the plan's modules, by partner module code
+TOR_GRADES = {"MOD-40852": "1.3", "MOD-41071": "1.7", "MOD-40960": "1.0", "MOD-40018": "2.3",
+              "MOD-MA-THESIS": "1.3"}
 DISCIPLINES = [("Алгоритмы и структуры данных", "Algorithms and Data Structures"),
                ("Базы данных", "Databases"),
                ("Машинное обучение", "Machine Learning")]
@@ -104,11 +116,13 @@ def run_programme(env):
     programme.with_user(officer).action_prepare_contract()
     contract = programme.agreement_id
     today = fields.Date.today()
+    # signed before last academic year's intake (its learner is back: run_returned_learner)
+    signed = working_day_on_or_before(env, date(current_year(env) - 1, 1, 20))
     contract.with_user(officer).write({
         "sign_lang_national": "kk_KZ", "sign_lang_foreign_id": env.ref("base.lang_en").id,
         "signatory_university": "Meruyert Begentayeva", "signatory_university_position": "Rector",
         "signatory_partner": "Geraldine Rauch", "signatory_partner_position": "President",
-        "date_sign_university": today - timedelta(days=120), "date_sign_partner": today - timedelta(days=115),
+        "date_sign_university": signed, "date_sign_partner": signed + timedelta(days=5),
         "date_end": today + timedelta(days=5 * 365),
         "contact_employee_ids": [Command.link(env.ref("intl_cooperation.hr_employee_coordinator_demo").id)],
     })
@@ -139,7 +153,7 @@ def run_selection(env, programme, learners):
     # nobody appoints themselves: DIC appoints the coordinator to the commission
     intake.with_user(officer).write({"commission_user_ids": [Command.link(coordinator.id)]})
     intake.action_open()
-    home = learners.filtered(lambda learner: not learner.is_foreign)
+    home = learners.filtered(lambda learner: not learner.is_foreign and learner.student_code != RETURNED)
     applications = env["intl.degree.application"].with_user(coordinator).create([
         {"intake_id": intake.id, "learner_id": learner.id,
          "motivation": "Data science at TU Berlin builds on my bachelor thesis in machine learning."}
@@ -176,6 +190,66 @@ def run_selection(env, programme, learners):
         "language_id": env.ref("base.lang_en").id, "cefr_level": "C1", "funding": "university",
         "credits_planned": plan.partner_credits,
     })
+
+
+def run_returned_learner(env, programme, learners):
+    """Last academic year's intake: its learner studied at TU Berlin and is back. The Registrar
+    imports TU Berlin's transcript of records into her study plan (previewed, converted from the
+    German scale) and recognises the results: they join her transcript, and her mobility is closed
+    with the credits recognised."""
+    coordinator, officer = user(env, "user_coordinator"), user(env, "user_dic_officer")
+    registrar = user(env, "user_registrar")
+    start = current_year(env)
+    learner = learners.filtered(lambda rec: rec.student_code == RETURNED)
+    opened = working_day_on_or_before(env, date(start - 1, 3, 2))
+    decided = working_day_on_or_before(env, date(start - 1, 4, 6))
+    with on_day(env, opened):
+        intake = env["intl.degree.intake"].with_user(coordinator).create({
+            "programme_id": programme.id, "academic_year": f"{start - 1}/{start}",
+            "date_deadline": opened + timedelta(days=21), "commission_user_ids": [Command.set(officer.ids)],
+        })
+        intake.with_user(officer).write({"commission_user_ids": [Command.link(coordinator.id)]})
+        intake.action_open()
+        application = env["intl.degree.application"].with_user(coordinator).create({
+            "intake_id": intake.id, "learner_id": learner.id,
+            "motivation": "A master's in data science at TU Berlin continues my work on distributed databases."})
+        attach(env, application)
+        application.action_submit()
+    with on_day(env, decided):
+        intake.action_close_applications()
+        intake.decision_ref = "No. 2 of the institute's selection commission"
+        intake.action_decide()
+        action = application.with_user(officer).action_create_study_plan()
+        plan = env["intl.study.plan"].with_user(officer).browse(action["res_id"])
+        plan.write({"date_partner_agreed": decided - timedelta(days=2),
+                    "partner_contact": "Prof. Dr. Volker Markl, Faculty IV"})
+        plan.action_submit()
+        plan.with_user(coordinator).action_approval_approve()
+        plan.with_user(registrar).action_approval_approve()
+    mobility = env["intl.mobility"].with_user(coordinator).create({
+        "participant_type": "learner", "learner_id": learner.id, "direction": "outgoing",
+        "mobility_type": "studies", "programme_type": "double_degree", "degree_programme_id": programme.id,
+        "partner_id": programme.partner_id.id, "agreement_id": programme.agreement_id.id,
+        "academic_year": f"{start - 1}/{start}", "date_start": date(start - 1, 10, 1),
+        "date_end": date(start, 7, 31), "eqf_level": "7", "isced_code": "0613",
+        "language_id": env.ref("base.lang_en").id, "cefr_level": "C1", "funding": "university",
+        "credits_planned": plan.partner_credits,
+    })
+    # back home: TU Berlin's transcript of records, imported by the Registrar Office
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["code", "module", "credits", "grade"], *(
+        [line.discipline_id.partner_code, line.partner_discipline, line.partner_credits,
+         TOR_GRADES[line.discipline_id.partner_code]] for line in plan.line_ids)])
+    wizard = env["intl.study.plan.grade.import"].with_user(registrar).create({
+        "plan_id": plan.id, "grade_scale": "one_to_five", "filename": "TU Berlin transcript of records.csv",
+        "file": base64.b64encode(buffer.getvalue().encode()),
+    })
+    wizard.action_preview()
+    wizard.action_import()
+    plan.with_user(registrar).action_recognise()
+    mobility.write({"credits_recognised": plan.home_credits, "report_received": True,
+                    "outcome": "Both degrees' first year completed; the master thesis defended at TU Berlin."})
+    mobility.action_complete()
 
 
 def record_mobility(env, learners):
@@ -259,4 +333,5 @@ def run(env):
         learners = import_learners(env)
         programme = run_programme(env)
         run_selection(env, programme, learners)
+        run_returned_learner(env, programme, learners)
         record_mobility(env, learners)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from .common import ref, today, user
 
 TARGETS = {"trips_out": 6, "agreements_in_force": 4, "delegations": 2, "scholar_hours": 120,
-           "incoming_students": 15}
+           "incoming_students": 15, "mobility_applications": 4, "mobility_realised": 6, "mobility_credits": 120}
 INSTITUTES = ("hr_department_inst_it_demo", "hr_department_inst_geo_demo", "hr_department_inst_metal_demo")
 
 
@@ -60,7 +60,7 @@ def run(env):
         Report.create({
             "year": year, "lang": "ru_RU",
             "summary": "<p>Draft: the figures of the year so far; the institutes' reports are due in "
-                       "December.</p>"})
+                       "December.</p>"}).action_refresh_figures()
     for risk in env["intl.risk"].search([("owner_id", "=", env.ref("base.user_admin").id)]):
         risk.owner_id = director
     env["intl.risk"].search([("indicator", "=", "funds_used_november")]).write({"allocated_amount": 25000000})

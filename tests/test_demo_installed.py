@@ -36,16 +36,28 @@ class TestDemoInstalled(TransactionCase):
             expected = {"act": ("ended",), "done": ("done", "ended")}.get(state, (state,))
             self.assertIn(visit.state, expected, key)
             self.assertFalse(visit.late_override_reason, key)
-        # the registrar's home: a study plan waiting, results to recognise
+        # the registrar's home: a study plan waiting, results to recognise; last year's learner's
+        # transcript of records imported and recognised into her transcript
         plans = self.env["intl.study.plan"].search([
             ("programme_id", "=", self._ref("intl_degree_programme_tu_berlin_demo").id)])
-        self.assertEqual(sorted(plans.mapped("state")), ["approved", "registrar"])
+        self.assertEqual(sorted(plans.mapped("state")), ["approved", "recognised", "registrar"])
+        recognised = plans.filtered(lambda plan: plan.state == "recognised")
+        self.assertTrue(all(recognised.line_ids.mapped("converted_grade")))
+        grades = recognised.learner_id.grade_ids.filtered(lambda grade: grade.source == "recognised")
+        self.assertEqual(grades.study_plan_line_id, recognised.line_ids)
+        mobility = self.env["intl.mobility"].search([("learner_id", "=", recognised.learner_id.id)])
+        self.assertEqual((mobility.state, mobility.credits_recognised), ("completed", recognised.home_credits))
         # this year's annual report in draft, last year's approved
         year = self._ref("intl_trip_draft_demo").create_date.year
         reports = self.env["intl.annual.report"].search([("company_id", "=", self.env.company.id)])
         states = {report.year: report.state for report in reports}
         self.assertEqual(states.get(year), "draft")
         self.assertEqual(states.get(year - 1), "approved")
+        # last year's and this year's figures so far count the mobility realised and the credits
+        # recognised (last academic year's mobilities end in one of the two, whatever the day)
+        figures = reports.filtered(lambda report: report.year in (year - 1, year)).figure_ids
+        for code in ("mobility_realised", "mobility_months", "mobility_credits"):
+            self.assertGreater(sum(figures.filtered(lambda f, c=code: f.code == c).mapped("value")), 0, code)
 
     def test_moved_by_the_demo_users(self):
         trip = self._ref("intl_trip_returned_demo")
