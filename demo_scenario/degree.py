@@ -110,6 +110,9 @@ def run_programme(env):
         "signatory_partner": "Geraldine Rauch", "signatory_partner_position": "President",
         "date_sign_university": today - timedelta(days=120), "date_sign_partner": today - timedelta(days=115),
         "date_end": today + timedelta(days=5 * 365),
+        "priority_directions": "Data science; geoinformatics",
+        "implementation_conditions": "Up to five students a year each way; each university waives the tuition "
+                                     "of the students it receives.",
         "contact_employee_ids": [Command.link(env.ref("intl_cooperation.hr_employee_coordinator_demo").id)],
     })
     attach(env, contract)
