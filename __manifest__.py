@@ -32,6 +32,7 @@
         "wizards/intl_agreement_terminate_views.xml",
         "wizards/intl_agreement_print_views.xml",
         "views/intl_agreement_views.xml",
+        "views/intl_agreement_template_views.xml",
         "report/intl_letterhead_templates.xml",
         "report/intl_agreement_reports.xml",
         "data/intl_delegation_data.xml",

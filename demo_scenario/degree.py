@@ -124,6 +124,9 @@ def run_programme(env):
         "signatory_partner": "Geraldine Rauch", "signatory_partner_position": "President",
         "date_sign_university": signed, "date_sign_partner": signed + timedelta(days=5),
         "date_end": today + timedelta(days=5 * 365),
+        "priority_directions": "Data science; geoinformatics",
+        "implementation_conditions": "Up to five students a year each way; each university waives the tuition "
+                                     "of the students it receives.",
         "contact_employee_ids": [Command.link(env.ref("intl_cooperation.hr_employee_coordinator_demo").id)],
     })
     attach(env, contract)

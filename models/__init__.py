@@ -23,6 +23,8 @@ from . import intl_cooperation_form
 from . import intl_agreement
 from . import intl_agreement_plan_line
 from . import intl_agreement_annex
+from . import intl_agreement_template
+from . import intl_agreement_draft_version
 from . import intl_agreement_copy
 from . import intl_agreement_reminder
 from . import intl_delegation_reason

@@ -1,5 +1,7 @@
 
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
@@ -63,12 +65,14 @@ class IntlAgreement(models.Model):
         "start_review": {"from": ("submitted",), "approval": "default", "who": (OFFICER,)},
         "review": {"from": ("submitted",), "to": "dic_review", "who": ("approval",)},
         "start_negotiation": {"from": ("dic_review",), "to": "negotiation", "who": (OFFICER,)},
-        "draft_ready": {"from": ("negotiation",), "to": "drafting", "who": (OFFICER,)},
+        "draft_ready": {"from": ("negotiation",), "to": "drafting", "who": (OFFICER,),
+                        "guard": "_guard_draft_ready"},
         "legal_review": {"from": ("dic_review", "negotiation", "drafting"), "to": "legal_review",
-                         "who": ("approval",)},
+                         "who": ("approval",), "guard": "_guard_legal_review"},
         "management": {"from": ("dic_review", "negotiation", "drafting", "legal_review"),
-                       "to": "management", "who": ("approval",)},
-        "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",)},
+                       "to": "management", "who": ("approval",), "guard": "_guard_legal_approved"},
+        "approve": {"from": APPROVAL_STATES, "to": "approved", "who": ("approval",),
+                    "guard": "_guard_legal_approved"},
         "reject": {"from": APPROVAL_STATES, "to": "draft", "who": ("approval",)},
         "sign": {"from": ("approved",), "to": "signed", "who": (COORDINATOR,),
                  "guard": "_guard_sign"},
@@ -82,8 +86,10 @@ class IntlAgreement(models.Model):
     # the partner and the terms DIC and Legal saw: fixed from the legal review (a change goes
     # back through a new proposal or an annex); the dates are set at signing and then kept by
     # LOCKED_FIELDS
+    # (DP 717 5.1.3) and the draft Legal reviews: its forms, priority directions, term and conditions
     _lifecycle_substance = (
-        "company_id", "partner_id", "partner_ids", "kind_id", "institute_id", "title", "purpose")
+        "company_id", "partner_id", "partner_ids", "kind_id", "institute_id", "title", "purpose",
+        "form_ids", "priority_directions", "term_years", "implementation_conditions")
     # the Legal Reviewer annotates the financial terms at its step: what Management decides and
     # the parties sign (once signed they are an execution field, LOCKED_FIELDS keep the rest)
     _lifecycle_substance_states = {state: ("financial_terms",) for state in ("management", "approved")}
@@ -155,6 +161,22 @@ class IntlAgreement(models.Model):
     cooperation_level = fields.Text("Level of Cooperation Reached")
     prospects = fields.Text()
     priority_directions = fields.Text()
+    # the draft agreement (5.1.3): filled before the legal review
+    term_years = fields.Integer(
+        "Term of Validity (years)", tracking=True,
+        help="How long the agreement is valid from its effective date; the expiry date is set from it "
+             "at signing when it is not given.")
+    implementation_conditions = fields.Text(
+        "Conditions of Implementation", help="How the parties carry out the agreement (DP 717 5.1.3).")
+    draft_version_ids = fields.One2many(
+        "intl.agreement.draft.version", "agreement_id", "Draft Versions", copy=False,
+        help="Each text of the draft agreement, kept; the one Legal approved is marked.")
+    draft_version_count = fields.Integer(compute="_compute_draft_version")
+    draft_approved_version_id = fields.Many2one(
+        "intl.agreement.draft.version", "Version Approved by Legal", compute="_compute_draft_version")
+    draft_template_id = fields.Many2one(
+        "intl.agreement.template", "Model Agreement", compute="_compute_draft_template",
+        help="The model agreement of its kind DIC keeps, from which the draft starts.")
     financial_terms = fields.Text(
         help="How the parties settle the costs of the cooperation (DP 717 5.1.5)."
     )
@@ -212,7 +234,7 @@ class IntlAgreement(models.Model):
     annex_count = fields.Integer(compute="_compute_annex_count")
     expiry_change_ids = fields.One2many(
         "intl.agreement.annex", "agreement_id", "Expiry Date History",
-        domain=[("changes_expiry", "=", True)],
+        domain=[("changes_expiry", "=", True), ("state", "=", "in_force")],
     )
 
     # expiry and renewal
@@ -244,10 +266,13 @@ class IntlAgreement(models.Model):
             if not agreement.date_start_custom or not agreement.date_start:
                 agreement.date_start = agreement.date_signed
 
-    @api.depends("annex_ids.date_end_new", "annex_ids.changes_expiry", "annex_ids.date_start")
+    @api.depends("annex_ids.date_end_new", "annex_ids.changes_expiry", "annex_ids.date_start",
+                 "annex_ids.state")
     def _compute_date_end(self):
         for agreement in self:
-            changes = agreement.annex_ids.filtered(lambda a: a.changes_expiry and a.date_end_new)
+            # an annex moves the expiry date once signed and in force, never before (5.1.5)
+            changes = agreement.annex_ids.filtered(
+                lambda a: a.changes_expiry and a.date_end_new and a.state == "in_force")
             latest = changes.sorted(lambda a: (a.date_start or a.date or fields.Date.today(), a.id))[-1:]
             agreement.date_end = latest.date_end_new if latest else agreement.date_end
 
@@ -258,6 +283,20 @@ class IntlAgreement(models.Model):
             agreement.signed_scan_ok = bool(agreement.document_line_ids.filtered(
                 lambda line: line.type_id == scan_type and line.attachment_ids and line.state != "rejected"
             ))
+
+    @api.depends("draft_version_ids.legal_approved")
+    def _compute_draft_version(self):
+        for agreement in self:
+            versions = agreement.draft_version_ids
+            agreement.draft_version_count = len(versions)
+            agreement.draft_approved_version_id = versions.filtered("legal_approved")[:1]
+
+    @api.depends("kind_id")
+    def _compute_draft_template(self):
+        Template = self.env["intl.agreement.template"]
+        templates = {kind: Template._for_kind(kind) for kind in self.kind_id}
+        for agreement in self:
+            agreement.draft_template_id = templates.get(agreement.kind_id, Template)
 
     @api.depends("plan_line_ids.state")
     def _compute_plan_counts(self):
@@ -488,6 +527,180 @@ class IntlAgreement(models.Model):
 
     def action_draft_ready(self):
         self._lifecycle_run("draft_ready")
+        # a new draft starts from the model agreement of its kind (DP 717 section 3)
+        for agreement in self.filtered(lambda a: a.draft_template_id and a.sign_lang_national):
+            # sudo: every version counts, whoever reads them
+            if not agreement.sudo().draft_version_ids:
+                agreement._draft_from_model()
+
+    # ------------------------------------------------------------------
+    # The draft agreement (5.1.2-5.1.3): versions, model, legal review
+    # ------------------------------------------------------------------
+
+    def _guard_draft_ready(self):
+        """The forms of cooperation are negotiated before the draft is written (5.1.2)."""
+        if not self.form_ids:
+            return self.env._(
+                "%(agreement)s: choose the forms of cooperation negotiated with the partner before "
+                "the draft agreement.", agreement=self.display_name)
+        return False
+
+    def _draft_missing(self):
+        """Labels of what the draft agreement still lacks for the legal review (5.1.3)."""
+        self.ensure_one()
+        missing = [self._fields[name]._description_string(self.env)
+                   for name in ("form_ids", "priority_directions", "implementation_conditions")
+                   if not (self[name] if name == "form_ids" else (self[name] or "").strip())]
+        if self.term_years <= 0 and not self.is_indefinite and not self.date_end:
+            missing.append(self.env._("Term of Validity (or Indefinite)"))
+        return missing
+
+    def _guard_legal_review(self):
+        """Legal reviews a complete draft: its text, forms, priority directions, term, conditions."""
+        reasons = []
+        missing = self._draft_missing()
+        if missing:
+            reasons.append(self.env._(
+                "%(agreement)s goes to the legal review with its draft complete: fill in %(fields)s.",
+                agreement=self.display_name, fields=", ".join(missing)))
+        # sudo: every version counts, whoever reads them
+        if not self.sudo().draft_version_ids:
+            reasons.append(self.env._(
+                "%(agreement)s: add the text of the draft agreement (page Draft Agreement) before the "
+                "legal review.", agreement=self.display_name))
+        return "\n".join(reasons)
+
+    def _guard_legal_approved(self):
+        """Legal approves a text: an agreement leaves the legal review with a version of its draft."""
+        # sudo: every version counts, whoever reads them
+        if self.state == "legal_review" and not self.sudo().draft_version_ids:
+            return self.env._("%(agreement)s has no text of its draft agreement for Legal to approve.",
+                              agreement=self.display_name)
+        return False
+
+    def _check_draft_version_allowed(self):
+        """A new text of the draft is written by who works on the agreement, while it is drafted."""
+        self.check_access("write")
+        for agreement in self:
+            if agreement.state not in self._lifecycle_substance_open:
+                raise UserError(self.env._(
+                    "%(agreement)s is %(state)s: its draft agreement no longer changes. A new text "
+                    "needs a new decision (back to draft).", agreement=agreement.display_name,
+                    state=agreement._lifecycle_state_label(agreement.state)))
+            if not agreement.form_ids:
+                raise UserError(self.env._(
+                    "%(agreement)s: choose the forms of cooperation before writing the draft agreement.",
+                    agreement=agreement.display_name))
+
+    def _draft_checklist_line(self):
+        """The checklist line *Draft agreement* of ``self`` (one record), added when missing."""
+        self.ensure_one()
+        draft_type = self.env.ref("intl_cooperation.intl_document_type_draft_agreement")
+        # sudo: the checklist line is the engine's (its files follow the versions)
+        line = self.sudo().document_line_ids.filtered(lambda line: line.type_id == draft_type)[:1]
+        if not line:
+            self._document_sync_checklist()
+            line = self.sudo().document_line_ids.filtered(lambda line: line.type_id == draft_type)[:1]
+        return line
+
+    def _draft_versions_added(self, versions):
+        """The files of new ``versions`` join the checklist line, which DIC checks again."""
+        for agreement in self:
+            new = versions.filtered(lambda version, a=agreement: version.agreement_id == a)
+            line = agreement._draft_checklist_line()
+            if line:
+                files = new.sudo().attachment_ids - line.attachment_ids
+                if files:
+                    line._lifecycle_write({"attachment_ids": [fields.Command.link(f.id) for f in files]})
+                if line.state in ("verified", "rejected"):
+                    line._clear_checks()
+                    line._lifecycle_run("reset_received", by="system")
+            agreement._intl_message_post(
+                _lt("Draft agreement: version %(versions)s added.",
+                    versions=", ".join(str(number) for number in new.mapped("version"))),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _document_line_files_changed(self, line, added, removed):
+        """Files attached on the checklist line *Draft agreement* are a new version of the draft;
+        no version is ever taken away."""
+        self.ensure_one()
+        if line.type_id != self.env.ref("intl_cooperation.intl_document_type_draft_agreement"):
+            return
+        if removed:
+            raise UserError(self.env._(
+                "The texts of the draft agreement are kept as versions: %(files)s cannot be removed. "
+                "Add a new version instead.", files=", ".join(removed.sudo().mapped("name"))))
+        if added:
+            self.env["intl.agreement.draft.version"].create({
+                "agreement_id": self.id, "attachment_ids": [fields.Command.set(added.ids)]})
+
+    def _draft_languages(self):
+        """The languages of the draft: the national signing language, and English unless the
+        agreement is signed in the partner's language."""
+        self.ensure_one()
+        if not self.sign_lang_national:
+            raise UserError(self.env._(
+                "%(agreement)s: choose the national signing language (Kazakh or Russian) first: the "
+                "draft starts from the model agreement in that language.", agreement=self.display_name))
+        langs = [self.sign_lang_national]
+        if (self.sign_lang_foreign_id.code or "en_US").startswith("en"):
+            langs.append("en_US")
+        return langs
+
+    def action_draft_from_model(self):
+        """Start the draft from the model agreement of its kind (its first version)."""
+        self.ensure_one()
+        self._draft_from_model()
+
+    def _draft_from_model(self):
+        self.ensure_one()
+        template = self.draft_template_id
+        if not template:
+            raise UserError(self.env._(
+                "DIC keeps no model agreement of the kind %(kind)s yet (Configuration, Model Agreements).",
+                kind=self.kind_id.display_name))
+        # sudo: every version counts, whoever reads them
+        if self.sudo().draft_version_ids:
+            raise UserError(self.env._(
+                "%(agreement)s already has a draft: add a new version of it instead.",
+                agreement=self.display_name))
+        self._check_draft_version_allowed()
+        files = [template._file_vals(lang) for lang in self._draft_languages()]
+        attachments = self.env["ir.attachment"].create([
+            {"name": name, "datas": datas, "res_model": self._name, "res_id": self.id}
+            for name, datas in files])
+        return self.env["intl.agreement.draft.version"]._lifecycle_create([{
+            "agreement_id": self.id, "template_id": template.id,
+            "attachment_ids": [fields.Command.set(attachments.ids)],
+            "note": self.env._("From the model agreement %(model)s", model=template.display_name),
+        }])
+
+    def action_view_draft_versions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Draft Versions"),
+            "res_model": "intl.agreement.draft.version",
+            "view_mode": "list,form",
+            "domain": [("agreement_id", "=", self.id)],
+            "context": {"default_agreement_id": self.id},
+        }
+
+    def _lifecycle_changed(self, previous):
+        """Leaving the legal review approved marks the version of the draft Legal approved."""
+        result = super()._lifecycle_changed(previous)
+        approved = self.filtered(lambda a: previous.get(a) == "legal_review"
+                                 and a.state in ("management", "approved"))
+        for agreement in approved:
+            # sudo: the engine marks the version, whoever decided
+            versions = agreement.sudo().draft_version_ids
+            latest = versions.sorted("version")[-1:]
+            if latest:
+                versions.filtered("legal_approved")._lifecycle_write({"legal_approved": False})
+                latest._lifecycle_write({"legal_approved": True, "legal_approved_by_id": self.env.uid,
+                                         "legal_approved_on": fields.Datetime.now()})
+        return result
 
     def action_sign(self):
         """Register the signatures of both parties (needs the signed scan)."""
@@ -504,7 +717,7 @@ class IntlAgreement(models.Model):
                              "date_sign_university", "signatory_partner", "date_sign_partner")
                 if not agreement[name]
             ]
-            if not agreement.is_indefinite and not agreement.date_end:
+            if not agreement.is_indefinite and not agreement.date_end and not agreement.term_years:
                 missing.append(self.env._("Expiry Date (or Indefinite)"))
             if missing:
                 reasons.append(self.env._("%(agreement)s: fill in %(fields)s.",
@@ -517,6 +730,10 @@ class IntlAgreement(models.Model):
     def _do_sign(self):
         today = fields.Date.context_today(self)
         self._lifecycle_do("sign", {"date_dic_notified": today})
+        for agreement in self.filtered(lambda a: not a.date_end and not a.is_indefinite and a.term_years):
+            # the term of the draft sets the expiry date from the effective date
+            agreement._lifecycle_write({"date_end": agreement.date_start + relativedelta(
+                years=agreement.term_years, days=-1)})
         self._create_copies()
         self._notify_dic_signed()
         self._update_validity()

@@ -1,6 +1,8 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 
@@ -35,7 +37,7 @@ class IntlAgreementPlanLine(models.Model):
     name = fields.Char("Activity", required=True)
     form_id = fields.Many2one("intl.cooperation.form", "Form of Cooperation")
     employee_id = fields.Many2one("hr.employee", "Responsible", check_company=True)
-    date_deadline = fields.Date("Deadline")
+    date_deadline = fields.Date("Deadline", required=True)
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("overdue", "Overdue"), ("cancelled", "Cancelled")],
         default="planned", required=True,
@@ -47,6 +49,41 @@ class IntlAgreementPlanLine(models.Model):
     can_done = fields.Boolean(compute="_compute_lifecycle_can")
     can_cancel = fields.Boolean(compute="_compute_lifecycle_can")
     trip_ids = fields.One2many("intl.trip", "plan_line_id", "Business Trips")
+
+    def _auto_init(self):
+        """Lines planned before a deadline was required get the agreement's expiry date (or the
+        day they were planned): a plan line says by when (DP 717 5.1.5)."""
+        self.env.cr.execute("""
+            SELECT 1 FROM information_schema.columns
+             WHERE table_name = 'intl_agreement_plan_line' AND column_name = 'date_deadline'""")
+        if self.env.cr.fetchone():
+            self.env.cr.execute("""
+                UPDATE intl_agreement_plan_line line
+                   SET date_deadline = COALESCE(agreement.date_end, line.create_date::date, CURRENT_DATE)
+                  FROM intl_agreement agreement
+                 WHERE agreement.id = line.agreement_id AND line.date_deadline IS NULL""")
+        return super()._auto_init()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("date_deadline") and not self.env.context.get("default_date_deadline"):
+                raise ValidationError(self.env._(
+                    "Give the plan activity %(activity)s its deadline.", activity=vals.get("name") or ""))
+        return super().create(vals_list)
+
+    @api.constrains("date_deadline", "agreement_id")
+    def _check_deadline(self):
+        for line in self:
+            agreement = line.agreement_id
+            if not line.date_deadline:
+                raise ValidationError(self.env._(
+                    "Give the plan activity %(activity)s its deadline.", activity=line.name))
+            if agreement.date_end and not agreement.is_indefinite and line.date_deadline > agreement.date_end:
+                raise ValidationError(self.env._(
+                    "The deadline of %(activity)s (%(deadline)s) is after %(agreement)s expires on %(date)s.",
+                    activity=line.name, deadline=format_date(self.env, line.date_deadline),
+                    agreement=agreement.display_name, date=format_date(self.env, agreement.date_end)))
 
     def write(self, vals):
         result = super().write(vals)

@@ -69,6 +69,8 @@ class IntlAgreementReminder(models.Model):
                                    limit=batch_size)
         started._update_validity()
         remaining |= len(started) == batch_size
+        # signed annexes take effect first: an extension in force is no expiry
+        remaining |= self.env["intl.agreement.annex"]._cron_take_effect(batch_size)
         remaining |= self._send_expiry_reminders(today, batch_size)
         remaining |= self._expire_due(today, batch_size)
         remaining |= self.env["intl.agreement.plan.line"]._mark_overdue(today, batch_size)

@@ -80,8 +80,9 @@ class IntlDocumentLine(models.Model):
                    "who": (OFFICER,), "guard": "_guard_verify"},
         "reject": {"from": ("missing", "received", "rejected", "verified"), "to": "rejected",
                    "who": (OFFICER,)},
+        # the system: a new version of a versioned document (the draft agreement) is checked again
         "reset_received": {"from": ("verified", "rejected", "received", "missing"), "to": "received",
-                           "who": (OFFICER,)},
+                           "who": (OFFICER, "system")},
         "reset_missing": {"from": ("verified", "rejected", "received", "missing"), "to": "missing",
                           "who": (OFFICER,)},
     }
@@ -155,16 +156,32 @@ class IntlDocumentLine(models.Model):
         return lines
 
     def write(self, vals):
+        before = None
         if "attachment_ids" in vals and not self._lifecycle_trusted():
             # a verified document keeps the files it was verified with
             if self.filtered(lambda line: line.state == "verified"):
                 raise UserError(self.env._(
                     "A verified document keeps its files: ask DIC to reset it first."))
+            # sudo: every file counts, whoever may open it
+            before = {line: line.sudo().attachment_ids for line in self}
         result = super().write(vals)
         if "attachment_ids" in vals:
             self._link_attachments()
             self._receive_attached()
+        if before is not None:
+            self._files_changed(before)
         return result
+
+    def _files_changed(self, before):
+        """Tell each record whose checklist a client changed the files of (``before``: the files
+        of each line before the write): a record may keep its document in versions (the draft
+        agreement), never losing one."""
+        for line in self:
+            record = self.env[line.res_model].browse(line.res_id) if line.res_model in self.env else None
+            if record is not None and hasattr(record, "_document_line_files_changed"):
+                after = line.sudo().attachment_ids
+                record._document_line_files_changed(
+                    line, (after - before[line]).with_env(self.env), (before[line] - after).with_env(self.env))
 
     def _link_attachments(self):
         """Files uploaded before the line existed belong to nobody but their uploader:

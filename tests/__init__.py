@@ -7,6 +7,7 @@ from . import test_amount_words
 from . import test_install
 from . import test_partner_institution_tour
 from . import test_agreement
+from . import test_agreement_draft
 from . import test_approval_engine
 from . import test_agreement_tour
 from . import test_agreement_reports

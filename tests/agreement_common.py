@@ -20,6 +20,7 @@ class AgreementCommon(IntlCommon):
         cls.type_memo = cls.env.ref("intl_cooperation.intl_document_type_service_memo")
         cls.type_proposal = cls.env.ref("intl_cooperation.intl_document_type_proposal")
         cls.type_scan = cls.env.ref("intl_cooperation.intl_document_type_signed_agreement")
+        cls.type_draft = cls.env.ref("intl_cooperation.intl_document_type_draft_agreement")
         cls.lang_en = cls.env.ref("base.lang_en")
         cls.lang_de = cls.env["res.lang"].with_context(active_test=False).search([("code", "=", "de_DE")])
         cls.lang_fr = cls.env["res.lang"].with_context(active_test=False).search([("code", "=", "fr_FR")])
@@ -62,11 +63,32 @@ class AgreementCommon(IntlCommon):
         agreement.with_user(self.user_coordinator).action_submit()
         agreement.with_user(self.user_officer).action_approval_submit()
 
+    def _add_draft_version(self, agreement, user=None, name="Draft agreement.pdf"):
+        """``user`` (the coordinator) adds a new text of the draft agreement."""
+        user = user or self.user_coordinator
+        attachment = self.env["ir.attachment"].with_user(user).create({
+            "name": name, "datas": PDF_BYTES, "res_model": "intl.agreement.draft.version", "res_id": 0})
+        return self.env["intl.agreement.draft.version"].with_user(user).create({
+            "agreement_id": agreement.id, "attachment_ids": [fields.Command.set(attachment.ids)]})
+
+    def _fill_draft(self, agreement):
+        """The institute writes the draft (5.1.3): term, directions, conditions and its text,
+        which DIC checks."""
+        agreement.with_user(self.user_coordinator).write({
+            "priority_directions": "Geoinformatics; mining engineering",
+            "implementation_conditions": "Each party appoints a contact person and reports yearly.",
+            "term_years": 5,
+        })
+        self._add_draft_version(agreement)
+        agreement.document_line_ids.filtered(
+            lambda line: line.type_id == self.type_draft).with_user(self.user_officer)._do_check_all()
+
     def _to_drafting(self, agreement):
         self._to_dic_review(agreement)
         self._verify_memo(agreement)
         agreement.with_user(self.user_officer).action_start_negotiation()
         agreement.with_user(self.user_officer).action_draft_ready()
+        self._fill_draft(agreement)
 
     def _to_approved(self, agreement):
         self._to_drafting(agreement)
@@ -87,6 +109,26 @@ class AgreementCommon(IntlCommon):
             "date_end": self.today + timedelta(days=5 * 365),
             **vals,
         })
+
+    def _create_annex(self, agreement, number="1", user=None, **vals):
+        """The coordinator drafts an annex of a signed agreement, with its text."""
+        return self.env["intl.agreement.annex"].with_user(user or self.user_coordinator).create({
+            "agreement_id": agreement.id, "number": number, "summary": f"Annex {number}",
+            "text_file": PDF_BYTES, "text_filename": f"Annex {number}.pdf", **vals})
+
+    def _annex_approved(self, annex):
+        """The annex through DIC, Legal and Management review."""
+        annex.with_user(self.user_coordinator).action_submit()
+        for user in (self.user_dic_director, self.user_legal, self.user_management):
+            annex.with_user(user).action_approval_approve()
+        return annex
+
+    def _annex_signed(self, annex, date=None):
+        """The approved annex signed: its date and scan, then the signature registered."""
+        annex.with_user(self.user_coordinator).write({
+            "date": date or self.today, "scan": PDF_BYTES, "scan_filename": "Annex signed.pdf"})
+        annex.with_user(self.user_coordinator).action_sign()
+        return annex
 
     def _to_signed(self, agreement, **vals):
         self._to_approved(agreement)

@@ -103,6 +103,8 @@ class DegreeCommon(IntlCommon):
             "date_sign_university": self.today - timedelta(days=3),
             "date_sign_partner": self.today - timedelta(days=2),
             "date_end": self.today + timedelta(days=1000),
+            "priority_directions": "Data science",
+            "implementation_conditions": "Two students a year each way; tuition waived by the host.",
             "contact_employee_ids": [Command.link(self.employee_coordinator.id)],
         })
         self._attach_all(contract)

@@ -16,7 +16,7 @@ class TestAgreementLifecycle(AgreementCommon):
         agreement = self._create_agreement()
         self.assertRegex(agreement.name, r"^AGR/\d{4}/\d{4}$")
         self.assertEqual(agreement.state, "draft")
-        self.assertEqual(len(agreement.document_line_ids), 3, "memo, proposal and signed scan")
+        self.assertEqual(len(agreement.document_line_ids), 4, "memo, proposal, draft agreement, signed scan")
 
         self._attach_memo(agreement)
         agreement.with_user(self.user_coordinator).action_submit()
@@ -30,6 +30,7 @@ class TestAgreementLifecycle(AgreementCommon):
         self.assertEqual(agreement.state, "negotiation")
         agreement.with_user(self.user_officer).action_draft_ready()
         self.assertEqual(agreement.state, "drafting")
+        self._fill_draft(agreement)
         agreement.with_user(self.user_dic_director).action_approval_approve()
         self.assertEqual(agreement.state, "legal_review")
         self.assertEqual(agreement.approval_user_ids & self.user_legal, self.user_legal)
@@ -182,7 +183,8 @@ class TestAgreementLifecycle(AgreementCommon):
 
     def test_terminate(self):
         agreement = self._to_signed(self._create_agreement())
-        agreement.plan_line_ids = [fields.Command.create({"name": "Summer school"})]
+        agreement.plan_line_ids = [fields.Command.create({
+            "name": "Summer school", "date_deadline": self.today + timedelta(days=60)})]
         action = agreement.with_user(self.user_officer).action_terminate()
         wizard = self.env[action["res_model"]].with_user(self.user_officer).with_context(**action["context"])
         with self.assertRaises(UserError):
@@ -200,7 +202,8 @@ class TestAgreementLifecycle(AgreementCommon):
             "name": "Partner Two", "is_intl_institution": True, "country_id": self.env.ref("base.pl").id,
         })
         agreement = self._to_signed(self._create_agreement(partner_ids=[fields.Command.set(further.ids)]))
-        agreement.plan_line_ids = [fields.Command.create({"name": "Joint paper"})]
+        agreement.plan_line_ids = [fields.Command.create({
+            "name": "Joint paper", "date_deadline": self.today + timedelta(days=60)})]
         action = agreement.with_user(self.user_coordinator).action_renew()
         renewal = self.env["intl.agreement"].browse(action["res_id"])
         self.assertEqual(renewal.state, "draft")
@@ -237,19 +240,18 @@ class TestAgreementExecution(AgreementCommon):
         agreement = self._to_signed(self._create_agreement())
         first_end = agreement.date_end
         with self.assertRaises(UserError):
-            self.env["intl.agreement.annex"].create({
-                "agreement_id": self._create_agreement().id, "number": "1", "summary": "x",
-            })
-        annex = self.env["intl.agreement.annex"].with_user(self.user_coordinator).create({
-            "agreement_id": agreement.id, "number": "1", "summary": "Extension by two years",
-            "changes_expiry": True, "date_end_new": first_end + timedelta(days=730),
-        })
+            self._create_annex(self._create_agreement())
+        annex = self._create_annex(agreement, "1", summary="Extension by two years", changes_expiry=True,
+                                   date_end_new=first_end + timedelta(days=730))
+        # reviewed and signed, then in force: only then the expiry date moves
+        self._annex_signed(self._annex_approved(annex))
+        self.assertEqual(annex.state, "in_force")
         self.assertEqual(agreement.date_end, first_end + timedelta(days=730))
         self.assertEqual(annex.date_end_previous, first_end)
         self.assertEqual(agreement.expiry_change_ids, annex)
-        self.env["intl.agreement.annex"].create({
-            "agreement_id": agreement.id, "number": "2", "summary": "New form of cooperation",
-        })
+        second = self._annex_signed(self._annex_approved(self._create_annex(
+            agreement, "2", summary="New form of cooperation")))
+        self.assertEqual(second.state, "in_force")
         self.assertEqual(agreement.date_end, first_end + timedelta(days=730))
         self.assertEqual(agreement.annex_count, 2)
         self.assertEqual(agreement.expiry_change_ids, annex)
@@ -258,17 +260,14 @@ class TestAgreementExecution(AgreementCommon):
         with self.assertRaises(UserError):
             annex.with_user(self.user_dic_director).unlink()
         with self.assertRaises(ValidationError):
-            self.env["intl.agreement.annex"].create({
-                "agreement_id": agreement.id, "number": "3", "summary": "x", "changes_expiry": True,
-            })
+            self._create_annex(agreement, "3", changes_expiry=True)
 
     def test_annex_revives_expired_agreement(self):
         agreement = self._to_signed(self._create_agreement())
         agreement._lifecycle_run("expire", by="system")
-        self.env["intl.agreement.annex"].create({
-            "agreement_id": agreement.id, "number": "1", "summary": "Extension",
-            "changes_expiry": True, "date_end_new": self.today + timedelta(days=365),
-        })
+        self._annex_signed(self._annex_approved(self._create_annex(
+            agreement, "1", summary="Extension", changes_expiry=True,
+            date_end_new=self.today + timedelta(days=365))))
         self.assertEqual(agreement.state, "in_force")
 
     def test_cron_reminds_once_and_expires(self):
@@ -482,6 +481,7 @@ class TestAgreementAccess(AgreementCommon):
 
     def test_other_coordinator_cannot_touch_plan_lines(self):
         agreement = self._to_signed(self._create_agreement())
-        agreement.plan_line_ids = [fields.Command.create({"name": "Guest lecture"})]
+        agreement.plan_line_ids = [fields.Command.create({
+            "name": "Guest lecture", "date_deadline": self.today + timedelta(days=60)})]
         with self.assertRaises(AccessError):
             agreement.plan_line_ids.with_user(self.user_coordinator_other).read(["name"])

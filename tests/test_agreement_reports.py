@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
@@ -51,14 +53,17 @@ class TestAgreementReports(AgreementCommon, HttpCase):
 
     def test_card_lists_copies_plan_and_annexes(self):
         agreement = self._signed_agreement()
-        agreement.plan_line_ids = [(0, 0, {"name": "Summer school in Almaty", "form_id": self.form_visits.id})]
-        self.env["intl.agreement.annex"].create({
-            "agreement_id": agreement.id, "number": "1", "summary": "Joint PhD supervision added",
-        })
+        agreement.plan_line_ids = [(0, 0, {"name": "Summer school in Almaty", "form_id": self.form_visits.id,
+                                           "date_deadline": self.today + timedelta(days=90)})]
+        self._annex_signed(self._annex_approved(self._create_annex(
+            agreement, "1", summary="Joint PhD supervision added")))
+        # an annex still in review is not yet part of the agreement
+        self._create_annex(agreement, "2", summary="Annex still in review")
         html = self.env["ir.actions.report"]._render_qweb_html(REPORTS[2], agreement.ids)[0].decode()
         for text in ("Summer school in Almaty", "Joint PhD supervision added", "M. Begentayev", "G. Rauch",
                      "Finance and Accounting"):
             self.assertIn(text, html)
+        self.assertNotIn("Annex still in review", html)
 
     def test_print_wizard_uses_chosen_language(self):
         agreement = self._signed_agreement()

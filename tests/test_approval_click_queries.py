@@ -30,7 +30,7 @@ CLICK_GOAL = 30
 _logger = logging.getLogger(__name__)
 CLICK_QUERIES = {
     "trip_dic": 77,
-    "agreement_legal": 82,
+    "agreement_legal": 88,  # +6: the version of the draft Legal approved is marked (DP 717 5.1.3)
     "act_institute": 54,
     "act_dic": 33,
     "plan_registrar": 38,

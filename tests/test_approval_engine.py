@@ -142,6 +142,7 @@ class TestApprovalEngine(AgreementCommon):
         self._to_dic_review(agreement)
         agreement.with_user(self.user_officer).action_start_negotiation()
         agreement.with_user(self.user_officer).action_draft_ready()
+        self._fill_draft(agreement)
         self.assertFalse(agreement.documents_complete)
         with self.assertRaisesRegex(UserError, "Verify the mandatory documents"):
             agreement.with_user(self.user_dic_director).action_approval_approve()

@@ -158,7 +158,7 @@ class TestIntlTrip(IntlTripCommon):
             "kind_id": self.env.ref("intl_cooperation.intl_agreement_kind_cooperation").id,
             "institute_id": self.institute.id, "company_id": self.company.id})
         line = self.env["intl.agreement.plan.line"].sudo().create({
-            "agreement_id": agreement.id, "name": "Visit"})
+            "agreement_id": agreement.id, "name": "Visit", "date_deadline": self.today + timedelta(days=30)})
         trip = self._create_trip()
         with self.assertRaises(ValidationError):
             trip.sudo().write({"plan_line_id": line.id, "agreement_id": False})

@@ -1,6 +1,6 @@
 import re
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -21,7 +21,9 @@ class PortalPartnerCommon(DelegationCommon):
         cls.env.ref("base.lang_ru").active = True
         portal = cls.env.ref("base.group_portal")
         cls.agreement._lifecycle_write({"state": "in_force"})
-        cls.agreement.plan_line_ids = [Command.create({"name": "Joint summer school on data science"})]
+        cls.agreement.plan_line_ids = [Command.create({
+            "name": "Joint summer school on data science",
+            "date_deadline": fields.Date.add(fields.Date.today(), days=60)})]
         cls.other_institution = cls.env["res.partner"].create({
             "name": "Politecnico di Test", "is_company": True, "is_intl_institution": True,
             "intl_institution_type": "university", "country_id": cls.env.ref("base.it").id})
