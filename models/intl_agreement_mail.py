@@ -33,9 +33,7 @@ class IntlAgreement(models.Model):
             lambda line: line.type_id == scan_type and line.state != "rejected").attachment_ids
 
     def _intl_process_alias(self):
-        process = self.env["intl.process"].sudo().search([("code", "=", self._intl_process_code)], limit=1)
-        alias = process.alias_id
-        return alias if alias.alias_name and alias.alias_domain_id else self.env["mail.alias"]
+        return self.env["intl.process"]._intl_alias_of(self._intl_process_code)
 
     def _notify_get_reply_to(self, default=None):
         """Replies to the agreement's mails go to ``agreements@`` (they land back on the agreement)."""
