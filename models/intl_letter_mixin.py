@@ -44,10 +44,7 @@ class IntlLetterMixin(models.AbstractModel):
         code = getattr(self, "_intl_process_code", None)
         if not code:
             return self.env["mail.alias"]
-        # sudo: the process's alias is configuration every sender reads
-        process = self.env["intl.process"].sudo().search([("code", "=", code)], limit=1)
-        alias = process.alias_id
-        return alias if alias.alias_name and alias.alias_domain_id else self.env["mail.alias"]
+        return self.env["intl.process"]._intl_alias_of(code)
 
     def _notify_get_reply_to(self, default=None):
         """Replies to the record's mails go to its process's alias (they land back on the record)."""

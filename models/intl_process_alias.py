@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, models, tools
 
 # the process records whose letters go out by e-mail and whose replies come back through the alias
 PROCESS_MODELS = {
@@ -25,6 +25,37 @@ class IntlProcess(models.Model):
             values["alias_model_id"] = self.env["ir.model"]._get_id(model)
         values["alias_contact"] = "everyone"
         return values
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        processes = super().create(vals_list)
+        self.env.registry.clear_cache()  # _intl_alias_of
+        return processes
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"code", "active", "alias_id"} & set(vals):
+            self.env.registry.clear_cache()  # _intl_alias_of
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _intl_alias_of
+        return result
+
+    @api.model
+    def _intl_alias_of(self, code):
+        """The mail alias of process ``code`` when it is named and has a domain, else none: the
+        reply-to of every mail of the process's records (the alias's id cached per code)."""
+        # sudo: the process's alias is configuration every sender reads
+        alias = self.env["mail.alias"].sudo().browse(self._intl_alias_id_of(code))
+        return alias if alias.alias_name and alias.alias_domain_id else self.env["mail.alias"].sudo()
+
+    @api.model
+    @tools.ormcache("code")
+    def _intl_alias_id_of(self, code):
+        # sudo: see _intl_alias_of
+        return self.sudo().search([("code", "=", code)], limit=1).alias_id.id
 
     @api.model
     def _intl_portal_alias_defaults(self):

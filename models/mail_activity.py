@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import Command, models
+from odoo import Command, api, models, tools
 from odoo.tools import is_html_empty
 from odoo.tools.translate import get_translation
 
@@ -19,6 +19,14 @@ class MailActivity(models.Model):
         if self.env.context.get(FOLLOWERS_KEY) is FOLLOWERS_DONE:
             return {}
         return super()._classify_by_model()
+
+    @api.model
+    @tools.ormcache("model", "lang")
+    def _intl_model_description(self, model, lang):
+        """The name of ``model`` in ``lang`` (as the notice says it): cached, no query per
+        approver's language at each click (the names change with the modules only)."""
+        # sudo: the name of a model is no secret
+        return self.env["ir.model"].sudo()._get(model).with_context(lang=lang).display_name
 
     def _intl_notify_assigned(self):
         """Odoo's notice of an assigned activity, for each of ``self``, in one batch.
@@ -40,7 +48,7 @@ class MailActivity(models.Model):
             user = activity.user_id
             lang = user.lang or self.env.lang or "en_US"
             in_lang = activity.with_context(lang=lang)
-            description = in_lang.env["ir.model"]._get(in_lang.res_model).display_name
+            description = self._intl_model_description(activity.res_model, lang)
             body = in_lang.env["ir.qweb"]._render("mail.message_activity_assigned", {
                 "activity": in_lang, "model_description": description, "is_html_empty": is_html_empty,
             }, minimal_qcontext=True)
