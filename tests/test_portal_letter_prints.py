@@ -58,6 +58,13 @@ class TestPortalLetterPrints(LetterPrintMixin, PortalPartnerCommon, HttpCase):
             with self.subTest(supplier=line.partner_id.name):
                 self.assertIn(line.partner_id.name, text)
                 self.assertIn(" ".join(line.services.split()), text)
+        # from the print wizard: all the suppliers' letters at once
+        wizard = self.env["intl.delegation.print"].with_user(self.user_officer).create({
+            "delegation_id": delegation.id, "document": "guarantee", "lang": "en_US", "all_guarantee_lines": True})
+        report, docs = wizard._get_report_and_docs()
+        self.assertEqual(docs, lines)
+        text, pages = self._pdf(report.report_name, docs)
+        self.assertEqual(text.count("GUARANTEE LETTER"), 2)
         # the delegation's letters as the e-mail carries them (all its suppliers')
         text, pages = self._pdf("intl_cooperation.intl_delegation_report_guarantee_mail", delegation)
         self.assertGreaterEqual(pages, 2)

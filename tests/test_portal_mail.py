@@ -421,3 +421,33 @@ class TestPortalDemo(HttpCase):
                 self.assertRegex(page.text, r'href="/my/(scholar_visit|delegation|nomination)/\d+')
         self.assertEqual(self.env["intl.mobility.nomination"].search_count(
             [("applicant_id.email", "=", "lukas.brandt@tu-berlin.example")]), 1)
+
+    def test_demo_letters(self):
+        """The demo step 'letters' sends DIC's letters through the buttons' composer (once)."""
+        from ..demo_scenario import letters, portal
+
+        visit = self.env.ref("intl_cooperation.intl_scholar_visit_kim_demo", raise_if_not_found=False)
+        agreement = self.env.ref("intl_cooperation.intl_agreement_tu_berlin_demo", raise_if_not_found=False)
+        if not (visit and agreement):
+            self.fail("the demo data is not installed")
+        portal.run(self.env)
+        letters.run(self.env)
+        counts = {record: len(record.message_ids) for record in (visit, agreement)}
+        letters.run(self.env)
+        self.assertEqual({record: len(record.message_ids) for record in (visit, agreement)}, counts,
+                         "idempotent: nothing is sent twice")
+        officer = self.env.ref("intl_cooperation.user_dic_officer")
+        sent = visit.message_ids.filtered(lambda m: m.message_type == "comment" and m.attachment_ids
+                                          and m.author_id == officer.partner_id)
+        self.assertEqual(len(sent), 2, "the invitation and the visa-support petition")
+        self.assertTrue(visit.invitation_sent_date)
+        delegation = self.env.ref("intl_cooperation.intl_delegation_tu_berlin_demo")
+        hotel = self.env.ref("intl_cooperation.res_partner_hotel_rixos_demo")
+        guarantee = delegation.message_ids.filtered(lambda m: m.message_type == "comment" and hotel in m.partner_ids)
+        self.assertEqual(len(guarantee), 1)
+        self.assertEqual(len(guarantee.attachment_ids), 1)
+        row = agreement.copy_ids.filtered(lambda copy: copy.delivery == "email")
+        self.assertEqual(len(row), 1)
+        self.assertEqual(row.sent_by_id, officer)
+        self.assertEqual(row.recipient_ids.mapped("email"), ["julia.hoffmann@tu-berlin.example"],
+                         "the partner's coordinator, not the student it nominated")

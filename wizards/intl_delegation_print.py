@@ -44,6 +44,9 @@ class IntlDelegationPrint(models.TransientModel):
         domain="[('delegation_id', '=', delegation_id)]",
         help="Supplier the guarantee letter is written to: one letter per supplier.",
     )
+    all_guarantee_lines = fields.Boolean(
+        "All Suppliers", help="Print the guarantee letters of every supplier of the visit at once (one PDF, a "
+                              "letter from a new page).")
 
     @api.onchange("document")
     def _onchange_document(self):
@@ -59,6 +62,8 @@ class IntlDelegationPrint(models.TransientModel):
         if not self.delegation_id.guarantee_line_ids:
             raise UserError(self.env._("%(visit)s has no supplier to write a guarantee letter to.",
                                        visit=self.delegation_id.display_name))
+        if self.all_guarantee_lines:
+            return report, self.delegation_id.guarantee_line_ids
         if not self.guarantee_line_id:
             raise UserError(self.env._("Choose the supplier the guarantee letter is written to."))
         return report, self.guarantee_line_id
