@@ -32,8 +32,11 @@ class TestAgreementTour(HttpCase):
             "date_sign_university": today - timedelta(days=2),
             "date_sign_partner": today - timedelta(days=1),
             "date_end": today + timedelta(days=1825),
+            "form_ids": [fields.Command.set(self.env.ref("intl_cooperation.intl_cooperation_form_publications").ids)],
+            "priority_directions": "Automation; data science",
         })
-        # the memo, the proposal and the signed scan are uploaded files (tours cannot upload)
+        # the memo, the proposal, the draft agreement (its version 1) and the signed scan are
+        # uploaded files (tours cannot upload)
         for line in agreement.document_line_ids:
             attachment = self.env["ir.attachment"].create({
                 "name": f"{line.type_id.name}.pdf", "datas": PDF_BYTES,
@@ -47,3 +50,6 @@ class TestAgreementTour(HttpCase):
         self.assertEqual(agreement.signatory_partner, "Geraldine Rauch")
         self.assertEqual(len(agreement.copy_ids), 3)
         self.assertEqual(set(agreement.approval_line_ids.mapped("state")), {"approved"})
+        # the draft filled in the browser before the legal review, its version approved by Legal
+        self.assertEqual(agreement.term_years, 5)
+        self.assertEqual(agreement.draft_approved_version_id.version, 1)

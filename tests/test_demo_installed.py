@@ -74,3 +74,18 @@ class TestDemoInstalled(TransactionCase):
         self.assertTrue(late.late_request_pending)
         rector = self._ref("user_rector")
         self.assertTrue(late.activity_ids.filtered(lambda a: a.user_id == rector))
+
+    def test_agreement_drafts_models_and_annexes(self):
+        """DP 717 5.1.3 and 5.1.5 in the demo: the model agreements of the kinds, a draft in two
+        versions (the first from the model), the version Legal approved, annexes reviewed."""
+        templates = self.env["intl.agreement.template"].search([])
+        self.assertEqual(set(templates.kind_id.mapped("code")), {"memorandum", "cooperation", "protocol",
+                                                                 "double_degree"})
+        self.assertTrue(all(t.file_kk and t.file_ru and t.file_en for t in templates))
+        mines = self._ref("intl_agreement_mines_demo")
+        self.assertEqual(mines.draft_version_ids.mapped("version"), [2, 1])
+        self.assertTrue(mines.draft_version_ids.filtered(lambda v: v.version == 1).template_id)
+        self.assertTrue(self._ref("intl_agreement_tsinghua_demo").draft_approved_version_id)
+        annexes = self._ref("intl_agreement_tu_berlin_demo").annex_ids.sorted("number")
+        self.assertEqual(annexes.mapped("state"), ["in_force", "legal_review"])
+        self.assertTrue(annexes[1].approval_user_ids & self._ref("user_legal"))

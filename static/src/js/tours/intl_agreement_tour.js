@@ -22,10 +22,33 @@ registry.category("web_tour.tours").add("intl_agreement_tour", {
         stage("negotiation"),
         click("action_draft_ready", "The draft agreement is ready"),
         stage("drafting"),
+        {
+            content: "Open the draft agreement page",
+            trigger: ".o_notebook .nav-link[name='draft']",
+            run: "click",
+        },
+        {
+            content: "The first version of the draft is listed",
+            trigger: "div[name='draft_version_ids'] .o_data_row",
+        },
+        {
+            content: "Term of validity before the legal review",
+            trigger: "div[name='term_years'] input",
+            run: "edit 5",
+        },
+        {
+            content: "Conditions of implementation before the legal review",
+            trigger: "div[name='implementation_conditions'] textarea",
+            run: "edit Each party appoints a coordinator and reports once a year.",
+        },
         click("action_approval_approve", "The DIC Director approves the draft"),
         stage("legal_review"),
         click("action_approval_approve", "The Legal Reviewer approves the draft"),
         stage("management"),
+        {
+            content: "The version Legal approved is marked",
+            trigger: "div[name='draft_approved_version_id']:contains('1')",
+        },
         click("action_approval_approve", "Management approves the signing"),
         stage("approved"),
         {
