@@ -47,10 +47,14 @@ class TestClauseProgrammePrint(DegreeCommon, HttpCase):
             line = self.programme.document_line_ids.filtered(lambda rec, t=doc_type: rec.type_id == t)
             with self.subTest(code=code):
                 self.assertTrue(line.with_user(self.user_coordinator).can_print_form)
+                before = line.attachment_ids
                 line.with_user(self.user_coordinator).action_print_attach()
-                self.assertEqual(line.state, "received")
-                self.assertTrue(line.attachment_ids.name.startswith(code))
-                self.assertEqual(line.attachment_ids.mimetype, "application/pdf")
+                printed = line.attachment_ids - before
+                self.assertEqual(len(printed), 1)
+                self.assertIn(line.state, ("received", "verified"))
+                self.assertTrue(printed.name.startswith(code))
+                self.assertEqual(printed.mimetype, "application/pdf")
+                self.assertTrue(printed.raw.startswith(b"%PDF"))
 
     def test_print_wizard_prints_in_the_chosen_language(self):
         wizard = self.env["intl.degree.programme.print"].with_user(self.user_coordinator).create({
