@@ -20,6 +20,13 @@ def partner_coordinators(partners):
     return candidates - applicants
 
 
+def partner_recipients(institution):
+    """A partner institution's portal coordinators (with an e-mail), else the institution itself."""
+    # sudo (partner_coordinators): which of the institution's contacts coordinate is not the sender's to read
+    coordinators = partner_coordinators(institution.sudo().child_ids.filtered("email"))
+    return institution.browse(coordinators.ids) or institution
+
+
 class IntlLetterMixin(models.AbstractModel):
     """Letters that go out by e-mail and replies that come back to the record (issue 20).
 
@@ -110,10 +117,7 @@ class IntlLetterMixin(models.AbstractModel):
         """The record's partner institution's portal coordinators (with an e-mail), else the
         institution itself."""
         self.ensure_one()
-        institution = self.partner_id
-        # sudo (partner_coordinators): which of the institution's contacts coordinate is not the sender's to read
-        coordinators = partner_coordinators(institution.sudo().child_ids.filtered("email"))
-        return institution.browse(coordinators.ids) or institution
+        return partner_recipients(self.partner_id)
 
     def _intl_check_partner_email(self):
         """A letter to the partner institution needs an address to go to."""

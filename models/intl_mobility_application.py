@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
-from .intl_letter_mixin import partner_coordinators
+from .intl_letter_mixin import partner_recipients
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
@@ -287,10 +287,7 @@ class IntlMobilityApplication(models.Model):
     def _intl_partner_recipients(self):
         """The partner institution's portal coordinators (with an e-mail), else the institution."""
         self.ensure_one()
-        institution = self.partner_id
-        # sudo (partner_coordinators): which of the institution's contacts coordinate is not the sender's to read
-        coordinators = partner_coordinators(institution.sudo().child_ids.filtered("email"))
-        return institution.browse(coordinators.ids) or institution
+        return partner_recipients(self.partner_id)
 
     def _mobility_dates(self):
         """The mobility's planned dates from the call's semester (staff: the condition's days per mobility)."""
