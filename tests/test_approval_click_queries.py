@@ -29,12 +29,12 @@ from .test_intl_delegation import DelegationCommon
 CLICK_GOAL = 30
 _logger = logging.getLogger(__name__)
 CLICK_QUERIES = {
-    "trip_dic": 77,
-    "agreement_legal": 88,  # +6: the version of the draft Legal approved is marked (DP 717 5.1.3)
-    "act_institute": 54,
-    "act_dic": 33,
-    "plan_registrar": 38,
-    "delegation_protocol": CLICK_GOAL,
+    "trip_dic": 66,
+    "agreement_legal": 75,  # +6: the version of the draft Legal approved is marked (DP 717 5.1.3)
+    "act_institute": 48,
+    "act_dic": 27,
+    "plan_registrar": 31,
+    "delegation_protocol": 23,
 }
 
 
