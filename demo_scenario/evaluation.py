@@ -60,7 +60,12 @@ def run(env):
         Report.create({
             "year": year, "lang": "ru_RU",
             "summary": "<p>Draft: the figures of the year so far; the institutes' reports are due in "
-                       "December.</p>"}).action_refresh_figures()
+                       "December.</p>"})
+    # the DIC Director computes this year's figures so far (in December the cron opened the draft)
+    draft = Report.search([("year", "=", year), ("company_id", "=", env.company.id), ("state", "=", "draft")],
+                          limit=1)
+    if draft and not draft.figure_ids:
+        draft.action_refresh_figures()
     for risk in env["intl.risk"].search([("owner_id", "=", env.ref("base.user_admin").id)]):
         risk.owner_id = director
     env["intl.risk"].search([("indicator", "=", "funds_used_november")]).write({"allocated_amount": 25000000})
