@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import IntlCommon
@@ -92,6 +92,17 @@ class TestGrantProject(GrantProjectCommon, IntlTripMoneyCommon):
             lost.with_user(self.user_officer).action_start()
         lost.with_user(self.user_officer).action_reset()
         self.assertEqual((lost.state, lost.date_submitted), ("proposal", False))
+
+    def test_form_takes_the_institute_of_the_investigator(self):
+        form = Form(self.env["intl.grant.project"].with_user(self.user_officer))
+        form.name = "Form project"
+        form.call = "Erasmus+ Jean Monnet"
+        form.funder_id = self.funder
+        form.principal_investigator_id = self.employee_requester_other
+        self.assertEqual(form.institute_id, self.other_institute)
+        self.assertEqual(form.currency_id, self.company.currency_id)
+        project = form.save()
+        self.assertEqual((project.state, project.reference), ("proposal", "/"))
 
     def test_guards_and_statuses(self):
         project = self._project(amount_budget=0.0)
