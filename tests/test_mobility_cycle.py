@@ -84,7 +84,7 @@ class TestMobilityCycle(MobilityCycleCommon):
                          ("nominated", self.today, self.user_coordinator))
         self.assertEqual(message.partner_ids, self.partner_institution)
         self.assertEqual(len(message.attachment_ids), 1)
-        self.assertIn("nomination", message.subject.lower())
+        self.assertIn(best.name, message.subject)  # in the partner's language
         # the partner's decision is recorded with its date
         with self.assertRaises(UserError) as refusal:
             best.with_user(self.user_coordinator).action_accept()
@@ -161,6 +161,11 @@ class TestMobilityCycle(MobilityCycleCommon):
         dropped.with_user(self.user_coordinator).change_reason = "Not taught this semester"
         added.with_user(self.user_coordinator).change_reason = "Replaces Control Systems"
         self._approve(change)
+        vals = dropped.copy_data()[0]
+        vals.pop("plan_id")
+        with self.assertRaises(UserError) as refusal:  # the lock refuses a line created in a frozen change
+            change.sudo().write({"line_ids": [Command.create(vals)]})
+        self.assertNotIsInstance(refusal.exception, ValidationError)
         self.assertEqual(plan.state, "approved")  # until the change is signed by all three
         self._sign(change, "student")
         self._sign(change, "receiving")
