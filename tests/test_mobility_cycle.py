@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, HttpCase, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from .jsonrpc_common import JsonRpcRefusalMixin
@@ -84,7 +84,7 @@ class TestMobilityCycle(MobilityCycleCommon):
                          ("nominated", self.today, self.user_coordinator))
         self.assertEqual(message.partner_ids, self.partner_institution)
         self.assertEqual(len(message.attachment_ids), 1)
-        self.assertIn("nomination", message.subject.lower())
+        self.assertIn(best.name, message.subject)  # in the partner's language
         # the partner's decision is recorded with its date
         with self.assertRaises(UserError) as refusal:
             best.with_user(self.user_coordinator).action_accept()
@@ -161,6 +161,11 @@ class TestMobilityCycle(MobilityCycleCommon):
         dropped.with_user(self.user_coordinator).change_reason = "Not taught this semester"
         added.with_user(self.user_coordinator).change_reason = "Replaces Control Systems"
         self._approve(change)
+        vals = dropped.copy_data()[0]
+        vals.pop("plan_id")
+        with self.assertRaises(UserError) as refusal:  # the lock refuses a line created in a frozen change
+            change.sudo().write({"line_ids": [Command.create(vals)]})
+        self.assertNotIsInstance(refusal.exception, ValidationError)
         self.assertEqual(plan.state, "approved")  # until the change is signed by all three
         self._sign(change, "student")
         self._sign(change, "receiving")
@@ -320,3 +325,46 @@ class TestMobilityCycleJsonRpc(JsonRpcRefusalMixin, MobilityCycleCommon, HttpCas
             self._rpc("intl.study.plan", "read", [plan.ids, ["state"]])
         with self.assertRpcRefused(AccessError):
             self._rpc("intl.mobility.application", "action_accept", [reserve.ids])
+
+
+@tagged("post_install", "-at_install")
+class TestMobilityCycleTour(MobilityCycleCommon, HttpCase):
+    """In the browser: nomination with its letter, the partner's acceptance, the learning agreement."""
+
+    browser_size = "1920x1080"
+
+    def test_coordinator_nominates_and_draws_up_the_agreement(self):
+        call, (selected,) = self._decided_call([("TOUR-CY", ("A", "A", "A"))])
+        self.assertEqual(selected.state, "selected")
+        action = self.env.ref("intl_cooperation.intl_mobility_application_action")
+        self.start_tour(f"/odoo/action-{action.id}/{selected.id}", "intl_mobility_cycle_tour",
+                        login=self.user_coordinator.login)
+        self.assertEqual(selected.state, "accepted")
+        self.assertTrue(selected.message_ids.filtered(lambda m: m.message_type == "comment").attachment_ids)
+        plan = selected.mobility_id.study_plan_ids
+        self.assertRecordValues(plan, [{"state": "institute", "plan_type": "learning", "home_credits": 5.0}])
+
+
+@tagged("post_install", "-at_install")
+class TestMobilityCycleDemo(TransactionCase):
+    """The demo (step "mobility"): a decided call whose selected learner is nominated and accepted, her
+    learning agreement signed and changed once; the staff call's lecturer nominated."""
+
+    def test_demo_cycle(self):
+        condition = self.env.ref("intl_cooperation.intl_agreement_condition_tu_berlin_out_traineeship_demo",
+                                 raise_if_not_found=False)
+        if not condition:
+            self.fail("the demo data is not installed")
+        call = self.env["intl.mobility.call"].search([("condition_id", "=", condition.id)])
+        self.assertEqual(call.state, "decided")
+        accepted = call.application_ids.filtered(lambda a: a.state == "accepted")
+        self.assertEqual(len(accepted), 1)
+        self.assertEqual(accepted.mobility_id.state, "planned")
+        plans = accepted.mobility_id.study_plan_ids.sorted("version")
+        self.assertEqual([(p.version, p.state) for p in plans], [(1, "superseded"), (2, "approved")])
+        self.assertTrue(all(plans.mapped("signatures_complete")))
+        self.assertEqual(set(plans[1].line_ids.mapped("change")), {False, "added", "removed"})
+        lecturer = self.env["intl.mobility.application"].search([
+            ("call_id.condition_id", "=",
+             self.env.ref("intl_cooperation.intl_agreement_condition_tu_berlin_out_teaching_demo").id)])
+        self.assertIn("nominated", lecturer.mapped("state"))
