@@ -21,11 +21,14 @@ import time
 
 from . import (
     agreements, clause, degree, delegations, discipline, evaluation, ewp, money, portal, scholar, trip_money, trips,
+    words,
 )
 
 _logger = logging.getLogger(__name__)
 
 STEPS = [
+    # first: the departments and positions the papers of the other steps print
+    ("words", words.run),
     ("agreements", agreements.run),
     ("delegations", delegations.run),
     ("trips", trips.run),

@@ -10,6 +10,8 @@ from odoo.tools import format_date, formatLang
 from odoo.tools.misc import consteq, hmac
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages (tools/intl_message.py)
 # pylint: disable=prefer-env-translation
@@ -300,7 +302,7 @@ class IntlApprovalLine(models.Model):
             stale |= record.activity_ids.filtered(
                 lambda a, users=remove: a.activity_type_id.id == type_id and a.user_id in users)
         if activity_vals:
-            self.env["mail.activity"].create(activity_vals)
+            intl_message.trusting(self.env["mail.activity"]).create(activity_vals)
         stale.unlink()
 
     # ------------------------------------------------------------------

@@ -196,7 +196,7 @@ class IntlStudyPlan(models.Model):
                 "study_plan_line_id": line.id,
             }) for line in plan.line_ids]})
             plan._lifecycle_do("recognise", {"date_recognised": fields.Date.context_today(self)})
-            plan._intl_message_post(_lt("Results recognised: %(count)s disciplines added to the transcript.",
+            plan._intl_message_post(_lt("Results recognised; disciplines added to the transcript: %(count)s.",
                                         count=len(plan.line_ids)), subtype_xmlid="mail.mt_note")
 
     def action_cancel(self):

@@ -8,6 +8,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
+from ..tools.numbers import CALENDAR_DAYS, DAYS, NIGHTS, WORKING_HOURS, count_text
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -246,10 +249,10 @@ class IntlTrip(models.Model):
         if (self.date_departure - today).days >= days:
             return False
         return self.env._(
-            "The trip departs on %(date)s: an application is submitted at least %(days)s calendar "
-            "days before departure (by %(deadline)s). Ask Management for a late submission, with "
+            "The trip departs on %(date)s: an application is submitted at least %(days)s "
+            "before departure (by %(deadline)s). Ask Management for a late submission, with "
             "the reason.",
-            date=format_date(self.env, self.date_departure), days=days,
+            date=format_date(self.env, self.date_departure), days=count_text(self.env, days, CALENDAR_DAYS),
             deadline=format_date(self.env, self.date_departure - relativedelta(days=days)))
 
     def _submission_issues(self, today):
@@ -494,9 +497,9 @@ class IntlTrip(models.Model):
                 vals["order_number"] = self.env["ir.sequence"].next_by_code("intl.trip.order")
             trip._lifecycle_write(vals)
             if trip.user_id:
-                trip.activity_schedule(
+                trip._intl_activity_schedule(
                     "mail.mail_activity_data_todo", user_id=trip.user_id.id,
-                    summary=self.env._("Trip approved: order %(number)s", number=trip.order_number),
+                    summary=_lt("Trip approved: order %(number)s", number=trip.order_number),
                 )
 
     def _apply_extension(self):
@@ -551,10 +554,10 @@ class IntlTrip(models.Model):
             raise UserError(self.env._("No member of Management can allow it: ask DIC."))
         for user in managers:
             in_lang = self.with_context(lang=user.lang or self.env.lang)
-            in_lang.activity_schedule(
+            in_lang._intl_activity_schedule(
                 "intl_cooperation.mail_activity_type_late_submission", user_id=user.id,
                 date_deadline=fields.Date.context_today(self),
-                summary=in_lang.env._("Allow a late submission of %(trip)s", trip=self.name),
+                summary=_lt("Allow a late submission of %(trip)s", trip=self.name),
                 note=reason)
         self._intl_message_post(
             [_lt("Late submission asked of Management."), _lt("Reason: %(reason)s", reason=reason)],
@@ -612,11 +615,11 @@ class IntlTrip(models.Model):
             if kind == "accommodation" and (line or not count):
                 continue
             if kind == "per_diem":
-                name = self.env._("Per diem, %(country)s (%(days)s days)",
-                                  country=self.country_id.name, days=count)
+                name = self.env._("Per diem, %(country)s (%(days)s)",
+                                  country=self.country_id.name, days=count_text(self.env, count, DAYS))
             else:
-                name = self.env._("Accommodation, %(city)s (%(nights)s nights)",
-                                  city=self.city, nights=count)
+                name = self.env._("Accommodation, %(city)s (%(nights)s)",
+                                  city=self.city, nights=count_text(self.env, count, NIGHTS))
             vals = {"category_id": category.id, "quantity": count, "unit_amount": rate.amount,
                     "currency_id": rate.currency_id.id, "name": name}
             commands.append(fields.Command.update(line.id, vals) if line else fields.Command.create(vals))
@@ -790,10 +793,10 @@ class IntlTrip(models.Model):
                     trip.sudo())["missed_days"]:
                 raise UserError(self.env._(
                     "%(employee)s has not missed a working day after %(trip)s (at least "
-                    "%(hours)s consecutive working hours): there is no absence to record.",
+                    "%(hours)s in a row): there is no absence to record.",
                     # sudo: the traveller's name, which the unit head reads on the trip anyway
                     employee=trip.sudo().employee_id.name, trip=trip.name,
-                    hours=trip.company_id.intl_case_absence_hours or 3))
+                    hours=count_text(self.env, trip.company_id.intl_case_absence_hours or 3, WORKING_HOURS)))
 
     def _propose_return(self, return_at, evidence, filename, note=None):
         """The traveller's report of the return, with the evidence in the checklist."""
@@ -889,14 +892,14 @@ class IntlTrip(models.Model):
                 lambda a, summaries=summaries: a.summary in summaries).action_feedback(
                 feedback=self.env._("Return confirmed"))
             if trip.user_id:
-                trip.activity_schedule(
+                trip._intl_activity_schedule(
                     "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
                     user_id=trip.user_id.id,
-                    summary=self.env._("Assignment report (form 717-02)"))
+                    summary=_lt("Assignment report (form 717-02)"))
                 if not trip.no_advance:
-                    trip.activity_schedule(
+                    trip._intl_activity_schedule(
                         "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
-                        user_id=trip.user_id.id, summary=self.env._("Advance report"))
+                        user_id=trip.user_id.id, summary=_lt("Advance report"))
         late = self.filtered(lambda t: t.missed_days > 0)
         updated = Case._update_for_return(late).trip_id
         # no suspicion while an extension is being decided: its rejection asks (_approval_rejected)
@@ -952,10 +955,11 @@ class IntlTrip(models.Model):
             [("res_model", "=", self._name), ("res_id", "in", self.ids),
              ("activity_type_id", "=", activity_type.id)], ["res_id"])}
         model_id = self.env["ir.model"]._get_id(self._name)
+        summary = intl_message.summary_vals(self.env, _lt("Overdue trip reports"))
         vals_list = [{
             "res_model_id": model_id, "res_id": trip.id, "activity_type_id": activity_type.id,
-            "user_id": trip.user_id.id, "date_deadline": fields.Date.context_today(self),
-            "summary": self.env._("Overdue trip reports"),
+            "user_id": trip.user_id.id, "date_deadline": fields.Date.context_today(self), **summary,
         } for trip in self if trip.id not in reminded and trip.user_id]
         if vals_list:
-            self.env["mail.activity"].sudo().create(vals_list)  # sudo: the cron reminds travellers
+            # sudo: the cron reminds travellers
+            intl_message.trusting(self.env["mail.activity"].sudo()).create(vals_list)

@@ -94,3 +94,4 @@ from . import test_portal_scholar
 from . import test_portal_delegation
 from . import test_portal_partner
 from . import test_portal_mail
+from . import test_language_words

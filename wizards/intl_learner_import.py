@@ -11,6 +11,8 @@ from odoo.tools.translate import LazyTranslate
 from ..models.intl_learner import LEVELS
 from ..models.intl_learner_grade import ACADEMIC_YEAR_RE, GRADE_POINTS
 from ..models.intl_learner_language import CEFR_ORDER
+from ..tools.numbers import CELLS, CHARACTERS, ROWS, count_text
+from ..tools.numbers import COLUMNS as COLUMN_UNITS
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
@@ -94,8 +96,8 @@ class IntlLearnerImport(models.TransientModel):
         learners, errors, _rows = self._parse()
         if errors:
             raise UserError(self.env._(
-                "Nothing was imported: %(count)s rows have errors. Correct the file and preview it again.",
-                count=len(errors),
+                "Nothing was imported: %(count)s. Correct the file and preview it again.",
+                count=count_text(self.env, len(errors), ROWS),
             ))
         created = self._do_import(learners)
         return {
@@ -201,13 +203,14 @@ class IntlLearnerImport(models.TransientModel):
             used -= 1  # a spreadsheet pads its rows with empty cells
         if used > len(COLUMNS) * 2:
             raise UserError(self.env._(
-                "Row %(row)s has %(count)s cells: the file has at most %(max)s columns.",
-                row=count + 1, count=used, max=len(COLUMNS)))
+                "Row %(row)s has %(count)s: the file has at most %(max)s.",
+                row=count + 1, count=count_text(self.env, used, CELLS),
+                max=count_text(self.env, len(COLUMNS), COLUMN_UNITS)))
         for cell in row:
             if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
                 raise UserError(self.env._(
-                    "Row %(row)s has a cell longer than %(chars)s characters.",
-                    row=count + 1, chars=MAX_CELL_CHARS))
+                    "Row %(row)s has a cell longer than %(chars)s.",
+                    row=count + 1, chars=count_text(self.env, MAX_CELL_CHARS, CHARACTERS)))
 
     def _read_xlsx(self, content):
         try:
