@@ -124,6 +124,14 @@ class IntlApprovalLine(models.Model):
             # the route step is translatable: its name reads in the reader's language
             line.step_name = line.step_id.name or line.name
 
+    @api.depends("step_id.name", "name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the breadcrumb and links of a line: the step in the reader's language, not the name
+        # stored in the submitter's (a Russian breadcrumb in a Kazakh inbox)
+        for line in self:
+            line.display_name = line.step_id.name or line.name
+
     @api.depends("activated_on", "deadline_days")
     def _compute_date_deadline(self):
         """The deadline counts working days of the approver's calendar (the company's when

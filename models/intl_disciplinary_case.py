@@ -3,6 +3,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -11,7 +12,7 @@ from odoo.tools.misc import get_lang
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import intl_message
-from ..tools.numbers import WORKING_DAYS, WORKING_HOURS, count_text, format_number
+from ..tools.numbers import MONTHS, WORKING_DAYS, WORKING_HOURS, count_text, format_number
 from .intl_lifecycle_mixin import _LIFECYCLE_KEY, _LIFECYCLE_TOKEN
 
 _lt = LazyTranslate(__name__)
@@ -716,6 +717,44 @@ class IntlDisciplinaryCase(models.Model):
         return 0 if hours == int(hours) else (1 if round(hours * 10) == hours * 10 else 2)
 
     @api.model
+    def _paper_refusal_sentence(self):
+        """The act of refusal's statement, whole, in the paper's language (its count of working
+        days agreeing with its noun)."""
+        self.ensure_one()
+        case = self.sudo()  # the facts of the case its paper prints
+        values = {key: Markup("<strong>%s</strong>") % (value or "") if key == "employee"
+                  else Markup("%s") % (value or "") for key, value in {
+                      "employee": case.employee_id.name,
+                      "days": count_text(self.env, case.company_id.intl_case_explanation_days or 2, WORKING_DAYS),
+                      "deadline": format_date(self.env, case.explanation_deadline),
+                  }.items()}
+        # the source and its translations are the module's own text; the values are escaped here
+        return Markup(self.env._(
+            "The employee %(employee)s was requested to give a written explanation (time given: "
+            "%(days)s, by %(deadline)s). By the date of this act no written explanation has been given.",
+            **values))
+
+    def _paper_request_sentence(self):
+        """The request's statement, whole, in the paper's language (its count agreeing)."""
+        self.ensure_one()
+        case = self.sudo()  # the facts of the case its paper prints
+        values = {
+            "days": Markup("<strong>%s</strong>") % count_text(
+                self.env, case.company_id.intl_case_explanation_days or 2, WORKING_DAYS),
+            "deadline": Markup("<strong>%s</strong>") % format_date(self.env, case.explanation_deadline),
+        }
+        # the source and its translations are the module's own text; the values are escaped here
+        return Markup(self.env._(
+            "Under article 65 of the Labour Code of the Republic of Kazakhstan you are requested to give "
+            "a written explanation of the reasons (time given: %(days)s, by %(deadline)s). If no "
+            "explanation is given by then, an act is drawn up; the absence of an explanation does not "
+            "prevent a sanction.", **values))
+
+    def _paper_sanction_term(self):
+        """How long the sanction is in force, in the paper's language ("6 месяцев", "1 месяц")."""
+        self.ensure_one()
+        return count_text(self.env, self.sudo().company_id.intl_case_sanction_months or 0, MONTHS)
+
     def _paper_job(self, employee):
         """The employee's position in the paper's language: the job position (translated) when
         there is one, else the job title as typed."""

@@ -2,6 +2,7 @@ from datetime import datetime
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -905,6 +906,30 @@ class IntlTrip(models.Model):
         # no suspicion while an extension is being decided: its rejection asks (_approval_rejected)
         # sudo: the suspicion schedules to-dos for HR and the unit head, which the confirming user may not do
         (late - updated).sudo()._without_pending_extension()._suspect_absence()
+
+    def _order_sentence(self):
+        """The order's operative sentence, whole, in the print's language: one source with the
+        traveller, destination, dates and the count of days inserted (a sentence printed from
+        fragments cannot follow each language's word order, nor a count agree with its noun)."""
+        self.ensure_one()
+        trip = self.sudo()  # the printed facts of the trip, which its readers print anyway
+        date_from, date_to = trip.approved_date_from, trip.approved_date_to
+        days = (date_to - date_from).days + 1 if date_from and date_to else 0
+        host = trip.host_display
+        # the source and its translations are the module's own text; the values are escaped here
+        values = {key: Markup("%s") % (value or "") for key, value in {
+            "employee": trip.employee_id.name,
+            "job": self.env["intl.disciplinary.case"]._paper_job(trip.employee_id),
+            "department": trip.department_id.name,
+            "country": trip.country_id.name, "city": trip.city,
+            "host": f" ({host})" if host else "",
+            "date_from": format_date(self.env, date_from), "date_to": format_date(self.env, date_to),
+            "days": count_text(self.env, days, CALENDAR_DAYS), "purpose": trip.purpose,
+        }.items()}
+        return Markup(self.env._(
+            "To send on a business trip: %(employee)s (%(job)s, %(department)s); destination: "
+            "%(country)s, %(city)s%(host)s; dates: %(date_from)s to %(date_to)s (%(days)s including "
+            "travel days); purpose: %(purpose)s.", **values))
 
     def _without_pending_extension(self):
         return self.filtered(lambda trip: not trip.extension_ids.filtered(lambda e: e.state == "pending"))

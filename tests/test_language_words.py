@@ -144,6 +144,14 @@ class TestWordsActivitySummary(IntlTripCommon):
         self.assertEqual(self.env.ref("intl_cooperation.intl_approval_route_step_trip_management").decision,
                          "approve")
 
+    def test_approval_line_named_in_the_reader_language(self):
+        """The inbox's breadcrumb: a line reads its step in the reader's language, whoever submitted."""
+        trip = self._create_trip()
+        trip.with_user(self.user_requester).with_context(lang="ru_RU").action_submit()
+        line = trip.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
+        self.assertEqual(line.name, "Руководитель подразделения")
+        self.assertEqual(line.with_context(lang="kk_KZ").display_name, "Бөлімше басшысы")
+
     def test_a_client_cannot_set_the_key(self):
         trip = self._create_trip()
         activity = self.env["mail.activity"].with_user(self.user_requester).create({
