@@ -28,14 +28,14 @@ from .test_intl_delegation import DelegationCommon
 # test_dic_step_cost_does_not_grow_with_the_approvers); lower it as the click gets cheaper.
 CLICK_GOAL = 30
 _logger = logging.getLogger(__name__)
-# +3 since issue #25 item 11/12: the next approvers' to-dos keep their summary's key (read in each
-# reader's language) and the decision's verb is the step's (agree or approve)
+# +3 (+1 on a last step) since issue #25 items 11-12: the next approvers' to-dos keep their
+# summary's key (read in each reader's language) and the decision's verb is the step's
 CLICK_QUERIES = {
     "trip_dic": 80,
     "agreement_legal": 85,
-    "act_institute": 54,
-    "act_dic": 33,
-    "plan_registrar": 38,
+    "act_institute": 55,
+    "act_dic": 34,
+    "plan_registrar": 39,
     "delegation_protocol": CLICK_GOAL,
 }
 
