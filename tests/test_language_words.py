@@ -185,8 +185,9 @@ class TestWordsDemoPositions(TransactionCase):
         self.assertTrue(requester.job_id)
         self.assertEqual(requester.job_title, "Associate Professor")
         Case = self.env["intl.disciplinary.case"]
-        self.assertEqual(Case.with_context(lang="ru_RU")._paper_job(requester), "Ассоциированный профессор")
-        self.assertEqual(Case.with_context(lang="kk_KZ")._paper_job(requester), "Қауымдастырылған профессор")
+        # a paper reads the employee in its language (doc.employee_id of the paper's record)
+        self.assertEqual(Case._paper_job(requester.with_context(lang="ru_RU")), "Ассоциированный профессор")
+        self.assertEqual(Case._paper_job(requester.with_context(lang="kk_KZ")), "Қауымдастырылған профессор")
         self.assertEqual(self.env["hr.job"].search_count([("name", "=", "Associate Professor")]), 1)
 
 

@@ -69,7 +69,9 @@ function screenText() {
     return parts.join("\n");
 }
 
-function collectScreen(label) {
+function collectScreen(label, ignore = "") {
+    // words of a record's name quoted on the screen (an error naming the record) are data
+    const named = new Set((ignore.match(/\p{L}+/gu) || []).map((word) => word.toLowerCase()));
     const words = { latin: {}, cyrillic: 0, total: 0 };
     for (const token of screenText().split(/\s+/)) {
         if (!token || /\d/.test(token)) {
@@ -82,7 +84,7 @@ function collectScreen(label) {
             words.total++;
             if (/^\p{Script=Cyrillic}+$/u.test(word)) {
                 words.cyrillic++;
-            } else if (/\p{Script=Latin}/u.test(word)) {
+            } else if (/\p{Script=Latin}/u.test(word) && !named.has(word.toLowerCase())) {
                 words.latin[word] = (words.latin[word] || 0) + 1;
             }
         }
@@ -209,14 +211,23 @@ function errorDialog(serverAction, model, label) {
             async run() {
                 markSeen();
                 const env = odoo.__WOWL_DEBUG__.root.env;
-                const [record] = await env.services.orm.searchRead(model, [], ["id"], { limit: 1 });
+                const [record] = await env.services.orm.searchRead(model, [], ["id", "display_name"], { limit: 1 });
+                window.__intlNamed = record.display_name || "";
                 // not awaited: the refusal reaches the error service, which shows its dialog
                 env.services.action.doAction(serverAction, {
                     additionalContext: { active_id: record.id, active_ids: [record.id], active_model: model },
                 });
             },
         },
-        collect(`${label}: error dialog`, ".modal .o_error_dialog"),
+        {
+            content: `Read the words of: ${label}: error dialog`,
+            trigger: ".modal .o_error_dialog",
+            run() {
+                // the dialog names the record (data): its words are not checked
+                collectScreen(`${label}: error dialog`, window.__intlNamed || "");
+                markSeen();
+            },
+        },
         {
             content: "Close the error dialog",
             trigger: ".modal .o_error_dialog",
