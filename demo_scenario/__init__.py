@@ -25,11 +25,15 @@ from . import (
     agreements, clause, degree, delegations, discipline, evaluation, ewp, letters, money, portal, scholar, trip_money,
     agreements, clause, degree, delegations, discipline, evaluation, ewp, mobility, money, portal, scholar, trip_money,
     trips,
+    agreements, clause, degree, delegations, discipline, evaluation, ewp, money, portal, scholar, trip_money, trips,
+    words,
 )
 
 _logger = logging.getLogger(__name__)
 
 STEPS = [
+    # first: the departments and positions the papers of the other steps print
+    ("words", words.run),
     ("agreements", agreements.run),
     ("delegations", delegations.run),
     ("grants", grants.run),

@@ -2,6 +2,7 @@ from . import intl_lifecycle_mixin
 from . import mail_thread
 from . import mail_message
 from . import mail_activity
+from . import mail_activity_mixin
 from . import mail_tracking_value
 from . import intl_process
 from . import intl_related_record_mixin
@@ -96,6 +97,8 @@ from . import intl_risk_review
 from . import resource_calendar_leaves
 from . import account_move
 from . import account_payment
+from . import account_payment_method_line
+from . import ir_qweb_field_intl_number
 from . import ir_attachment
 from . import hr_leave
 from . import intl_demo_scenario

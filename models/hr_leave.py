@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_round, formatLang
+from odoo.tools import float_round
 
+from ..tools.numbers import DAYS, count_text
 from .intl_lifecycle_mixin import _LIFECYCLE_KEY, _LIFECYCLE_TOKEN
 
 # what a time off is: who, which type, which days, in which status
@@ -36,7 +37,8 @@ class HrLeave(models.Model):
             if leave.leave_type_request_unit == "hour":
                 continue
             days = float_round(leave.number_of_days, precision_digits=2)
-            fresh = self.env._("%(days)s days", days=formatLang(self.env, days, digits=0 if days == int(days) else 2))
+            # the unit agrees with the number in the reader's language (1 день, 2 дня, 5 дней)
+            fresh = count_text(self.env, days, DAYS)
             leave.display_name = leave.display_name.replace(stored, fresh, 1)
         return result
 

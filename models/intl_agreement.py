@@ -191,10 +191,10 @@ class IntlAgreement(models.Model):
         help="English or the language of the partner's country.",
     )
     signatory_university = fields.Char("Signatory of the University", tracking=True)
-    signatory_university_position = fields.Char("Position of the University Signatory")
+    signatory_university_position = fields.Char("Job Title of the University Signatory")
     date_sign_university = fields.Date("Signed by the University on", tracking=True, copy=False)
     signatory_partner = fields.Char("Signatory of the Partner", tracking=True)
-    signatory_partner_position = fields.Char("Position of the Partner Signatory")
+    signatory_partner_position = fields.Char("Job Title of the Partner Signatory")
     date_sign_partner = fields.Date("Signed by the Partner on", tracking=True, copy=False)
     date_signed = fields.Date(
         "Signing Date", compute="_compute_date_signed", store=True, copy=False,
@@ -516,9 +516,9 @@ class IntlAgreement(models.Model):
         self._lifecycle_do("submit")
         for agreement in self:
             if agreement.curator_id:
-                agreement.activity_schedule(
+                agreement._intl_activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._("Review the proposal and start its approval"),
+                    summary=_lt("Review the proposal and start its approval"),
                     user_id=agreement.curator_id.id,
                 )
 
@@ -772,9 +772,9 @@ class IntlAgreement(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
             if curator:
-                agreement.activity_schedule(
+                agreement._intl_activity_schedule(
                     "intl_cooperation.mail_activity_type_agreement_copy",
-                    summary=self.env._("Receive the DIC copy of the signed agreement"),
+                    summary=_lt("Receive the DIC copy of the signed agreement"),
                     user_id=curator.id,
                 )
 

@@ -543,7 +543,7 @@ class IntlAgreement(models.Model):
         if remove_missing:
             Condition.union(*[d["condition"] for d in changes if d["kind"] == "remove"]).unlink()
         self._intl_message_post(
-            _lt("The partner's IIA %(code)s applied from its EWP file: %(count)s differences.",
+            _lt("The partner's IIA %(code)s applied from its EWP file; differences: %(count)s.",
                 code=parsed["partner"]["iia_code"] or parsed["partner"]["iia_id"] or "-", count=len(differences)),
             subtype_xmlid="mail.mt_note",
         )

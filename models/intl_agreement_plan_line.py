@@ -3,6 +3,14 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
+
+from ..tools import intl_message
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of activity summaries: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
 
@@ -135,7 +143,7 @@ class IntlAgreementPlanLine(models.Model):
                 "res_model_id": model_id,
                 "res_id": line.agreement_id.id,
                 "activity_type_id": activity_type.id,
-                "summary": self.env._("Overdue plan activity: %(name)s", name=line.name),
+                **intl_message.summary_vals(self.env, _lt("Overdue plan activity: %(name)s", name=line.name)),
                 "date_deadline": today,
                 "user_id": user.id,
                 "automated": True,
@@ -150,7 +158,8 @@ class IntlAgreementPlanLine(models.Model):
             self.env["intl.agreement"].browse(agreement_ids).message_subscribe(
                 partner_ids=self.env["res.users"].browse(user_id).partner_id.ids)
         # the activity is the reminder (activities menu): no mail per activity
-        activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
+        activities = intl_message.trusting(self.env["mail.activity"]).with_context(
+            mail_activity_quick_update=True).create(vals_list)
         for line, activity in zip(targets, activities, strict=True):
             line._lifecycle_write({"overdue_activity_id": activity.id})
         return len(lines) == batch_size

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
+from ..tools.numbers import DAYS, MONTHS
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -122,7 +125,8 @@ class IntlAgreementReminder(models.Model):
                 activity_vals += [{
                     "res_model_id": model_id, "res_id": agreement.id, "activity_type_id": activity_type.id,
                     "date_deadline": agreement.date_end, "user_id": user.id, "automated": True,
-                    "summary": self.env._("Expires in %(days)s days: renew or let expire", days=lead),
+                    **intl_message.summary_vals(self.env, _lt(
+                        "Expires in %(days)s: renew or let expire", days=intl_message.count(lead, DAYS))),
                 } for user in users]
                 reminder_vals.append({
                     "agreement_id": agreement.id,
@@ -153,13 +157,14 @@ class IntlAgreementReminder(models.Model):
         """The note logged on ``agreement`` when its expiry is ``lead`` days away."""
         if agreement.auto_renew:
             return _lt(
-                "%(agreement)s expires on %(date)s (in %(days)s days) and renews automatically unless a party "
-                "gives %(notice)s months' notice.",
-                agreement=agreement, date=agreement.date_end, days=lead, notice=agreement.notice_months,
+                "%(agreement)s expires on %(date)s (in %(days)s) and renews automatically unless a party "
+                "gives notice %(notice)s in advance.",
+                agreement=agreement, date=agreement.date_end, days=intl_message.count(lead, DAYS),
+                notice=intl_message.count(agreement.notice_months, MONTHS),
             )
         return _lt(
-            "%(agreement)s expires on %(date)s (in %(days)s days): decide on its renewal.",
-            agreement=agreement, date=agreement.date_end, days=lead,
+            "%(agreement)s expires on %(date)s (in %(days)s): decide on its renewal.",
+            agreement=agreement, date=agreement.date_end, days=intl_message.count(lead, DAYS),
         )
 
     @api.model

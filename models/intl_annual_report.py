@@ -124,11 +124,22 @@ class IntlAnnualReport(models.Model):
 
     @api.depends("year", "version")
     def _compute_name(self):
+        # stored in English (searched, a neutral key); people read the display name
         for report in self:
-            name = self.env._("Annual Report %(year)s", year=report.year or "")
-            if report.version > 1:
-                name = self.env._("%(name)s, version %(version)s", name=name, version=report.version)
-            report.name = name
+            report.name = report._intl_title(self.with_context(lang="en_US").env)
+
+    @api.depends("year", "version")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # in the reader's language, whoever created the report (a Kazakh name on a Russian screen)
+        for report in self:
+            report.display_name = report._intl_title(self.env)
+
+    def _intl_title(self, env):
+        name = env._("Annual Report %(year)s", year=self.year or "")
+        if self.version > 1:
+            name = env._("%(name)s, version %(version)s", name=name, version=self.version)
+        return name
 
     def _compute_action_open_count(self):
         counts = dict(self.env["intl.review.action"]._read_group(
@@ -270,7 +281,7 @@ class IntlAnnualReport(models.Model):
             raise UserError(self.env._("Set the indicators of %(year)s first.", year=self.year))
         indicators._refresh_actuals()
         sent = indicators._send_to_institutes(self)
-        self._intl_message_post(_lt("Indicators sent to %(count)s institutes.", count=sent),
+        self._intl_message_post(_lt("Indicators sent to the institutes: %(count)s.", count=sent),
                           subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------

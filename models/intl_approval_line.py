@@ -10,6 +10,8 @@ from odoo.tools import format_date, formatLang
 from odoo.tools.misc import consteq, hmac
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages (tools/intl_message.py)
 # pylint: disable=prefer-env-translation
@@ -127,6 +129,14 @@ class IntlApprovalLine(models.Model):
         for line in self:
             # the route step is translatable: its name reads in the reader's language
             line.step_name = line.step_id.name or line.name
+
+    @api.depends("step_id.name", "name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the breadcrumb and links of a line: the step in the reader's language, not the name
+        # stored in the submitter's (a Russian breadcrumb in a Kazakh inbox)
+        for line in self:
+            line.display_name = line.step_id.name or line.name
 
     @api.depends("activated_on", "deadline_days")
     def _compute_date_deadline(self):
@@ -332,7 +342,7 @@ class IntlApprovalLine(models.Model):
             stale |= record.activity_ids.filtered(
                 lambda a, users=remove: a.activity_type_id.id == type_id and a.user_id in users)
         if activity_vals:
-            self.env["mail.activity"].create(activity_vals)
+            intl_message.trusting(self.env["mail.activity"]).create(activity_vals)
         stale.unlink()
 
     # ------------------------------------------------------------------

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
 from .mail_activity import FOLLOWERS_DONE, FOLLOWERS_KEY
 
 _lt = LazyTranslate(__name__)
@@ -78,6 +79,10 @@ class IntlApprovalMixin(models.AbstractModel):
     )
     approval_step = fields.Char("Awaiting", compute="_compute_approval_step",
                                 help="The pending step, in the reader's language.")
+    approval_decision = fields.Selection(
+        [("agree", "Agree"), ("approve", "Approve")], "Kind of Pending Decision",
+        compute="_compute_approval_step",
+        help="Whether the pending step agrees or approves: the decision button says its verb.")
     can_approve = fields.Boolean(compute="_compute_can_approve")
     approval_reason = fields.Char("Why you cannot decide", compute="_compute_can_approve")
 
@@ -99,6 +104,7 @@ class IntlApprovalMixin(models.AbstractModel):
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
             record.approval_step = pending.with_env(self.env).step_name
+            record.approval_decision = pending.step_id.decision or "approve"
 
     @api.depends_context("uid")
     @api.depends("approval_user_ids")
@@ -344,7 +350,9 @@ class IntlApprovalMixin(models.AbstractModel):
         # stays the approver, the record's company is read without its rules
         self.sudo()._intl_message_log_batch({
             record.id: self._approval_decision_note(
-                _lt("Approved: %(step)s", step=line.step_id or line.step_name), principals[line])
+                (_lt("Approved: %(step)s", step=line.step_id or line.step_name)
+                 if line.step_id.decision == "approve"
+                 else _lt("Agreed: %(step)s", step=line.step_id or line.step_name)), principals[line])
             for record, line in decided})
         for record, line in decided:
             # sudo: the approver was checked above; once their step is decided, record rules
@@ -460,7 +468,7 @@ class IntlApprovalMixin(models.AbstractModel):
         # sudo: the approvers (active users, checked when resolved) follow the record the engine
         # gives them; their partners are read as sudo, the deciding user may not read them
         self.sudo()._message_subscribe(partner_ids=users.sudo().partner_id.ids)
-        activities = self.env["mail.activity"].with_context(**{
+        activities = intl_message.trusting(self.env["mail.activity"]).with_context(**{
             "mail_activity_quick_update": True, FOLLOWERS_KEY: FOLLOWERS_DONE}).create(vals_list)
         activities._intl_notify_assigned()
         return activities.with_env(self.env)
@@ -473,13 +481,17 @@ class IntlApprovalMixin(models.AbstractModel):
         type_id = self.env["ir.model.data"]._xmlid_to_res_id("intl_cooperation.mail_activity_type_approval")
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
+        # the step's name in each reader's language (its record), else the line's
+        step = line.step_id or line.step_name
         for user in users:
             # the activity speaks the approver's language
             in_lang = self.with_context(lang=user.lang or self.env.lang)
             vals_list.append({
                 "activity_type_id": type_id, "res_model_id": model_id, "res_id": self.id,
                 "date_deadline": deadline, "user_id": user.id, "automated": True,
-                "summary": in_lang.env._("Approve: %(step)s", step=line.with_env(in_lang.env).step_name),
+                **intl_message.summary_vals(in_lang.env, (
+                    _lt("Approve: %(step)s", step=step) if line.step_id.decision == "approve"
+                    else _lt("Agree: %(step)s", step=step))),
                 "note": line.with_env(in_lang.env)._approval_mail_note(user, self),
             })
         return vals_list

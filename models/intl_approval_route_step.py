@@ -70,6 +70,21 @@ class IntlApprovalRouteStep(models.Model):
         help="Documents of the record's checklist this step decides on: the record goes to the route "
              "only with them attached, and the step is not approved while one is missing or rejected "
              "(e.g. the service memo 403-03 at the rector's decision on a delegation).")
+    decision = fields.Selection(
+        [("agree", "Agree"), ("approve", "Approve")], "Kind of Decision",
+        compute="_compute_decision", store=True, readonly=False, required=True, precompute=True,
+        help="A unit agrees before the decision (Agree); the rector, a vice-rector or Management "
+             "approves (Approve). The approver's to-do, the decision's note and the button say the "
+             "step's verb.")
+
+    @api.depends("approver_type", "role", "group_id")
+    def _compute_decision(self):
+        management = self.env.ref(MANAGEMENT, raise_if_not_found=False)
+        for step in self:
+            approves = (step.approver_type == "role" and step.role in POSITION_ROLES
+                        and step.role != "programmes_head") \
+                or (step.approver_type == "group" and management and step.group_id == management)
+            step.decision = "approve" if approves else "agree"
 
     @api.constrains("approver_type", "group_id", "user_id", "role")
     def _check_approver(self):

@@ -1,7 +1,10 @@
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -571,12 +574,29 @@ class IntlDelegation(models.Model):
             decision._lifecycle_write({"plan_line_id": plan_line.id})
         for visit in self:
             visit._intl_message_post(
-                _lt("%(count)s agreements reached became plan lines of %(agreement)s.",
+                _lt("Agreements reached that became plan lines of %(agreement)s: %(count)s.",
                     count=len(decisions.filtered(lambda d, v=visit: d.delegation_id == v)),
                     agreement=visit.agreement_id),
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def _invitation_opening(self):
+        """The invitation letter's first sentence, whole, in the print's language: one source
+        with its names and dates inserted, so that each language orders the sentence its own way
+        (printed from fragments, the Kazakh read "Ұйым атынан: … атынан")."""
+        self.ensure_one()
+
+        def bold(value):
+            return Markup("<strong>%s</strong>") % (value or "")
+
+        # the source and its translations are the module's own text; the values are escaped above
+        return Markup(self.env._(
+            "On behalf of %(university)s it is my pleasure to invite the delegation of %(partner)s "
+            "to visit our university from %(date_from)s to %(date_to)s.",
+            university=Markup("%s") % (self.company_id.name or ""), partner=bold(self.partner_id.name),
+            date_from=bold(format_date(self.env, self.date_arrival)),
+            date_to=bold(format_date(self.env, self.date_departure))))
 
     def _amount_in_words(self, amount):
         self.ensure_one()

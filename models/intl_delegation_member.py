@@ -25,7 +25,7 @@ class IntlDelegationMember(models.Model):
     name = fields.Char("Full Name", compute="_compute_name", store=True)
     surname = fields.Char(required=True)
     first_name = fields.Char("Name", required=True)
-    position = fields.Char()
+    position = fields.Char("Job Title")
     workplace = fields.Char()
     citizenship_id = fields.Many2one("res.country", "Citizenship")
     is_head = fields.Boolean("Head of Delegation")

@@ -3,13 +3,16 @@ from datetime import datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date, formatLang
+from odoo.tools import format_date
 from odoo.tools.misc import get_lang
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
+from ..tools.numbers import MONTHS, WORKING_DAYS, WORKING_HOURS, count_text, format_number
 from .intl_lifecycle_mixin import _LIFECYCLE_KEY, _LIFECYCLE_TOKEN
 
 _lt = LazyTranslate(__name__)
@@ -172,7 +175,8 @@ class IntlDisciplinaryCase(models.Model):
             values = {"end": format_date(self.env, trip.approved_date_to),
                       "date": format_date(self.env, trip.date_departure),
                       "back": case._local_datetime(case.absence_to),
-                      "hours": case._hours_text(), "days": case.missed_days}
+                      "hours": count_text(self.env, case.missed_hours, WORKING_HOURS, case._hours_digits()),
+                      "days": count_text(self.env, case.missed_days, WORKING_DAYS)}
             if case.kind not in ABSENCE_KINDS:
                 case.facts_summary = self.env._(
                     "The departure date %(date)s was reached while the trip was not approved.",
@@ -180,12 +184,12 @@ class IntlDisciplinaryCase(models.Model):
             elif case.absence_to:
                 case.facts_summary = self.env._(
                     "The approved period ended on %(end)s; the confirmed return to work is "
-                    "%(back)s: %(hours)s working hours missed, %(days)s working days of absence.",
+                    "%(back)s: %(hours)s missed (%(days)s of absence).",
                     **values)
             else:
                 case.facts_summary = self.env._(
                     "The approved period ended on %(end)s and the employee is not back at work: "
-                    "%(hours)s working hours missed so far, %(days)s working days of absence.",
+                    "%(hours)s missed so far (%(days)s of absence).",
                     **values)
 
     @api.depends("date_discovered", "date_offence", "company_id.intl_case_decision_months",
@@ -353,11 +357,11 @@ class IntlDisciplinaryCase(models.Model):
         if not hr_user:
             return
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().create([{  # sudo: the system assigns HR's work
+        summary = intl_message.summary_vals(self.env, _lt("Request an explanation"))
+        intl_message.trusting(self.env["mail.activity"].sudo()).create([{  # sudo: the system assigns HR's work
             "res_model_id": model_id, "res_id": case.id, "user_id": hr_user.id,
             "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-            "date_deadline": case.date_discovered,
-            "summary": self.env._("Request an explanation"),
+            "date_deadline": case.date_discovered, **summary,
         } for case in self])
 
     def _check_hr(self):
@@ -394,9 +398,9 @@ class IntlDisciplinaryCase(models.Model):
             case._lifecycle_run("request_explanation", {"explanation_requested_on": today,
                                                         "explanation_deadline": deadline})
             if case.user_id:
-                case.activity_schedule("mail.mail_activity_data_todo", date_deadline=deadline,
-                                       user_id=case.user_id.id,
-                                       summary=self.env._("Written explanation"))
+                case._intl_activity_schedule("mail.mail_activity_data_todo", date_deadline=deadline,
+                                             user_id=case.user_id.id,
+                                             summary=_lt("Written explanation"))
 
     def action_record_explanation(self):
         self._check_hr()
@@ -520,21 +524,23 @@ class IntlDisciplinaryCase(models.Model):
                              ("decision_deadline", "<=", today + timedelta(days=7))])
         if not cases:
             return
-        summary = self.env._("Decision deadline near")
+        summary_vals = intl_message.summary_vals(self.env, _lt("Decision deadline near"))
         warned = {res_id for [res_id] in self.env["mail.activity"]._read_group(
-            [("res_model", "=", self._name), ("res_id", "in", cases.ids), ("summary", "=", summary)],
+            [("res_model", "=", self._name), ("res_id", "in", cases.ids),
+             ("summary", "=", summary_vals["summary"])],
             ["res_id"])}
         hr_user = self.env.ref(HR).users.filtered(lambda u: not u.share)[:1]
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = [{
-            "res_model_id": model_id, "res_id": case.id, "summary": summary,
+            "res_model_id": model_id, "res_id": case.id, **summary_vals,
             "user_id": (case.activity_ids[:1].user_id or hr_user).id,
             "activity_type_id": self.env.ref("mail.mail_activity_data_warning").id,
             "date_deadline": case.decision_deadline,
         } for case in cases if case.id not in warned]
         if vals_list:
             # sudo: the cron warns HR (the activity is the reminder: no mail per activity)
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
+            intl_message.trusting(self.env["mail.activity"].sudo()).with_context(
+                mail_activity_quick_update=True).create(vals_list)
 
     # ------------------------------------------------------------------
     # Opening and updating cases (the system's, after an act)
@@ -571,18 +577,18 @@ class IntlDisciplinaryCase(models.Model):
 
     @api.model
     def _absence_facts(self, trip, vals):
-        hours = f"{vals['missed_hours']:.2f}"
-        days = vals["missed_days"]
+        hours = count_text(self.env, vals["missed_hours"], WORKING_HOURS, 2)
+        days = count_text(self.env, vals["missed_days"], WORKING_DAYS)
         end = format_date(self.env, trip.approved_date_to)
         if vals.get("absence_to"):
             back = self._format_local(trip.employee_id, vals["absence_to"])
             return self.env._(
                 "The approved period ended on %(end)s; the confirmed return to work is "
-                "%(back)s: %(hours)s working hours missed, %(days)s working days of absence.",
+                "%(back)s: %(hours)s missed (%(days)s of absence).",
                 end=end, back=back, hours=hours, days=days)
         return self.env._(
             "The approved period ended on %(end)s and the employee is not back at work: "
-            "%(hours)s working hours missed so far, %(days)s working days of absence.",
+            "%(hours)s missed so far (%(days)s of absence).",
             end=end, hours=hours, days=days)
 
     @api.model
@@ -702,11 +708,53 @@ class IntlDisciplinaryCase(models.Model):
     def _hours_text(self):
         """The hours missed as the paper's language writes numbers (7,5 in Kazakh and Russian)."""
         self.ensure_one()
+        return format_number(self.env, self.missed_hours or 0.0, self._hours_digits())
+
+    def _hours_digits(self):
+        """Decimals of the hours missed: none for whole hours, one for tenths, else two."""
+        self.ensure_one()
         hours = self.missed_hours or 0.0
-        digits = 0 if hours == int(hours) else (1 if round(hours * 10) == hours * 10 else 2)
-        return formatLang(self.env, hours, digits=digits)
+        return 0 if hours == int(hours) else (1 if round(hours * 10) == hours * 10 else 2)
 
     @api.model
+    def _paper_refusal_sentence(self):
+        """The act of refusal's statement, whole, in the paper's language (its count of working
+        days agreeing with its noun)."""
+        self.ensure_one()
+        case = self.sudo()  # the facts of the case its paper prints
+        values = {key: Markup("<strong>%s</strong>") % (value or "") if key == "employee"
+                  else Markup("%s") % (value or "") for key, value in {
+                      "employee": case.employee_id.name,
+                      "days": count_text(self.env, case.company_id.intl_case_explanation_days or 2, WORKING_DAYS),
+                      "deadline": format_date(self.env, case.explanation_deadline),
+                  }.items()}
+        # the source and its translations are the module's own text; the values are escaped here
+        return Markup(self.env._(
+            "The employee %(employee)s was requested to give a written explanation (time given: "
+            "%(days)s, by %(deadline)s). By the date of this act no written explanation has been given.",
+            **values))
+
+    def _paper_request_sentence(self):
+        """The request's statement, whole, in the paper's language (its count agreeing)."""
+        self.ensure_one()
+        case = self.sudo()  # the facts of the case its paper prints
+        values = {
+            "days": Markup("<strong>%s</strong>") % count_text(
+                self.env, case.company_id.intl_case_explanation_days or 2, WORKING_DAYS),
+            "deadline": Markup("<strong>%s</strong>") % format_date(self.env, case.explanation_deadline),
+        }
+        # the source and its translations are the module's own text; the values are escaped here
+        return Markup(self.env._(
+            "Under article 65 of the Labour Code of the Republic of Kazakhstan you are requested to give "
+            "a written explanation of the reasons (time given: %(days)s, by %(deadline)s). If no "
+            "explanation is given by then, an act is drawn up; the absence of an explanation does not "
+            "prevent a sanction.", **values))
+
+    def _paper_sanction_term(self):
+        """How long the sanction is in force, in the paper's language ("6 месяцев", "1 месяц")."""
+        self.ensure_one()
+        return count_text(self.env, self.sudo().company_id.intl_case_sanction_months or 0, MONTHS)
+
     def _paper_job(self, employee):
         """The employee's position in the paper's language: the job position (translated) when
         there is one, else the job title as typed."""

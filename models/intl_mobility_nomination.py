@@ -151,10 +151,10 @@ class IntlMobilityNomination(models.Model):
                                           subtype_xmlid="mail.mt_comment")
             coordinators = nomination.institute_id.manager_id.user_id
             if coordinators:
-                nomination.activity_schedule(
+                nomination._intl_activity_schedule(
                     "mail.mail_activity_data_todo", user_id=coordinators[:1].id,
-                    summary=self.env._("Check the nomination of %(applicant)s",
-                                       applicant=nomination.participant_name))
+                    summary=_lt("Check the nomination of %(applicant)s",
+                                applicant=nomination.participant_name))
 
     def _guard_accept(self):
         if self.participant_type == "learner" and not self.learner_id:

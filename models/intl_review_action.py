@@ -1,5 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of activity summaries: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 OFFICER = "intl_cooperation.group_intl_officer"
 DIRECTOR = "intl_cooperation.group_intl_director"
@@ -125,7 +131,7 @@ class IntlReviewAction(models.Model):
 
     def _schedule_owner_activity(self):
         for action in self:
-            action.activity_schedule(
+            action._intl_activity_schedule(
                 "intl_cooperation.mail_activity_type_review_action",
                 date_deadline=action.date_deadline, user_id=action.owner_id.id,
-                summary=self.env._("Review decision: %(name)s", name=action.name))
+                summary=_lt("Review decision: %(name)s", name=action.name))

@@ -2,6 +2,14 @@ from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+from ..tools import intl_message
+
+_lt = LazyTranslate(__name__)
+# _lt keeps the English source of activity summaries: each reader reads them in their own
+# language (tools/intl_message.py), so the lazy form is the point here.
+# pylint: disable=prefer-env-translation
 
 DIRECTOR = "intl_cooperation.group_intl_director"
 LEVELS = [("1", "Very Low"), ("2", "Low"), ("3", "Medium"), ("4", "High"), ("5", "Very High")]
@@ -221,7 +229,7 @@ class IntlRisk(models.Model):
                 activity_vals.append({
                     "res_model_id": model_id, "res_id": risk.id, "activity_type_id": activity_type.id,
                     "user_id": risk.owner_id.id, "date_deadline": today, "automated": True,
-                    "summary": self.env._("Risk threshold crossed: %(risk)s", risk=risk.name),
+                    **intl_message.summary_vals(self.env, _lt("Risk threshold crossed: %(risk)s", risk=risk.name)),
                     "note": self.env._("Indicator %(value)s, threshold %(threshold)s.",
                                        value=round(value, 2), threshold=risk.threshold),
                 })
@@ -231,7 +239,7 @@ class IntlRisk(models.Model):
             risk._lifecycle_write(vals)
         if activity_vals:
             # sudo: the cron (or the user checking) raises the activity for the risk's owner
-            activities = self.env["mail.activity"].sudo().create(activity_vals)
+            activities = intl_message.trusting(self.env["mail.activity"].sudo()).create(activity_vals)
             for risk, activity in zip(alerted, activities, strict=True):
                 risk._lifecycle_write({"alert_activity_id": activity.id})
         return alerted

@@ -3,6 +3,7 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.numbers import HOURS, count_text
 from .intl_scholar_billing import create_vendor_bill, pay_vendor_bill
 
 COORDINATOR = "intl_cooperation.group_intl_coordinator"
@@ -153,9 +154,9 @@ class IntlScholarAct(models.Model):
             move = create_vendor_bill(
                 self.env, act.company_id, act.scholar_id, act.company_id.intl_scholar_service_account_id,
                 act.amount, act.currency_id,
-                self.env._("Services of %(scholar)s under contract %(contract)s: %(hours)s hours (act %(act)s)",
+                self.env._("Services of %(scholar)s under contract %(contract)s: %(hours)s (act %(act)s)",
                            scholar=act.scholar_id.name, contract=act.visit_id.contract_number or "",
-                           hours=act.hours_given, act=act.name),
+                           hours=count_text(self.env, act.hours_given, HOURS), act=act.name),
                 act.name, act.date, partner_bank=act.scholar_id.bank_ids[:1],
                 analytic_distribution=act.visit_id._analytic_distribution())
             act._attach_to_bill(move)

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from ..tools.numbers import DAYS, count_text
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -80,8 +82,9 @@ class IntlScholarVisa(models.Model):
             return self.env._("Enter the visa's number, issue and expiry dates.")
         max_days = self.category_id.max_stay_days
         if max_days and (self.date_expiry - self.date_issue).days + 1 > max_days:
-            return self.env._("A %(category)s visa is valid at most %(days)s days.",
-                              category=self.category_id.display_name, days=max_days)
+            return self.env._("Visa category %(category)s: valid at most %(days)s.",
+                              category=self.category_id.display_name,
+                              days=count_text(self.env, max_days, DAYS))
         return False
 
     def action_issue(self):

@@ -5,6 +5,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
+from ..tools.numbers import DAYS, count_text
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -465,10 +468,10 @@ class IntlScholarVisit(models.Model):
             if (visit.date_arrival - today).days < days and not visit.late_override_reason:
                 raise UserError(self.env._(
                     "%(visit)s: the scholar arrives on %(date)s. The inviting unit gives DIC every "
-                    "document at least %(days)s days before arrival; only the DIC Director can "
+                    "document at least %(days)s before arrival; only the DIC Director can "
                     "allow a later file, with a reason.", visit=visit.name,
                     date=format_date(self.env, visit.date_arrival),
-                    days=days))
+                    days=count_text(self.env, days, DAYS)))
             if not visit.lecture_ids:
                 raise UserError(self.env._("Fill in the lecture schedule (717-03) of %(visit)s first.",
                                            visit=visit.name))
@@ -482,11 +485,10 @@ class IntlScholarVisit(models.Model):
         self._document_sync_checklist()
         for visit in self:
             if visit.curator_id:
-                visit.activity_schedule(
+                visit._intl_activity_schedule(
                     "mail.mail_activity_data_todo", user_id=visit.curator_id.id,
                     date_deadline=visit.processing_date_to,
-                    summary=self.env._("Process the invitation of %(scholar)s",
-                                       scholar=visit.scholar_id.name))
+                    summary=_lt("Process the invitation of %(scholar)s", scholar=visit.scholar_id.name))
         return result
 
     # ------------------------------------------------------------------
@@ -517,12 +519,12 @@ class IntlScholarVisit(models.Model):
         for visit in visits:
             limit = today + timedelta(days=visit.company_id.intl_scholar_reminder_days)
             expiries = [(date, label) for date, label in (
-                (visit.visa_expiry, self.env._("Visa")),
-                (visit.registration_expiry, self.env._("Migration registration"))) if date]
+                (visit.visa_expiry, _lt("Visa")),
+                (visit.registration_expiry, _lt("Migration registration"))) if date]
             due = [(date, label) for date, label in expiries if date <= limit]
             if not due:
                 continue
-            date, label = min(due)
+            date, label = min(due, key=lambda item: item[0])
             user = visit.curator_id or fallback
             if not user:
                 continue
@@ -530,14 +532,15 @@ class IntlScholarVisit(models.Model):
                 "res_model_id": model_id, "res_id": visit.id,
                 "activity_type_id": activity_type.id, "user_id": user.id,
                 "date_deadline": min(date, limit),
-                "summary": self.env._("%(what)s of %(scholar)s expires on %(date)s",
-                                      what=label, scholar=visit.scholar_id.name, date=date),
+                **intl_message.summary_vals(self.env, _lt(
+                    "%(what)s of %(scholar)s expires on %(date)s",
+                    what=label, scholar=visit.scholar_id.name, date=date)),
             })
         if vals_list:
             # sudo: the cron reminds DIC officers on records they follow (the activity
             # is the reminder: no mail per activity, the run costs the same at any size)
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-                vals_list)
+            intl_message.trusting(self.env["mail.activity"].sudo()).with_context(
+                mail_activity_quick_update=True).create(vals_list)
         # the cron runner calls again at once (up to ten batches a run) while work remains
         self.env["ir.cron"]._notify_progress(
             done=len(visits), remaining=batch_size if len(visits) == batch_size and vals_list else 0)

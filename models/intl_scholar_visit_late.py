@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
+from ..tools.numbers import DAYS, count_text
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -32,11 +34,11 @@ class IntlScholarVisit(models.Model):
                 visit.submit_late_message = False
                 continue
             visit.submit_late_message = self.env._(
-                "The file reaches DIC less than %(days)s days before the arrival on %(arrival)s: it "
+                "The file reaches DIC less than %(days)s before the arrival on %(arrival)s: it "
                 "was due by %(deadline)s. Filed today, it complies with an arrival on %(earliest)s or "
                 "later; for an earlier arrival ask the DIC Director to allow the late file, with a "
                 "reason.",
-                days=days, arrival=format_date(self.env, visit.date_arrival),
+                days=count_text(self.env, days, DAYS), arrival=format_date(self.env, visit.date_arrival),
                 deadline=format_date(self.env, visit.date_arrival - timedelta(days=days)),
                 earliest=format_date(self.env, today + timedelta(days=days)))
 
@@ -87,9 +89,9 @@ class IntlScholarVisit(models.Model):
             # sudo: the coordinator schedules the director's to-do; the activity is on their own visit
             for user in directors:
                 in_lang = visit.sudo().with_context(lang=user.lang or self.env.lang)
-                in_lang.activity_schedule(
+                in_lang._intl_activity_schedule(
                     LATE_ACTIVITY, user_id=user.id, date_deadline=fields.Date.context_today(self),
-                    summary=in_lang.env._("Allow a late file of %(visit)s", visit=visit.name),
+                    summary=_lt("Allow a late file of %(visit)s", visit=visit.name),
                     note=reason)
             visit._intl_message_post(
                 [_lt("A late file was asked of the DIC Director."), _lt("Reason: %(reason)s", reason=reason)],

@@ -484,8 +484,8 @@ class IntlStudyPlan(models.Model):
                 "study_plan_line_id": line.id,
             }) for line in lines]})
             plan._lifecycle_do("recognise", {"date_recognised": fields.Date.context_today(self)})
-            plan._intl_message_post(_lt("Results recognised: %(count)s disciplines added to the transcript.",
-                                        count=len(lines)), subtype_xmlid="mail.mt_note")
+            plan._intl_message_post(_lt("Results recognised; disciplines added to the transcript: %(count)s.",
+                                         count=len(lines)), subtype_xmlid="mail.mt_note")
             if plan.mobility_id:
                 plan._recognise_mobility(lines)
 

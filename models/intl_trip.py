@@ -2,11 +2,15 @@ from datetime import datetime
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
+
+from ..tools import intl_message
+from ..tools.numbers import CALENDAR_DAYS, DAYS, NIGHTS, WORKING_HOURS, count_text
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
@@ -246,10 +250,10 @@ class IntlTrip(models.Model):
         if (self.date_departure - today).days >= days:
             return False
         return self.env._(
-            "The trip departs on %(date)s: an application is submitted at least %(days)s calendar "
-            "days before departure (by %(deadline)s). Ask Management for a late submission, with "
+            "The trip departs on %(date)s: an application is submitted at least %(days)s "
+            "before departure (by %(deadline)s). Ask Management for a late submission, with "
             "the reason.",
-            date=format_date(self.env, self.date_departure), days=days,
+            date=format_date(self.env, self.date_departure), days=count_text(self.env, days, CALENDAR_DAYS),
             deadline=format_date(self.env, self.date_departure - relativedelta(days=days)))
 
     def _submission_issues(self, today):
@@ -494,9 +498,9 @@ class IntlTrip(models.Model):
                 vals["order_number"] = self.env["ir.sequence"].next_by_code("intl.trip.order")
             trip._lifecycle_write(vals)
             if trip.user_id:
-                trip.activity_schedule(
+                trip._intl_activity_schedule(
                     "mail.mail_activity_data_todo", user_id=trip.user_id.id,
-                    summary=self.env._("Trip approved: order %(number)s", number=trip.order_number),
+                    summary=_lt("Trip approved: order %(number)s", number=trip.order_number),
                 )
 
     def _apply_extension(self):
@@ -551,10 +555,10 @@ class IntlTrip(models.Model):
             raise UserError(self.env._("No member of Management can allow it: ask DIC."))
         for user in managers:
             in_lang = self.with_context(lang=user.lang or self.env.lang)
-            in_lang.activity_schedule(
+            in_lang._intl_activity_schedule(
                 "intl_cooperation.mail_activity_type_late_submission", user_id=user.id,
                 date_deadline=fields.Date.context_today(self),
-                summary=in_lang.env._("Allow a late submission of %(trip)s", trip=self.name),
+                summary=_lt("Allow a late submission of %(trip)s", trip=self.name),
                 note=reason)
         self._intl_message_post(
             [_lt("Late submission asked of Management."), _lt("Reason: %(reason)s", reason=reason)],
@@ -612,11 +616,11 @@ class IntlTrip(models.Model):
             if kind == "accommodation" and (line or not count):
                 continue
             if kind == "per_diem":
-                name = self.env._("Per diem, %(country)s (%(days)s days)",
-                                  country=self.country_id.name, days=count)
+                name = self.env._("Per diem, %(country)s (%(days)s)",
+                                  country=self.country_id.name, days=count_text(self.env, count, DAYS))
             else:
-                name = self.env._("Accommodation, %(city)s (%(nights)s nights)",
-                                  city=self.city, nights=count)
+                name = self.env._("Accommodation, %(city)s (%(nights)s)",
+                                  city=self.city, nights=count_text(self.env, count, NIGHTS))
             vals = {"category_id": category.id, "quantity": count, "unit_amount": rate.amount,
                     "currency_id": rate.currency_id.id, "name": name}
             commands.append(fields.Command.update(line.id, vals) if line else fields.Command.create(vals))
@@ -790,10 +794,10 @@ class IntlTrip(models.Model):
                     trip.sudo())["missed_days"]:
                 raise UserError(self.env._(
                     "%(employee)s has not missed a working day after %(trip)s (at least "
-                    "%(hours)s consecutive working hours): there is no absence to record.",
+                    "%(hours)s in a row): there is no absence to record.",
                     # sudo: the traveller's name, which the unit head reads on the trip anyway
                     employee=trip.sudo().employee_id.name, trip=trip.name,
-                    hours=trip.company_id.intl_case_absence_hours or 3))
+                    hours=count_text(self.env, trip.company_id.intl_case_absence_hours or 3, WORKING_HOURS)))
 
     def _propose_return(self, return_at, evidence, filename, note=None):
         """The traveller's report of the return, with the evidence in the checklist."""
@@ -889,19 +893,43 @@ class IntlTrip(models.Model):
                 lambda a, summaries=summaries: a.summary in summaries).action_feedback(
                 feedback=self.env._("Return confirmed"))
             if trip.user_id:
-                trip.activity_schedule(
+                trip._intl_activity_schedule(
                     "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
                     user_id=trip.user_id.id,
-                    summary=self.env._("Assignment report (form 717-02)"))
+                    summary=_lt("Assignment report (form 717-02)"))
                 if not trip.no_advance:
-                    trip.activity_schedule(
+                    trip._intl_activity_schedule(
                         "intl_cooperation.mail_activity_type_trip_report", date_deadline=deadline,
-                        user_id=trip.user_id.id, summary=self.env._("Advance report"))
+                        user_id=trip.user_id.id, summary=_lt("Advance report"))
         late = self.filtered(lambda t: t.missed_days > 0)
         updated = Case._update_for_return(late).trip_id
         # no suspicion while an extension is being decided: its rejection asks (_approval_rejected)
         # sudo: the suspicion schedules to-dos for HR and the unit head, which the confirming user may not do
         (late - updated).sudo()._without_pending_extension()._suspect_absence()
+
+    def _order_sentence(self):
+        """The order's operative sentence, whole, in the print's language: one source with the
+        traveller, destination, dates and the count of days inserted (a sentence printed from
+        fragments cannot follow each language's word order, nor a count agree with its noun)."""
+        self.ensure_one()
+        trip = self.sudo()  # the printed facts of the trip, which its readers print anyway
+        date_from, date_to = trip.approved_date_from, trip.approved_date_to
+        days = (date_to - date_from).days + 1 if date_from and date_to else 0
+        host = trip.host_display
+        # the source and its translations are the module's own text; the values are escaped here
+        values = {key: Markup("%s") % (value or "") for key, value in {
+            "employee": trip.employee_id.name,
+            "job": self.env["intl.disciplinary.case"]._paper_job(trip.employee_id),
+            "department": trip.department_id.name,
+            "country": trip.country_id.name, "city": trip.city,
+            "host": f" ({host})" if host else "",
+            "date_from": format_date(self.env, date_from), "date_to": format_date(self.env, date_to),
+            "days": count_text(self.env, days, CALENDAR_DAYS), "purpose": trip.purpose,
+        }.items()}
+        return Markup(self.env._(
+            "To send on a business trip: %(employee)s (%(job)s, %(department)s); destination: "
+            "%(country)s, %(city)s%(host)s; dates: %(date_from)s to %(date_to)s (%(days)s including "
+            "travel days); purpose: %(purpose)s.", **values))
 
     def _without_pending_extension(self):
         return self.filtered(lambda trip: not trip.extension_ids.filtered(lambda e: e.state == "pending"))
@@ -952,10 +980,11 @@ class IntlTrip(models.Model):
             [("res_model", "=", self._name), ("res_id", "in", self.ids),
              ("activity_type_id", "=", activity_type.id)], ["res_id"])}
         model_id = self.env["ir.model"]._get_id(self._name)
+        summary = intl_message.summary_vals(self.env, _lt("Overdue trip reports"))
         vals_list = [{
             "res_model_id": model_id, "res_id": trip.id, "activity_type_id": activity_type.id,
-            "user_id": trip.user_id.id, "date_deadline": fields.Date.context_today(self),
-            "summary": self.env._("Overdue trip reports"),
+            "user_id": trip.user_id.id, "date_deadline": fields.Date.context_today(self), **summary,
         } for trip in self if trip.id not in reminded and trip.user_id]
         if vals_list:
-            self.env["mail.activity"].sudo().create(vals_list)  # sudo: the cron reminds travellers
+            # sudo: the cron reminds travellers
+            intl_message.trusting(self.env["mail.activity"].sudo()).create(vals_list)

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from ..tools.numbers import DAYS, count_text
+
 # An extension longer than this is not an extension but a new trip.
 MAX_EXTENSION_DAYS = 366
 
@@ -94,8 +96,8 @@ class IntlTripExtension(models.Model):
                 raise UserError(self.env._("The new end date must be after the approved one."))
             if extension.date_to > trip.approved_date_to + timedelta(days=MAX_EXTENSION_DAYS):
                 raise UserError(self.env._(
-                    "An extension of more than %(days)s days is not an extension: apply for a new trip.",
-                    days=MAX_EXTENSION_DAYS))
+                    "An extension of more than %(days)s is not an extension: apply for a new trip.",
+                    days=count_text(self.env, MAX_EXTENSION_DAYS, DAYS)))
             if len(trip.extension_ids.filtered(lambda e: e.state == "pending")) > 1:
                 raise UserError(self.env._("An extension of %(trip)s is already being decided.",
                                            trip=trip.name))

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import intl_message
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -50,9 +52,9 @@ class IntlTrip(models.Model):
                 vals_list.append({
                     "res_model_id": model_id, "res_id": trip.id, "user_id": user.id,
                     "activity_type_id": activity_type.id, "date_deadline": today,
-                    "summary": in_lang._(
+                    **intl_message.summary_vals(in_lang, _lt(
                         "%(trip)s: the departure date passed and the application was never "
-                        "submitted", trip=trip.name),
+                        "submitted", trip=trip.name)),
                     "note": in_lang._(
                         "A trip taken without an approved application counts as absence from "
                         "work (DP 717 §5.3). Submit the application with the allowed late "
@@ -61,7 +63,8 @@ class IntlTrip(models.Model):
         if vals_list:
             # sudo: the system tells the traveller and the unit head, who may not be followers;
             # the activity is the reminder (no mail per activity)
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            intl_message.trusting(self.env["mail.activity"].sudo()).with_context(
+                mail_activity_quick_update=True).create(
                 vals_list)
         # sudo: the system records when it told them, whoever runs the cron
         self.sudo()._lifecycle_write({"unsubmitted_flagged_on": today})

@@ -1,8 +1,11 @@
 from markupsafe import Markup
 
-from odoo import Command, api, models, tools
+from odoo import Command, api, fields, models, tools
+from odoo.exceptions import AccessError
 from odoo.tools import is_html_empty
 from odoo.tools.translate import get_translation
+
+from ..tools import intl_message
 
 # Set only by the approval engine (a Python object: no JSON-RPC client can put it in a
 # context): the users of the activities it creates already follow their records.
@@ -12,6 +15,60 @@ FOLLOWERS_DONE = object()
 
 class MailActivity(models.Model):
     _inherit = "mail.activity"
+
+    intl_summary_key = fields.Char(
+        "Summary Translation Key", readonly=True,
+        help="English source of a summary written by International Cooperation, translated for each reader.")
+    intl_summary_params = fields.Json(
+        "Summary Translation Parameters", readonly=True,
+        help="Values of the summary: dates as ISO strings, records as references.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not intl_message.trusted(self.env):
+            # the key and parameters are the module's code's alone: a client's are ignored
+            for vals in vals_list:
+                for name in intl_message.SUMMARY_FIELDS:
+                    vals.pop(name, None)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(intl_message.SUMMARY_FIELDS) & set(vals) and not intl_message.trusted(self.env):
+            raise AccessError(self.env._(
+                "The translation key of an activity is set by International Cooperation only."))
+        if "summary" in vals and not intl_message.trusted(self.env):
+            # a summary written by hand is read as written
+            vals = dict(vals, intl_summary_key=False, intl_summary_params=False)
+            return super(MailActivity, self.with_context(**{
+                intl_message.TOKEN_KEY: intl_message.TOKEN})).write(vals)
+        return super().write(vals)
+
+    def _intl_summaries(self):
+        """{activity id: its summary in the reader's language} of the module's keyed activities."""
+        result = {}
+        # sudo: the key and parameters of activities the reader was just given
+        for activity in self.sudo().filtered("intl_summary_key"):
+            summary = intl_message.render_summary(self.env, activity.intl_summary_key,
+                                                  activity.intl_summary_params)
+            if summary is not None:
+                result[activity.id] = summary
+        return result
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """The module's activity summaries in the reader's language (the chatter's activities,
+        the activity views and popovers read them here), whoever's language they were written in."""
+        result = super()._read_format(fnames, load)
+        if "summary" in fnames or "display_name" in fnames:
+            summaries = self._intl_summaries()
+            for values in result:
+                summary = summaries.get(values["id"])
+                if summary is None:
+                    continue
+                if "summary" in values:
+                    values["summary"] = summary
+                if "display_name" in values:
+                    values["display_name"] = summary
+        return result
 
     def _classify_by_model(self):
         """``create`` subscribes the activities' users one by one; the approval engine subscribes
@@ -100,3 +157,4 @@ class MailActivity(models.Model):
                 values["mail_mail_id"] = next(mails).id
         self.env["mail.notification"].sudo().create(notifications)
         return messages
+

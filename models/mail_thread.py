@@ -57,6 +57,16 @@ class MailThread(models.AbstractModel):
             messages |= record.message_post(body=stored, intl_body_key=key, intl_body_params=params, **kwargs)
         return messages.with_env(self.env)
 
+    def _intl_activity_schedule(self, act_type_xmlid="", summary=None, **kwargs):
+        """``activity_schedule`` with a ``summary`` (a ``_lt`` term) that each reader reads in their
+        own language; the summary stored is the current language's (the approver's, when called
+        in their language)."""
+        if summary is not None:
+            kwargs.update(intl_message.summary_vals(self.env, summary))
+        trusted = self.with_context(**{intl_message.TOKEN_KEY: intl_message.TOKEN})
+        activities = trusted.activity_schedule(act_type_xmlid, **kwargs)
+        return activities.with_env(self.env)
+
     @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         if not intl_message.trusted(self.env):

@@ -1,6 +1,9 @@
 from odoo import models
 
 MODULE = "intl_cooperation"
+# Odoo's models whose records the module's flows post and track (a trip's journal entries and
+# payments, a business trip's time off): their statuses read in the reader's language too
+CORE_MODELS = {"account.move", "account.payment", "hr.leave"}
 
 
 class MailTrackingValue(models.Model):
@@ -16,7 +19,8 @@ class MailTrackingValue(models.Model):
 
     def _tracking_value_format_model(self, model):
         formatted = super()._tracking_value_format_model(model)
-        if not model or model not in self.env or self.env[model]._original_module != MODULE:
+        if not model or model not in self.env or (
+                self.env[model]._original_module != MODULE and model not in CORE_MODELS):
             return formatted
         Model = self.env[model]
         by_id = {tracking.id: tracking for tracking in self}

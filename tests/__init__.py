@@ -103,3 +103,4 @@ from . import test_grant_project
 from . import test_study_plan_grade_import
 from . import test_annual_report_mobility
 from . import test_portal_letter_prints
+from . import test_language_words

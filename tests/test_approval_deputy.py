@@ -140,7 +140,8 @@ class TestApprovalDeputy(AgreementCommon):
         self.assertEqual(line.deputy_of_id, self.user_legal)
         note = agreement.message_ids.filtered(lambda m: "deputy of" in (m.body or ""))
         self.assertIn(self.user_legal.name, note.body)
-        self.assertEqual(note.intl_body_key, "Approved: %(step)s")
+        # the legal review agrees (келісу): the step's verb
+        self.assertEqual(note.intl_body_key, "Agreed: %(step)s")
 
     def test_deputy_outside_the_range_cannot_decide(self):
         today = fields.Date.context_today(self.env["intl.approval.deputy"])

@@ -123,7 +123,7 @@ class TestApprovalLinkHttp(ApprovalLinkCommon, HttpCase):
         self.assertIn("o_intl_approval_link_done", done)
         self.assertEqual(agreement.state, "management")
         self.assertEqual(line.decided_by_id, self.user_legal)
-        self.assertTrue(agreement.message_ids.filtered(lambda m: m.intl_body_key == "Approved: %(step)s"))
+        self.assertTrue(agreement.message_ids.filtered(lambda m: m.intl_body_key == "Agreed: %(step)s"))
         # the same link again: refused
         again = self._open(url)
         self.assertIn("already decided", again)
@@ -191,7 +191,7 @@ class TestApprovalLinkHttp(ApprovalLinkCommon, HttpCase):
         self.assertEqual(line.state, "approved")
         self.assertEqual(line.decided_by_id, self.user_legal)
         self.assertEqual(agreement.state, "management")
-        self.assertTrue(agreement.message_ids.filtered(lambda m: m.intl_body_key == "Approved: %(step)s"))
+        self.assertTrue(agreement.message_ids.filtered(lambda m: m.intl_body_key == "Agreed: %(step)s"))
 
     def test_foreign_and_tampered_clicks_decide_nothing(self):
         agreement, line = self._at_legal_step()

@@ -37,11 +37,12 @@ class TestChatterLanguage(IntlTripCommon):
         trip = self._create_trip()
         trip.with_user(self.user_requester).action_submit()
         trip.with_user(self.user_head).action_approval_approve()
-        approved = trip.message_ids.filtered(lambda m: m.intl_body_key == "Approved: %(step)s")
+        # the unit head agrees (келісу, согласовать): the step's verb, not the rector's approval
+        approved = trip.message_ids.filtered(lambda m: m.intl_body_key == "Agreed: %(step)s")
         self.assertEqual(len(approved), 1)
         self.assertEqual(approved.intl_body_params["step"]["_ref"], "intl.approval.route.step")
         expected = {
-            self.user_requester: "Approved: Head of the unit",
+            self.user_requester: "Agreed: Head of the unit",
             self.user_head: "Келісілді: Бөлімше басшысы",
             self.user_officer: "Согласовано: Руководитель подразделения",
         }
@@ -130,4 +131,4 @@ class TestChatterLanguage(IntlTripCommon):
             message_type="comment", subtype_xmlid="mail.mt_comment")
         mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
         self.assertTrue(mail, "the officer is e-mailed")
-        self.assertIn("Согласовано: " + line.with_context(lang="ru_RU").name, mail.body_html)
+        self.assertIn("Утверждено: " + line.with_context(lang="ru_RU").name, mail.body_html)

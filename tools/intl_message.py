@@ -28,6 +28,7 @@ from odoo.tools import format_date, format_datetime, formatLang
 from odoo.tools.translate import LazyGettext, get_translation
 
 from .amounts import format_amount_lang
+from .numbers import UNITS, count_text
 
 MODULE = "intl_cooperation"
 LINES = "_lines"
@@ -37,6 +38,8 @@ LINES = "_lines"
 TOKEN_KEY = "intl_message_token"
 TOKEN = object()
 KEY_FIELDS = ("intl_body_key", "intl_body_params")
+# the same for the summary of an activity (mail_activity.py)
+SUMMARY_FIELDS = ("intl_summary_key", "intl_summary_params")
 # sources the module's code encoded in this process (besides the .pot's)
 _ENCODED = set()
 
@@ -72,6 +75,12 @@ def selection(record, field_name, value=None):
 def amount(value, currency=None):
     """An amount, shown in the reader's number format with its currency."""
     return {"_amount": value or 0.0, "_currency": currency.id if currency else False}
+
+
+def count(value, unit):
+    """A count with its unit (``tools.numbers``: ``DAYS``...), the unit agreeing with the number
+    in the reader's language ("21 день", "5 дней")."""
+    return {"_count": value or 0, "_unit": unit._source}
 
 
 def encode(value):
@@ -153,6 +162,10 @@ def render_value(env, value, fresh=False):
                 return key or ""
             labels = dict(env[model]._fields[field_name]._description_selection(env))
             return labels.get(key, key or "")
+        if "_count" in value:
+            unit = UNITS.get(value.get("_unit"))
+            number = value["_count"] if isinstance(value["_count"], int | float) else 0
+            return count_text(env, number, unit) if unit else formatLang(env, number, digits=0)
         if "_amount" in value:
             currency = env["res.currency"].browse(value.get("_currency")).exists() if value.get("_currency") else None
             return format_amount_lang(env, value["_amount"], currency)
@@ -196,3 +209,26 @@ def render_message(env, key, params, fresh=False):
     if more:
         body = Markup("<br/>").join([body, *(render_term(env, source, part, fresh) for source, part in more)])
     return body
+
+
+def trusting(records):
+    """``records`` in the context of the module's own posting code (keys of messages and
+    activity summaries accepted)."""
+    return records.with_context(**{TOKEN_KEY: TOKEN})
+
+
+def summary_vals(env, term):
+    """Values of an activity whose summary ``term`` (a ``_lt`` term) each reader reads in their own
+    language: the English source and its parameters, and the text in ``env``'s language stored as
+    the summary (e-mails, searches, other clients)."""
+    key, params = encode_message(term)
+    return {"summary": render_message(env, key, params, fresh=True).unescape(),
+            "intl_summary_key": key, "intl_summary_params": params}
+
+
+def render_summary(env, key, params):
+    """The summary of an activity stored with ``summary_vals`` in ``env``'s language (plain
+    text), or None when the key is not one of the module's sources."""
+    if not is_known_source(key) or not isinstance(params or {}, dict):
+        return None
+    return render_message(env, key, params).unescape()

@@ -7,6 +7,9 @@ from markupsafe import Markup
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..tools.numbers import CELLS, CHARACTERS, count_text
+from ..tools.numbers import COLUMNS as COLUMN_UNITS
+
 MAX_ERRORS_SHOWN = 200
 # the size of a file the office imports at once (a year of one university's transcripts fits)
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -144,13 +147,14 @@ class IntlFileImportMixin(models.AbstractModel):
             used -= 1  # a spreadsheet pads its rows with empty cells
         if used > len(self._import_columns) * 2:
             raise UserError(self.env._(
-                "Row %(row)s has %(count)s cells: the file has at most %(max)s columns.",
-                row=count + 1, count=used, max=len(self._import_columns)))
+                "Row %(row)s has %(count)s: the file has at most %(max)s.",
+                row=count + 1, count=count_text(self.env, used, CELLS),
+                max=count_text(self.env, len(self._import_columns), COLUMN_UNITS)))
         for cell in row:
             if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
                 raise UserError(self.env._(
-                    "Row %(row)s has a cell longer than %(chars)s characters.",
-                    row=count + 1, chars=MAX_CELL_CHARS))
+                    "Row %(row)s has a cell longer than %(chars)s.",
+                    row=count + 1, chars=count_text(self.env, MAX_CELL_CHARS, CHARACTERS)))
 
     def _import_read_xlsx(self, content):
         try:

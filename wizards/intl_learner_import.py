@@ -5,6 +5,7 @@ from odoo.tools.translate import LazyTranslate
 from ..models.intl_learner import LEVELS
 from ..models.intl_learner_grade import ACADEMIC_YEAR_RE, GRADE_POINTS
 from ..models.intl_learner_language import CEFR_ORDER
+from ..tools.numbers import ROWS, count_text
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
@@ -74,8 +75,8 @@ class IntlLearnerImport(models.TransientModel):
         learners, errors, _rows = self._parse()
         if errors:
             raise UserError(self.env._(
-                "Nothing was imported: %(count)s rows have errors. Correct the file and preview it again.",
-                count=len(errors),
+                "Nothing was imported: %(count)s. Correct the file and preview it again.",
+                count=count_text(self.env, len(errors), ROWS),
             ))
         created = self._do_import(learners)
         return {

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
 from ..models.intl_learner_grade import GRADE_SCALES, convert_partner_grade
+from ..tools.numbers import ROWS, count_text
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter message: each reader reads it in their own
@@ -90,8 +91,8 @@ class IntlStudyPlanGradeImport(models.TransientModel):
         rows, errors = self._parse()
         if errors:
             raise UserError(self.env._(
-                "Nothing was imported: %(count)s rows have errors. Correct the file and check it again.",
-                count=len(errors)))
+                "Nothing was imported: %(count)s. Correct the file and check it again.",
+                count=count_text(self.env, len(errors), ROWS)))
         if not rows:
             raise UserError(self.env._("The file has no grades."))
         lines = self.env["intl.study.plan.line"].browse([row["plan_line_id"] for row in rows])

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
 from ..models.intl_trip_payment import PAYMENT_KINDS
+from ..tools.numbers import DAYS, count_text
 
 
 class IntlTripPaymentWizard(models.TransientModel):
@@ -70,9 +71,9 @@ class IntlTripPaymentWizard(models.TransientModel):
                 date=format_date(self.env, rate.name))
             if (date - rate.name).days > max_age:
                 wizard.rate_warning = self.env._(
-                    "The rate of %(currency)s is of %(date)s, more than %(days)s days old: update it "
+                    "The rate of %(currency)s is of %(date)s, more than %(days)s old: update it "
                     "before posting.", currency=currency.name, date=format_date(self.env, rate.name),
-                    days=max_age)
+                    days=count_text(self.env, max_age, DAYS))
 
     @api.depends("trip_id")
     def _compute_currency_id(self):

@@ -10,7 +10,8 @@
  *
  * What users typed or named is not checked: the values of text, many2one and
  * tag fields, kanban cards, messages and their authors, record names in the
- * breadcrumbs, the user and company menus.
+ * breadcrumbs, the user and company menus. Activity summaries are checked (the
+ * module's are written in each reader's language), in the chatter and in lists.
  */
 
 import { registry } from "@web/core/registry";
@@ -33,9 +34,11 @@ const USER_DATA = [
     ".o_pivot .o_pivot_header_cell_opened", ".o_graph_renderer canvas", ".o_calendar_renderer .fc-event",
     ".o_calendar_filter_item", ".o_avatar", ".o_notification_manager", ".o_statusbar_status .o_arrow_button_current.d-none",
     ".o_field_intl_approval_lines td", ".o_searchview_facet .o_facet_value", ".o-autocomplete--dropdown-item",
-    ".o_field_statusbar_duration", ".o_field_list_activity", ".o_field_kanban_activity",
-    "td[name='activity_ids']", "td[name='activity_summary']", ".o-mail-ActivityListPopover",
-    ".o-mail-Activity-info .fw-bolder.px-2", ".o-mail-Activity-user", ".o_search_panel_label_title",
+    ".o_field_statusbar_duration", ".o_field_kanban_activity",
+    // activity summaries are read (issue 25, item 11): the module's are in the reader's language;
+    // the activities' people and the popover's dates are not words
+    ".o-mail-ActivityListPopover .o-mail-ActivityListPopoverItem-editbtn", ".o-mail-Activity-user",
+    ".o_search_panel_label_title",
     ".o_field_widget[name='tz']", ".o_field_resume_one2many .o_data_row", ".o_field_resume_one2many .o_resume_line",
     ".o_field_skills_one2many .o_data_row", ".o_field_skills_one2many .o_group_name",
     "[data-intl-language-skip]",
@@ -66,7 +69,9 @@ function screenText() {
     return parts.join("\n");
 }
 
-function collectScreen(label) {
+function collectScreen(label, ignore = "") {
+    // words of a record's name quoted on the screen (an error naming the record) are data
+    const named = new Set((ignore.match(/\p{L}+/gu) || []).map((word) => word.toLowerCase()));
     const words = { latin: {}, cyrillic: 0, total: 0 };
     for (const token of screenText().split(/\s+/)) {
         if (!token || /\d/.test(token)) {
@@ -79,7 +84,7 @@ function collectScreen(label) {
             words.total++;
             if (/^\p{Script=Cyrillic}+$/u.test(word)) {
                 words.cyrillic++;
-            } else if (/\p{Script=Latin}/u.test(word)) {
+            } else if (/\p{Script=Latin}/u.test(word) && !named.has(word.toLowerCase())) {
                 words.latin[word] = (words.latin[word] || 0) + 1;
             }
         }
@@ -196,6 +201,46 @@ function chatterDialogs(label) {
     ];
 }
 
+// An error dialog in the reader's language: a refused decision (a server UserError) opened as
+// the user would open it, its words read, then closed (issue 25, item 11).
+function errorDialog(serverAction, model, label) {
+    return [
+        {
+            content: `Try ${label} where the user may not`,
+            trigger: ".o_view_controller.o_form_view",
+            async run() {
+                markSeen();
+                const env = odoo.__WOWL_DEBUG__.root.env;
+                const [record] = await env.services.orm.searchRead(model, [], ["id", "display_name"], { limit: 1 });
+                window.__intlNamed = record.display_name || "";
+                // not awaited: the refusal reaches the error service, which shows its dialog
+                env.services.action.doAction(serverAction, {
+                    additionalContext: { active_id: record.id, active_ids: [record.id], active_model: model },
+                });
+            },
+        },
+        {
+            content: `Read the words of: ${label}: error dialog`,
+            trigger: ".modal .o_error_dialog",
+            run() {
+                // the dialog names the record (data): its words are not checked
+                collectScreen(`${label}: error dialog`, window.__intlNamed || "");
+                markSeen();
+            },
+        },
+        {
+            content: "Close the error dialog",
+            trigger: ".modal .o_error_dialog",
+            run() {
+                document.querySelector(".modal .btn-close, .modal footer .btn-primary").click();
+            },
+        },
+        {
+            trigger: "body:not(:has(.modal .o_error_dialog))",
+        },
+    ];
+}
+
 function newRecord(action, label) {
     return [
         ...open(action, label),
@@ -273,6 +318,8 @@ const ROLES = {
         ...open("intl_cooperation.intl_agreement_action", "agreements"),
         ...searchMenu("agreements"),
         ...firstRecord("agreement"),
+        ...errorDialog("intl_cooperation.intl_agreement_action_server_approve", "intl.agreement",
+            "an agreement's approval"),
         ...newRecord("intl_cooperation.intl_trip_action", "trips"),
         ...firstRecord("trip"),
         ...open("mail.action_discuss", "Discuss", ".o-mail-Discuss"),
