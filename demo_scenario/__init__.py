@@ -20,13 +20,8 @@ import logging
 import time
 
 from . import (
-    agreements, clause, degree, delegations, discipline, evaluation, ewp, grants, money, opportunities, portal, scholar,
-    trip_money, trips,
-    agreements, clause, degree, delegations, discipline, evaluation, ewp, letters, money, portal, scholar, trip_money,
-    agreements, clause, degree, delegations, discipline, evaluation, ewp, mobility, money, portal, scholar, trip_money,
-    trips,
-    agreements, clause, degree, delegations, discipline, evaluation, ewp, money, portal, scholar, trip_money, trips,
-    words,
+    agreements, clause, degree, delegations, discipline, evaluation, ewp, grants, letters, mobility, money,
+    opportunities, portal, scholar, trip_money, trips, words,
 )
 
 _logger = logging.getLogger(__name__)
