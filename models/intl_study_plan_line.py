@@ -79,7 +79,9 @@ class IntlStudyPlanLine(models.Model):
             # a component created in a change of the agreement is an added one
             if vals.get("plan_id") in changes and not vals.get("origin_line_id"):
                 vals.setdefault("change", "added")
-        # a frozen plan refuses the line before its values are validated (the lock, not a bad value, refuses)
+        # who may not create lines is refused by access first; then a frozen plan refuses the line
+        # before its values are validated (the lock, not a bad value, refuses)
+        self.check_access("create")
         plans._check_lines_editable()
         lines = super().create(vals_list)
         lines.plan_id._check_lines_editable()

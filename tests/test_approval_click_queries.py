@@ -31,12 +31,12 @@ _logger = logging.getLogger(__name__)
 # +3 (+1 on a last step) since issue #25 items 11-12: the next approvers' to-dos keep their
 # summary's key (read in each reader's language) and the decision's verb is the step's
 CLICK_QUERIES = {
-    "trip_dic": 69,
-    "agreement_legal": 78,  # +6: the version of the draft Legal approved is marked (DP 717 5.1.3)
-    "act_institute": 49,
-    "act_dic": 28,
-    "plan_registrar": 32,
-    "delegation_protocol": 23,
+    "trip_dic": 63,
+    "agreement_legal": 69,  # includes marking the version of the draft Legal approved (DP 717 5.1.3)
+    "act_institute": 47,
+    "act_dic": 26,
+    "plan_registrar": 30,
+    "delegation_protocol": 22,
 }
 
 

@@ -64,3 +64,23 @@ class TestClauseProgrammePrint(DegreeCommon, HttpCase):
             self.env["ir.actions.report"].with_user(self.user_coordinator_other)._render_qweb_html(
                 REPORTS["memo"][0], self.programme.ids)
         self.assertIsInstance(error.exception.__cause__, AccessError)
+
+    def test_coordinator_prints_and_attaches_them(self):
+        """Print and Attach on the programme's checklist: the memo and the proposal become the
+        lines' files (real PDFs), as on an agreement; the line is then received."""
+        for xmlid in ("intl_document_type_service_memo", "intl_document_type_proposal"):
+            doc_type = self.env.ref(f"intl_cooperation.{xmlid}")
+            line = self.programme.document_line_ids.filtered(lambda rec, t=doc_type: rec.type_id == t)
+            with self.subTest(document=doc_type.code):
+                self.assertEqual(len(line), 1)
+                mine = line.with_user(self.user_coordinator)
+                mine.invalidate_recordset()
+                self.assertTrue(mine.can_print_form)
+                before = line.attachment_ids
+                mine.with_context(force_report_rendering=True).action_print_attach()
+                self.assertEqual(line.state, "received")
+                printed = line.attachment_ids - before
+                self.assertEqual(len(printed), 1)
+                self.assertEqual(printed.mimetype, "application/pdf")
+                self.assertTrue(printed.raw.startswith(b"%PDF"))
+                self.assertIn(doc_type.code, printed.name)

@@ -1,5 +1,6 @@
 import base64
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -16,6 +17,8 @@ class TestDocumentChecklist(IntlCommon):
             "partner_id": cls.partner_institution.id,
             "kind_id": cls.env.ref("intl_cooperation.intl_agreement_kind_memorandum").id,
             "institute_id": cls.institute.id,
+            # a draft agreement's text comes after its forms of cooperation (DP 717 5.1.2)
+            "form_ids": [Command.set(cls.env.ref("intl_cooperation.intl_cooperation_form_faculty_visits").ids)],
         })
         cls.memo_type = cls.env.ref("intl_cooperation.intl_document_type_service_memo")
         cls.passport_type = cls.env.ref("intl_cooperation.intl_document_type_passport")

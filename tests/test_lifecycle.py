@@ -42,7 +42,7 @@ class LifecycleCommon(IntlTripCommon):
         })
         cls.plan_line = cls.env["intl.agreement.plan.line"].create({
             "agreement_id": cls.agreement.id, "name": "Guest lecture",
-            "employee_id": cls.employee_requester.id,
+            "employee_id": cls.employee_requester.id, "date_deadline": cls.today + timedelta(days=60),
         })
         cls.visit = cls.env["intl.delegation"].create({
             "partner_id": cls.partner_host.id, "purpose": "Lifecycle test visit",

@@ -117,7 +117,7 @@ STATUSES = {
     ("intl.degree.programme", "state", "active"): ("Running", "Жүзеге асырылуда", "Действует"),
     ("intl.degree.programme", "state", "cancel"): ("Cancelled", "Күші жойылды", "Отменено"),
     ("intl.degree.programme", "state", "closed"): ("Closed", "Жабылды", "Закрыто"),
-    ("intl.degree.programme", "state", "contract"): ("Contract", "Келісім-шарт", "Договор"),
+    ("intl.degree.programme", "state", "contract"): ("Contract", "Шарт", "Договор"),
     ("intl.degree.programme", "state", "draft"): ("Proposal", "Ұсыныс", "Предложение"),
     ("intl.degree.programme", "state", "management"): ("Management Decision", "Басшылық шешімі", "Решение руководства"),
     ("intl.degree.programme", "state", "negotiation"): ("Negotiation", "Келіссөздер", "Переговоры"),
@@ -187,6 +187,26 @@ STATUSES = {
     ("intl.mobility.call", "state", "evaluation"): ("Commission Review", "Комиссияның қарауы",
                                                     "Рассмотрение комиссией"),
     ("intl.mobility.call", "state", "open"): ("Applications Open", "Өтініштер қабылдануда", "Приём заявок открыт"),
+    ("intl.opportunity", "state", "draft"): ("Draft", "Жоба", "Черновик"),
+    ("intl.opportunity", "state", "published"): ("Published", "Жарияланды", "Опубликовано"),
+    ("intl.opportunity", "state", "closed"): ("Closed", "Жабылды", "Закрыто"),
+    ("intl.grant.project", "state", "proposal"): ("Proposal", "Ұсыныс", "Предложение"),
+    ("intl.grant.project", "state", "submitted"): ("Submitted", "Ұсынылды", "Подано"),
+    ("intl.grant.project", "state", "won"): ("Won", "Жеңді", "Выигран"),
+    ("intl.grant.project", "state", "rejected"): ("Rejected", "Қабылданбады", "Отклонено"),
+    ("intl.grant.project", "state", "running"): ("Running", "Жүзеге асырылуда", "Действует"),
+    ("intl.grant.project", "state", "closed"): ("Closed", "Жабылды", "Закрыто"),
+    ("intl.agreement.annex", "state", "draft"): ("Draft", "Жоба", "Черновик"),
+    ("intl.agreement.annex", "state", "dic_review"): ("DIC Review", "ХЫД қарауында", "Рассмотрение в ДМС"),
+    ("intl.agreement.annex", "state", "legal_review"): ("Legal Review", "Заңдық сараптама",
+                                                        "Юридическая экспертиза"),
+    ("intl.agreement.annex", "state", "management"): ("Management Decision", "Басшылық шешімі",
+                                                      "Решение руководства"),
+    ("intl.agreement.annex", "state", "approved"): ("Approved for Signing", "Қол қоюға келісілді",
+                                                    "Согласовано к подписанию"),
+    ("intl.agreement.annex", "state", "signed"): ("Signed", "Қол қойылды", "Подписан"),
+    ("intl.agreement.annex", "state", "in_force"): ("In Force", "Күшінде", "Действует"),
+    ("intl.agreement.annex", "state", "cancel"): ("Cancelled", "Күші жойылды", "Отменено"),
 }
 
 
@@ -216,7 +236,8 @@ class TestStatusWords(TransactionCase):
                 if (field.type == "selection" and getattr(field, "_module", None) == "intl_cooperation"
                         and (name == "state" or name.endswith(("_state", "_status")))
                         and not callable(field.selection) and field.model_name == model_name
-                        and not self.env[model_name].is_transient()):
+                        and not self.env[model_name].is_transient()
+                        and not self.env[model_name]._abstract):
                     found.update((model_name, name, value) for value, _label in field.selection)
         return found
 

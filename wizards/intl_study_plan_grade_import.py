@@ -99,7 +99,7 @@ class IntlStudyPlanGradeImport(models.TransientModel):
         for line, row in zip(lines, rows, strict=True):
             line.write({"partner_grade": row["partner_grade"], "converted_grade": row["converted_grade"]})
         self.plan_id._intl_message_post(
-            _lt("The partner's grades of %(count)s disciplines imported from the file %(file)s.",
+            _lt("The partner's grades imported from the file %(file)s; disciplines graded: %(count)s.",
                 count=len(rows), file=self.filename or "-"),
             subtype_xmlid="mail.mt_note")
         return {"type": "ir.actions.act_window_close"}
