@@ -120,22 +120,6 @@ class IntlTrip(models.Model):
                 lambda p: p.state == "posted" and p.kind == "advance").mapped("amount_company"))
             trip.amount_to_advance = max(trip.estimate_total - advanced, 0.0) if due else 0.0
 
-    def _intl_advance_remaining(self, currency, date):
-        """What is left to advance on the estimate, in ``currency`` (the wizard's amount, and the
-        ceiling checked at posting): estimate lines in that currency at their amount, the others
-        converted at ``date``; less what was advanced once the money's currency is fixed."""
-        self.ensure_one()
-        lines = self.estimate_line_ids
-        same = lines.filtered(lambda line: line.currency_id == currency)
-        other = lines - same
-        estimate = sum(same.mapped("amount"))
-        if other:
-            estimate += self.currency_id._intl_convert(
-                sum(other.mapped("amount_company")), currency, self.company_id, date)
-        posted = self.payment_ids.filtered(lambda payment: payment.state == "posted")
-        advanced = self.amount_advanced if posted else 0.0
-        return currency.round(max(estimate - advanced, 0.0))
-
     @api.depends("no_advance", "state", "amount_advanced", "amount_balance", "settled_date",
                  "advance_report_ids.state")
     def _compute_money_state(self):

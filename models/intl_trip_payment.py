@@ -116,13 +116,6 @@ class IntlTripPayment(models.Model):
                               "Currencies).", currency=self.currency_id.name)
         if self.kind == "advance" and trip.state not in ("approved", "returned"):
             return self.env._("Advances are paid on approved trips only.")
-        if self.kind == "advance":
-            # checked again at posting: a colleague may have paid the trip since the wizard opened
-            remaining = trip._intl_advance_remaining(self.currency_id, self.date)
-            if self.currency_id.compare_amounts(self.amount, remaining) > 0:
-                return self.env._(
-                    "%(trip)s has %(amount)s %(currency)s left to advance on its estimate: a colleague may "
-                    "have paid it meanwhile.", trip=trip.name, amount=remaining, currency=self.currency_id.name)
         if trip.settled_date:
             return self.env._("%(trip)s is already settled.", trip=trip.name)
         if self.kind == "deduction" and self.journal_id.type != "general":
@@ -133,9 +126,6 @@ class IntlTripPayment(models.Model):
 
     def _post(self):
         self.trip_id._check_is_accountant()
-        # two postings on one trip at the same time conflict on its row: Odoo retries the later
-        # one, which then sees the first (and its guard refuses what the first already paid)
-        self.env.cr.execute("UPDATE intl_trip SET id = id WHERE id IN %s", [tuple(self.trip_id.ids)])
         for payment in self:
             if payment.state != "draft":
                 raise UserError(self.env._("This payment is already posted."))
