@@ -120,6 +120,37 @@ class IntlTrip(models.Model):
                 lambda p: p.state == "posted" and p.kind == "advance").mapped("amount_company"))
             trip.amount_to_advance = max(trip.estimate_total - advanced, 0.0) if due else 0.0
 
+    def _intl_advance_remaining(self, currency, date):
+        """What the trip may still be advanced in ``currency`` on ``date``: the wizard proposes
+        it, the posting refuses more (checked again there: a colleague may have paid meanwhile)."""
+        self.ensure_one()
+        return currency.round(max(self._intl_estimate_in(currency, date) - self._intl_advanced_in(currency), 0.0))
+
+    def _intl_estimate_in(self, currency, date):
+        """The estimate in ``currency`` on ``date``: its lines in that currency at their amount,
+        the others at their tenge value (the approved estimate) converted at the rate of ``date``."""
+        self.ensure_one()
+        company = self.company_id
+        lines = self.estimate_line_ids
+        same = lines.filtered(lambda line: line.currency_id == currency)
+        other = lines - same
+        estimate = sum(same.mapped("amount"))
+        if other:
+            estimate += company.currency_id._intl_convert(
+                sum(other.mapped("amount_company")), currency, company, date)
+        return estimate
+
+    def _intl_advanced_in(self, currency):
+        """The advances posted, in ``currency``: at their amount (a trip's money is in one
+        currency); one in another currency would count at the rate of its own date."""
+        self.ensure_one()
+        company = self.company_id
+        advanced = 0.0
+        for payment in self.payment_ids.filtered(lambda p: p.state == "posted" and p.kind == "advance"):
+            advanced += payment.amount if payment.currency_id == currency else \
+                payment.currency_id._intl_convert(payment.amount, currency, company, payment.date)
+        return advanced
+
     @api.depends("no_advance", "state", "amount_advanced", "amount_balance", "settled_date",
                  "advance_report_ids.state")
     def _compute_money_state(self):

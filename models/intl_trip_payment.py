@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL, format_amount
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import intl_message
@@ -118,6 +119,15 @@ class IntlTripPayment(models.Model):
             return self.env._("Advances are paid on approved trips only.")
         if trip.settled_date:
             return self.env._("%(trip)s is already settled.", trip=trip.name)
+        if self.kind == "advance" and self.state == "draft":
+            # checked at posting, not only when the wizard opened: a colleague may have paid since
+            remaining = trip._intl_advance_remaining(self.currency_id, self.date)
+            if self.currency_id.compare_amounts(self.amount, remaining) > 0:
+                return self.env._(
+                    "%(trip)s has %(remaining)s left to advance on its estimate, less than %(amount)s: "
+                    "a colleague may have paid it meanwhile (reload the trip).", trip=trip.name,
+                    remaining=format_amount(self.env, remaining, self.currency_id),
+                    amount=format_amount(self.env, self.amount, self.currency_id))
         if self.kind == "deduction" and self.journal_id.type != "general":
             return self.env._("A salary deduction is booked in a miscellaneous journal.")
         if self.kind != "deduction" and self.journal_id.type not in ("bank", "cash"):
@@ -129,8 +139,12 @@ class IntlTripPayment(models.Model):
         for payment in self:
             if payment.state != "draft":
                 raise UserError(self.env._("This payment is already posted."))
-        self._lifecycle_check("post")
+        # one statement that updates the trips' rows: of two postings on one trip at the same time
+        # the later waits, then fails to serialize and Odoo retries it, its guard seeing the first
+        self.env.cr.execute(SQL("UPDATE intl_trip SET id = id WHERE id IN %s", tuple(self.trip_id.ids)))
         for payment in self:
+            # one by one: the guard of each sees the advances posted before it
+            payment._lifecycle_check("post")
             payment.currency_id._intl_check_rate(payment.company_id, payment.date)
             if payment.kind == "deduction":
                 move = self.env["account.move"].create(payment._prepare_deduction_move_vals())

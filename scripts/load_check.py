@@ -40,10 +40,15 @@ for trip in trips:
     if trip.money_currency_id == currency and float_compare(
             booked, trip.amount_balance, precision_rounding=currency.rounding):
         unbalanced.append((trip.name, booked, trip.amount_balance))
-    advanced = sum(trip.payment_ids.filtered(
-        lambda p: p.state == "posted" and p.kind == "advance").mapped("amount_company"))
-    if float_compare(advanced, trip.estimate_total, precision_rounding=currency.rounding) > 0:
-        overpaid.append((trip.name, advanced, trip.estimate_total))
+    # the posting's rule: the advances, in the trip's money currency, within the estimate in that
+    # currency at the rate of an advance's date (each posting checked it at its own date)
+    advances = trip.payment_ids.filtered(lambda p: p.state == "posted" and p.kind == "advance")
+    if advances:
+        money = trip.money_currency_id
+        estimate = max(trip._intl_estimate_in(money, day) for day in set(advances.mapped("date")))
+        advanced = trip._intl_advanced_in(money)
+        if money.compare_amounts(advanced, estimate) > 0:
+            overpaid.append((trip.name, money.name, advanced, money.round(estimate)))
 check(f"trips paid during the load ({len(trips)}): advances account != trip balance",
       len(unbalanced), unbalanced)
 check("trips advanced more than their estimate", len(overpaid), overpaid)

@@ -18,6 +18,7 @@ from . import test_intl_delegation_tour
 from . import test_intl_trip
 from . import test_intl_trip_money
 from . import test_intl_trip_money_accounting
+from . import test_intl_trip_money_jsonrpc
 from . import test_intl_trip_return
 from . import test_intl_trip_access
 from . import test_intl_trip_reports

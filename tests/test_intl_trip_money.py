@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -49,6 +51,51 @@ class TestIntlTripMoney(IntlTripMoneyCommon):
         trip.with_user(self.user_requester).write({"results": "<p>Curriculum agreed</p>"})
         trip.with_user(self.user_requester).action_submit_assignment_report()
         self.assertEqual(trip.state, "done")
+
+    def test_a_stale_wizard_does_not_pay_twice(self):
+        """Two accountants open the payment wizard of one trip; the second confirms after the first
+        paid it: refused, the trip is never advanced beyond its estimate (found by make load)."""
+        with freeze_time(self.today):
+            trip = self._approve(self._create_trip())
+            first, second = self._payment_wizard(trip), self._payment_wizard(trip)
+            self.assertEqual((first.amount, second.amount), (500000.0, 500000.0))
+            first.action_confirm()
+            with self.assertRaises(UserError) as refused:
+                second.action_confirm()
+            message = str(refused.exception)
+            self.assertIn(trip.name, message)
+            self.assertIn("left to advance on its estimate", message)
+            self.assertIn("a colleague may have paid it meanwhile", message)
+            self.assertEqual(trip.amount_advanced, 500000.0)
+            self.assertEqual(trip.amount_to_advance, 0.0)
+            self.assertEqual(len(trip.payment_ids.filtered(lambda p: p.state == "posted")), 1)
+            # a wizard opened now proposes nothing more, and nothing more is paid
+            self.assertEqual(self._payment_wizard(trip).amount, 0.0)
+            with self.assertRaises(UserError) as refused:
+                self._payment_wizard(trip, 1.0).action_confirm()
+            self.assertIn("left to advance on its estimate", str(refused.exception))
+            self.assertEqual(trip.amount_advanced, 500000.0)
+
+    def test_partial_advances_then_exactly_the_rest(self):
+        with freeze_time(self.today):
+            trip = self._approve(self._create_trip())
+            self._pay(trip, 300000.0)
+            wizard = self._payment_wizard(trip)
+            self.assertEqual(wizard.amount, 200000.0)  # the rest, proposed
+            wizard.amount = 200000.01
+            with self.assertRaises(UserError) as refused:
+                wizard.action_confirm()
+            self.assertIn("left to advance on its estimate", str(refused.exception))
+            self.assertEqual(trip.amount_advanced, 300000.0)
+            self._pay(trip, 150000.0)
+            self._pay(trip)  # the rest: 50 000
+            self.assertEqual(trip.payment_ids.filtered(lambda p: p.state == "posted").mapped("amount"),
+                             [300000.0, 150000.0, 50000.0])
+            self.assertEqual(trip.amount_advanced, trip.estimate_total)
+            self.assertEqual(trip.amount_to_advance, 0.0)
+            # a reversed advance frees what it paid
+            trip.payment_ids[-1].with_user(self.user_accountant).action_reverse()
+            self.assertEqual(self._payment_wizard(trip).amount, 50000.0)
 
     def test_spent_exactly_the_advance(self):
         trip = self._approve(self._create_trip())

@@ -1,5 +1,5 @@
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -83,6 +83,59 @@ class TestIntlTripMoneyAccounting(IntlTripMoneyCommon):
             default_trip_id=trip.id, default_kind="advance"))
         self.assertEqual(wizard.currency_id, self.eur)
         self.assertEqual(wizard.amount, 600.0)
+
+    @freeze_time("2026-06-01 06:00:00")
+    def test_advance_in_another_currency_up_to_the_remainder(self):
+        """A tenge estimate paid in euros: the wizard proposes the rest in euros at the payment
+        date's rate; more is refused, up to it is paid, the rest after a part is exact."""
+        self._rate("2026-05-25", 520.0)
+        trip = self._approve(self._create_trip(departure=date(2026, 7, 1)))  # 500 000 KZT
+        form = Form(self.env["intl.trip.payment.wizard"].with_user(self.user_accountant).with_context(
+            default_trip_id=trip.id, default_kind="advance"))
+        self.assertEqual((form.currency_id, form.amount), (self.kzt, 500000.0))
+        form.currency_id = self.eur
+        self.assertEqual(form.amount, 961.54)  # 500 000 / 520
+        form.date = date(2026, 5, 20)  # the rate of that day: 500
+        self.assertEqual(form.amount, 1000.0)
+        form.date = date(2026, 6, 1)
+        form.amount = 961.55
+        wizard = form.save()
+        with self.assertRaises(UserError) as refused:
+            wizard.action_confirm()
+        self.assertIn("left to advance on its estimate", str(refused.exception))
+        self.assertIn("961.54", str(refused.exception))
+        self.assertFalse(trip.payment_ids.filtered(lambda p: p.state == "posted"))
+        wizard.amount = 400.0
+        wizard.action_confirm()  # the currency is now the trip's: euros
+        wizard = self._payment_wizard(trip)
+        self.assertEqual((wizard.currency_id, wizard.amount), (self.eur, 561.54))
+        wizard.amount = 561.55
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        wizard.amount = 561.54
+        wizard.action_confirm()
+        self.assertEqual(trip.amount_advanced, 961.54)
+        self.assertEqual(self._payment_wizard(trip).amount, 0.0)
+
+    @freeze_time("2026-06-01 06:00:00")
+    def test_mixed_estimate_paid_in_its_foreign_currency(self):
+        """Euro lines count at their amount, tenge lines at the payment date's rate."""
+        self._rate("2026-05-25", 520.0)
+        trip = self._approve(self._create_trip(departure=date(2026, 7, 1), lines=[
+            (self.cat_accommodation, 2, 250.0, self.eur), (self.cat_fares, 1, 104000.0, self.kzt)]))
+        wizard = self._payment_wizard(trip)
+        self.assertEqual(wizard.currency_id, self.kzt)  # two currencies: proposed in tenge
+        self.assertEqual(wizard.amount, trip.estimate_total)
+        form = Form(wizard)
+        form.currency_id = self.eur
+        self.assertEqual(form.amount, 700.0)  # 500 EUR + 104 000 / 520
+        form.amount = 700.01
+        wizard = form.save()
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        wizard.amount = 700.0
+        wizard.action_confirm()
+        self.assertEqual((trip.money_currency_id, trip.amount_advanced), (self.eur, 700.0))
 
     def test_missing_rate_is_an_error_naming_currency_and_date(self):
         chf = self.env.ref("base.CHF")

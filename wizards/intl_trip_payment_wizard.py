@@ -94,16 +94,8 @@ class IntlTripPaymentWizard(models.TransientModel):
             if not wizard.currency_id or not trip:
                 wizard.amount = 0.0
             elif wizard.kind == "advance":
-                lines = trip.estimate_line_ids
-                same = lines.filtered(lambda line, w=wizard: line.currency_id == w.currency_id)
-                other = lines - same
-                estimate = sum(same.mapped("amount"))
-                if other:
-                    estimate += trip.currency_id._intl_convert(
-                        sum(other.mapped("amount_company")), wizard.currency_id, trip.company_id,
-                        wizard.date or fields.Date.context_today(wizard))
-                advanced = trip.amount_advanced if wizard.currency_locked else 0.0
-                wizard.amount = wizard.currency_id.round(max(estimate - advanced, 0.0))
+                wizard.amount = trip._intl_advance_remaining(
+                    wizard.currency_id, wizard.date or fields.Date.context_today(wizard))
             else:
                 wizard.amount = abs(trip.amount_balance)
 
