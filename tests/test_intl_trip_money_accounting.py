@@ -98,6 +98,10 @@ class TestIntlTripMoneyAccounting(IntlTripMoneyCommon):
         form.date = date(2026, 5, 20)  # the rate of that day: 500
         self.assertEqual(form.amount, 1000.0)
         form.date = date(2026, 6, 1)
+        # created with the currency given (as the demo does): the amount proposed in that currency
+        given = self.env["intl.trip.payment.wizard"].with_user(self.user_accountant).create({
+            "trip_id": trip.id, "kind": "advance", "currency_id": self.eur.id})
+        self.assertEqual((given.currency_id, given.amount), (self.eur, 961.54))
         form.amount = 961.55
         wizard = form.save()
         with self.assertRaises(UserError) as refused:

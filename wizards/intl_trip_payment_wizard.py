@@ -23,7 +23,7 @@ class IntlTripPaymentWizard(models.TransientModel):
         "res.currency", compute="_compute_currency_id", store=True, readonly=False, required=True,
         precompute=True,
         domain="[('active', '=', True)]")
-    currency_locked = fields.Boolean(compute="_compute_currency_id", store=True, precompute=True)
+    currency_locked = fields.Boolean(compute="_compute_currency_locked", store=True, precompute=True)
     amount = fields.Monetary(compute="_compute_amount", store=True, readonly=False, precompute=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     journal_id = fields.Many2one(
@@ -76,11 +76,17 @@ class IntlTripPaymentWizard(models.TransientModel):
                     days=count_text(self.env, max_age, DAYS))
 
     @api.depends("trip_id")
+    def _compute_currency_locked(self):
+        for wizard in self:
+            wizard.currency_locked = bool(wizard.trip_id.payment_ids.filtered(lambda p: p.state == "posted"))
+
+    # apart from currency_locked: computing that one at creation must not overwrite a currency given
+    # (the amount would be proposed in the estimate's currency and paid in the one given)
+    @api.depends("trip_id")
     def _compute_currency_id(self):
         for wizard in self:
             trip = wizard.trip_id
             posted = trip.payment_ids.filtered(lambda p: p.state == "posted")
-            wizard.currency_locked = bool(posted)
             if posted:
                 wizard.currency_id = trip.money_currency_id
                 continue
