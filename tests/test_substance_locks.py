@@ -244,13 +244,21 @@ class TestSubstanceLocksPerRole(SubstanceLocksCommon):
             if not user or not user.has_group(group):
                 user = new_test_user(cls.env, login=f"walk_{role}", groups=f"base.group_user,{group}")
             cls.users[role] = user
+        cls._records = {}
 
     def setUp(self):
         super().setUp()
         self.table = defaultdict(Counter)
 
     def _record_for(self, model, user, domain=()):
-        """A record of ``model`` the user may write, else one they read, else any."""
+        """A record of ``model`` the user may write, else one they read, else any (the same
+        demo record for the three walks: chosen once per model and role)."""
+        key = (model._name, user.id, tuple(domain))
+        if key not in self._records:
+            self._records[key] = self._find_record_for(model, user, domain)
+        return self._records[key]
+
+    def _find_record_for(self, model, user, domain):
         try:
             visible = model.with_user(user).search(list(domain), limit=20)
         except AccessError:
