@@ -214,8 +214,9 @@ class IntlApprovalLine(models.Model):
     def _deadline_calendar(self):
         """The working calendar of the step's first approver, else the company's."""
         self.ensure_one()
-        # sudo: the approver's employee and calendar are read by the engine
-        approver = (self.user_ids - self.deputy_user_ids).sudo()[:1]
+        # sudo: the approver's employee and calendar are read by the engine; the step's own
+        # approvers are its deciders since they are stored (without the deputies)
+        approver = (self.decider_user_ids or (self.user_ids - self.deputy_user_ids)).sudo()[:1]
         calendar = approver.employee_id.resource_calendar_id
         return calendar or (approver.company_id or self.env.company).resource_calendar_id
 

@@ -8,6 +8,7 @@ may decide, separation of duties, the documents of the step, the note, the activ
 """
 import logging
 import os
+import re
 import traceback
 from contextlib import contextmanager
 from datetime import timedelta
@@ -55,10 +56,16 @@ class ApprovalClickMixin:
 
         def execute(cr, query, params=None, log_exceptions=True):
             if cr is cursor:
+                stack = traceback.extract_stack()[:-1]
                 frames = [f"{frame.filename.rsplit('/', 2)[-2]}/{frame.filename.rsplit('/', 1)[-1]}:"
-                          f"{frame.lineno} {frame.name}" for frame in traceback.extract_stack()[:-1]
-                          if "/odoo/" in frame.filename or "intl_cooperation" in frame.filename]
-                seen.append((str(query)[:200].replace("\n", " ") + " PARAMS " + str(params)[:80], frames[-12:]))
+                          f"{frame.lineno} {frame.name}" for frame in stack
+                          if "intl_cooperation" in frame.filename and "/tests/" not in frame.filename]
+                inner = [f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}" for frame in stack[-int(os.environ.get("INTL_PROFILE_DEPTH", 4)):]]
+                text = " ".join(str(query).split())
+                match = re.search(r"^(\w+).*?(?:FROM|INTO|UPDATE|DELETE FROM)\s+(\"?\w+\"?)", text)
+                head = f"{match.group(1)} {match.group(2)}" if match else text[:80]
+                values = params if params is not None else getattr(query, "params", None)
+                seen.append((f"{head} | {text[:300]} PARAMS {str(values)[:160]}", frames[-10:] + ["..."] + inner))
             return original(cr, query, params, log_exceptions)
 
         type(cursor).execute = execute
