@@ -338,6 +338,16 @@ class IntlApprovalMixin(models.AbstractModel):
             steps.fetch([name for name, field in steps._fields.items()
                          if field.store and field.column_type and field.prefetch is True])
 
+    def _approval_prefetch_partners(self):
+        """Read in one query the partners a decision reads: its author's (the note) and those
+        of the records' companies (the layout of the next approvers' e-mails)."""
+        # sudo: the partners are read by the engine, as the note and the notices read them
+        partners = self.env.user.partner_id.sudo()
+        if "company_id" in self._fields:
+            partners |= self.sudo().company_id.partner_id
+        partners.fetch([name for name, field in partners._fields.items()
+                        if field.store and field.column_type and field.prefetch is True])
+
     def _approval_check_can_approve(self):
         reasons = self._approval_decide_reasons()
         if reasons:
@@ -366,6 +376,7 @@ class IntlApprovalMixin(models.AbstractModel):
         now = fields.Datetime.now()
         activities = self._approval_step_activities(decided)
         principals = self._approval_deputy_principals(decided)
+        self._approval_prefetch_partners()
         for _record, line in decided:
             line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now,
                                    "deputy_of_id": principals[line][:1].id})

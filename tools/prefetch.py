@@ -15,7 +15,7 @@ def fetch_one2many(records, fname):
         comodel = records.env[field.comodel_name].with_context(active_test=False, **field.context)
         columns = [name for name, comodel_field in comodel._fields.items()
                    if comodel_field.store and comodel_field.column_type and comodel_field.prefetch is True]
-        domain = field.get_domain_list(missing) + [(field.inverse_name, "in", missing.ids)]
+        domain = [*field.get_domain_list(missing), (field.inverse_name, "in", missing.ids)]
         lines = comodel.search_fetch(domain, columns)
         inverse = comodel._fields[field.inverse_name]
         get_id = (lambda line: line[inverse.name].id) if inverse.type == "many2one" else (
