@@ -331,7 +331,7 @@ class IntlApprovalMixin(models.AbstractModel):
         approver's)."""
         # sudo: engine-internal read of the records' approval lines (the user reads the records)
         lines = fetch_one2many(self.sudo(), "approval_line_ids")
-        current = lines.filtered(lambda line: line.is_current and line.state in ("waiting", "pending"))
+        current = lines.filtered(lambda line: line.id and line.is_current and line.state in ("waiting", "pending"))
         if current:
             current.fetch(["user_ids", "decider_user_ids"])
             steps = current.step_id.with_context(prefetch_langs=True)

@@ -10,7 +10,9 @@ def fetch_one2many(records, fname):
     records whose value is cached already are left as they are. Returns the lines of ``records``
     (in ``records``' environment), prefetched together."""
     field = records._fields[fname]
-    missing = records.browse(list(records.env.cache.get_missing_ids(records, field)))
+    # (saved records only: a new record's lines are in the cache or read as Odoo reads them)
+    missing = records.browse([rid for rid in records.env.cache.get_missing_ids(records, field)
+                              if isinstance(rid, int)])
     if missing:
         comodel = records.env[field.comodel_name].with_context(active_test=False, **field.context)
         columns = [name for name, comodel_field in comodel._fields.items()
