@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from ..tools.prefetch import fetch_one2many
+
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
 # language (tools/intl_message.py), so the lazy form is the point here.
@@ -464,6 +466,8 @@ class IntlAgreement(models.Model):
 
     def _check_can_approve_stage(self):
         """The DIC Director approves once negotiation produced the draft agreement."""
+        # the approval lines and what the decision reads, once (as the engine's check does)
+        self._approval_prefetch()
         for agreement in self:
             # sudo: engine-internal read of the approval lines of a record the user reads
             pending = agreement.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
@@ -572,8 +576,9 @@ class IntlAgreement(models.Model):
 
     def _guard_legal_approved(self):
         """Legal approves a text: an agreement leaves the legal review with a version of its draft."""
-        # sudo: every version counts, whoever reads them
-        if self.state == "legal_review" and not self.sudo().draft_version_ids:
+        # sudo: every version counts, whoever reads them; read with their fields (the version
+        # Legal approves is marked next)
+        if self.state == "legal_review" and not fetch_one2many(self.sudo(), "draft_version_ids"):
             return self.env._("%(agreement)s has no text of its draft agreement for Legal to approve.",
                               agreement=self.display_name)
         return False

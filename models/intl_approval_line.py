@@ -11,6 +11,7 @@ from odoo.tools.misc import consteq, hmac
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import intl_message
+from ..tools.prefetch import fetch_one2many
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages (tools/intl_message.py)
@@ -214,8 +215,9 @@ class IntlApprovalLine(models.Model):
     def _deadline_calendar(self):
         """The working calendar of the step's first approver, else the company's."""
         self.ensure_one()
-        # sudo: the approver's employee and calendar are read by the engine
-        approver = (self.user_ids - self.deputy_user_ids).sudo()[:1]
+        # sudo: the approver's employee and calendar are read by the engine; the step's own
+        # approvers are its deciders since they are stored (without the deputies)
+        approver = (self.decider_user_ids or (self.user_ids - self.deputy_user_ids)).sudo()[:1]
         calendar = approver.employee_id.resource_calendar_id
         return calendar or (approver.company_id or self.env.company).resource_calendar_id
 
@@ -545,7 +547,7 @@ class IntlApprovalLine(models.Model):
         if dates:
             rows.append((env._("Dates"), " – ".join(dates)))
         if "document_line_ids" in record._fields:
-            documents = record.document_line_ids.filtered("attachment_ids").mapped("type_id.name")
+            documents = fetch_one2many(record, "document_line_ids").filtered("attachment_ids").mapped("type_id.name")
             rows.append((env._("Documents"), ", ".join(documents) or env._("none attached")))
         rows.append((env._("Decide by"), format_date(env, self.date_deadline)))
         items = Markup("").join(Markup("<li><b>%s</b>: %s</li>") % (label, value or "")

@@ -7,6 +7,7 @@ from odoo.osv import expression
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import intl_message
+from ..tools.prefetch import fetch_one2many
 from .mail_activity import FOLLOWERS_DONE, FOLLOWERS_KEY
 
 _lt = LazyTranslate(__name__)
@@ -265,6 +266,12 @@ class IntlApprovalMixin(models.AbstractModel):
         # a step opened before the deciders were stored: its approvers without their deputies
         users = line.decider_user_ids or (line.user_ids - line.deputy_user_ids)
         group_step = line.step_id.approver_type == "group"
+        if line.route_id and (group_step or line.escalated_on):
+            # the members of the step's group and of the next level, in one read
+            groups = line.route_id._escalation_group()
+            if group_step:
+                groups |= line.step_id.group_id
+            groups.fetch(["users"])
         escalation = line.route_id._escalation_users() if line.route_id and (
             group_step or line.escalated_on) else users.browse()
         if group_step:
@@ -292,6 +299,7 @@ class IntlApprovalMixin(models.AbstractModel):
         """
         reasons = {}
         user = self.env.user
+        self._approval_prefetch()
         for record in self:
             # sudo: engine-internal read of the record's approval lines (the user reads the record)
             pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
@@ -314,6 +322,31 @@ class IntlApprovalMixin(models.AbstractModel):
                     "You are no longer an approver of step %(step)s of %(record)s.",
                     record=record.display_name, step=pending[0].step_name)
         return reasons
+
+    def _approval_prefetch(self):
+        """Read what a decision reads, once for all the records of ``self``: their approval
+        lines (one query with their fields), the approvers and deciders of their open and
+        waiting steps (the step opened next included: its approvers are written without
+        reading them again) and those steps in every language (the activities speak each
+        approver's)."""
+        # sudo: engine-internal read of the records' approval lines (the user reads the records)
+        lines = fetch_one2many(self.sudo(), "approval_line_ids")
+        current = lines.filtered(lambda line: line.id and line.is_current and line.state in ("waiting", "pending"))
+        if current:
+            current.fetch(["user_ids", "decider_user_ids"])
+            steps = current.step_id.with_context(prefetch_langs=True)
+            steps.fetch([name for name, field in steps._fields.items()
+                         if field.store and field.column_type and field.prefetch is True])
+
+    def _approval_prefetch_partners(self):
+        """Read in one query the partners a decision reads: its author's (the note) and those
+        of the records' companies (the layout of the next approvers' e-mails)."""
+        # sudo: the partners are read by the engine, as the note and the notices read them
+        partners = self.env.user.partner_id.sudo()
+        if "company_id" in self._fields:
+            partners |= self.sudo().company_id.partner_id
+        partners.fetch([name for name, field in partners._fields.items()
+                        if field.store and field.column_type and field.prefetch is True])
 
     def _approval_check_can_approve(self):
         reasons = self._approval_decide_reasons()
@@ -343,6 +376,7 @@ class IntlApprovalMixin(models.AbstractModel):
         now = fields.Datetime.now()
         activities = self._approval_step_activities(decided)
         principals = self._approval_deputy_principals(decided)
+        self._approval_prefetch_partners()
         for _record, line in decided:
             line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now,
                                    "deputy_of_id": principals[line][:1].id})
@@ -442,10 +476,13 @@ class IntlApprovalMixin(models.AbstractModel):
                 self.env._("Nobody can decide the step %(step)s of %(record)s.",
                            step=waiting.step_name, record=self.display_name)
             )
-        waiting._lifecycle_write({"state": "pending", "user_ids": [fields.Command.set(users.ids)],
-                                  "decider_user_ids": [fields.Command.set(own.ids)],
-                                  "deputy_user_ids": [fields.Command.set((users - own).ids)],
-                                  "activated_on": fields.Datetime.now()})
+        vals = {"state": "pending", "user_ids": [fields.Command.set(users.ids)],
+                "decider_user_ids": [fields.Command.set(own.ids)], "activated_on": fields.Datetime.now()}
+        if users - own:
+            # a waiting step has no deputies (only open steps get them, _sync_deputies): none to
+            # remove, and no read of them when there are none to add
+            vals["deputy_user_ids"] = [fields.Command.set((users - own).ids)]
+        waiting._lifecycle_write(vals)
         state = waiting.record_state or self._approval_pending_state.get(purpose)
         if state:
             self._lifecycle_move_to(state, by="approval")
@@ -467,7 +504,10 @@ class IntlApprovalMixin(models.AbstractModel):
         users = self.env["res.users"].browse({vals["user_id"] for vals in vals_list})
         # sudo: the approvers (active users, checked when resolved) follow the record the engine
         # gives them; their partners are read as sudo, the deciding user may not read them
-        self.sudo()._message_subscribe(partner_ids=users.sudo().partner_id.ids)
+        # the external partners among them (Odoo searches them), read from the partners in cache
+        partners = users.sudo().partner_id
+        self.sudo()._message_subscribe(partner_ids=partners.ids, customer_ids=partners.filtered(
+            lambda partner: partner.active and partner.partner_share).ids)
         activities = intl_message.trusting(self.env["mail.activity"]).with_context(**{
             "mail_activity_quick_update": True, FOLLOWERS_KEY: FOLLOWERS_DONE}).create(vals_list)
         activities._intl_notify_assigned()
@@ -483,11 +523,15 @@ class IntlApprovalMixin(models.AbstractModel):
         vals_list = []
         # the step's name in each reader's language (its record), else the line's
         step = line.step_id or line.step_name
+        # the stored fields mail.activity computes after its insert from the record and the
+        # user, given as it computes them (sudo, in this environment): no update after the insert
+        res_name = self.sudo().display_name
         for user in users:
             # the activity speaks the approver's language
             in_lang = self.with_context(lang=user.lang or self.env.lang)
             vals_list.append({
                 "activity_type_id": type_id, "res_model_id": model_id, "res_id": self.id,
+                "res_name": res_name, "user_tz": user.tz, "date_done": False,
                 "date_deadline": deadline, "user_id": user.id, "automated": True,
                 **intl_message.summary_vals(in_lang.env, (
                     _lt("Approve: %(step)s", step=step) if line.step_id.decision == "approve"

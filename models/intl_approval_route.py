@@ -58,11 +58,14 @@ class IntlApprovalRoute(models.Model):
                                route=route.name, error=exc)
                 ) from exc
 
+    def _escalation_group(self):
+        """The group of the route's next level (the DIC Director by default)."""
+        self.ensure_one()
+        return self.escalation_group_id or self.env.ref("intl_cooperation.group_intl_director")
+
     def _escalation_users(self):
         """Internal users of the route's next level (the DIC Director by default)."""
-        self.ensure_one()
-        group = self.escalation_group_id or self.env.ref("intl_cooperation.group_intl_director")
-        return group.users.filtered(lambda user: not user.share and user.active)
+        return self._escalation_group().users.filtered(lambda user: not user.share and user.active)
 
     def _matches(self, record):
         """Whether ``record`` satisfies the route's condition."""

@@ -2,6 +2,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from ..tools.prefetch import fetch_one2many
+
 
 class IntlDocumentMixin(models.AbstractModel):
     """Gives a process record a document checklist.
@@ -36,6 +38,8 @@ class IntlDocumentMixin(models.AbstractModel):
 
     @api.depends("document_line_ids.state", "document_line_ids.required")
     def _compute_documents_complete(self):
+        # the checklists and their lines' fields in one query
+        fetch_one2many(self.filtered("id"), "document_line_ids")
         for record in self:
             pending = record.document_line_ids.filtered(
                 lambda line: line.required and line.state != "verified"

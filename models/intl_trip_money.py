@@ -155,11 +155,13 @@ class IntlTrip(models.Model):
                  "advance_report_ids.state")
     def _compute_money_state(self):
         for trip in self:
-            reports = trip.advance_report_ids
             if trip.no_advance or (trip.state in ("draft", "to_head", "to_dic", "to_management",
                                                   "cancel") and not trip.amount_advanced):
                 trip.money_state = "none"
-            elif trip.settled_date:
+                # (the reports are read only when they decide: not at each approval step)
+                continue
+            reports = trip.advance_report_ids
+            if trip.settled_date:
                 trip.money_state = "settled"
             elif any(r.state == "posted" for r in reports):
                 trip.money_state = "to_settle"

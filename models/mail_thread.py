@@ -137,7 +137,9 @@ class MailThread(models.AbstractModel):
     def _message_log_batch(self, bodies, *args, **kwargs):
         messages = super()._message_log_batch(bodies, *args, **kwargs)
         # a keyed batch of the module (_intl_message_log_batch) is not the creation messages
-        if messages and self._intl_is_module_model() and not self.env.context.get("intl_message_keys"):
+        # (a creation message has a body: no rendering of it for the empty body of a tracking)
+        if messages and self._intl_is_module_model() and not self.env.context.get("intl_message_keys") \
+                and all(bodies.values()):
             creation = {thread.id: thread._creation_message() for thread in self}
             if all(bodies.get(thread_id) == body for thread_id, body in creation.items()):
                 # the creation messages: shown to each reader in their language

@@ -84,17 +84,18 @@ class ResPartner(models.Model):
             return statuses
         # sudo: the status is public information on the institution, whoever may read the agreements
         Agreement = self.env["intl.agreement"].sudo()
-        for field in ("partner_id", "partner_ids"):
-            for partner, states in Agreement._read_group(
-                [(field, "in", self.ids), ("state", "in", ("signed", "in_force", "expired", "terminated"))],
-                [field], ["state:array_agg"],
-            ):
-                if partner.id not in self.ids:
-                    continue
-                if {"signed", "in_force"} & set(states):
-                    statuses[partner.id] = "active"
-                elif statuses.get(partner.id) != "active":
-                    statuses[partner.id] = "expired"
+        # the agreements where they are the party or a further party, in one query
+        states_of = {}
+        for partner, further, states in Agreement._read_group(
+            [("state", "in", ("signed", "in_force", "expired", "terminated")),
+             "|", ("partner_id", "in", self.ids), ("partner_ids", "in", self.ids)],
+            ["partner_id", "partner_ids"], ["state:array_agg"],
+        ):
+            for party in (partner, further):
+                if party.id in self.ids:
+                    states_of.setdefault(party.id, set()).update(states)
+        for partner_id, states in states_of.items():
+            statuses[partner_id] = "active" if {"signed", "in_force"} & states else "expired"
         return statuses
 
     def action_open_intl_agreements(self):

@@ -615,11 +615,11 @@ def run_measures(director, rector):
     measure("approval click (rector approves the annual report): queries", box["count"], "<= 30",
             box["count"] <= 30)
     # the heaviest step of a trip (test_approval_click_queries.py measures each process's):
-    # the goal is 30; today's count (66 in the tests, where the click's deadline is cached per
-    # calendar and day and its tracking is written before the step's activities are deleted; 84
-    # here before that) is the bar it must not exceed
+    # the goal is 30; what the step opening Management's does keeps it above (the approvers'
+    # activities with their notes, followers, notices, e-mails): today's count (50 here at scale
+    # 0.1, 51 in the tests) is the bar it must not exceed
     count = trip_dic_click()
-    measure("approval click (DIC approves a trip with its checklist): queries", count, "<= 75", count <= 75)
+    measure("approval click (DIC approves a trip with its checklist): queries", count, "<= 50", count <= 50)
     # risk 1: the share of the company's steps decided after their deadline vs a hand-written SQL
     # (the company read from each step's record, not from the step)
     today = date(LAST_YEAR, 12, 31)

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_annual_report import EXPECTED_TOTALS, YEAR, AnnualReportCommon
-from .test_approval_click_queries import ApprovalClickMixin
+from .test_approval_click_queries import CLICK_QUERIES, ApprovalClickMixin
 
 SECTION_TRIPS = {
     "en_US": "Trips Abroad of Staff",
@@ -262,7 +262,7 @@ class TestAnnualReportApprovalClick(ApprovalClickMixin, AnnualReportCommon):
         (first | report).with_user(self.user_dic_director).action_submit()
         self.assertTrue(report.activity_ids)
         # the count includes the end of the transaction (the tracking of the status)
-        self._assert_click(first, report, self.user_rector)
+        self._assert_click(first, report, self.user_rector, expected=CLICK_QUERIES["annual_report"])
         self.assertEqual(report.state, "approved")
         self.assertEqual(report.approved_by_id, self.user_rector)
         self.assertFalse(report.activity_ids)
