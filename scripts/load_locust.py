@@ -15,8 +15,9 @@ import os
 import random
 from datetime import date, timedelta
 
+import gevent
 from gevent.lock import Semaphore
-from locust import HttpUser, between, events, task
+from locust import HttpUser, events, task
 
 DB = os.environ["LOAD_DB"]
 PASSWORD = os.environ.get("LOAD_PASSWORD", "intl")
@@ -27,6 +28,10 @@ _ids = itertools.count()
 SESSIONS = {}  # {login: session id}
 LOCKS = {}
 SCAN = base64.b64encode(b"%PDF-1.4 load test scan").decode()
+# THINK="5-15": seconds a person reads a page before the next click (uniform); "1-3" is the
+# stress pace of earlier runs, a click every two seconds per user, which saturates two cores
+THINK = tuple(float(part) for part in os.environ.get("THINK", "5-15").split("-"))
+RELOAD = float(os.environ.get("RELOAD", "0.1"))  # share of visits that reload the web client
 
 
 @events.quitting.add_listener
@@ -37,8 +42,15 @@ def _report_refusals(environment, **_kwargs):
 
 class OdooUser(HttpUser):
     abstract = True
-    wait_time = between(1, 3)  # a person reads between two clicks
     login = None
+
+    def wait_time(self):
+        """A person reads what the last click showed before the next task."""
+        return random.uniform(*THINK)
+
+    def think(self):
+        """The same pause between two clicks inside a task (a list, then a form, then a button)."""
+        gevent.sleep(random.uniform(*THINK))
 
     def on_start(self):
         """Log in, or open another tab of a colleague's browser of the same role.
@@ -57,6 +69,7 @@ class OdooUser(HttpUser):
                     SESSIONS[self.login] = self.client.cookies.get("session_id")
         if self.login in SESSIONS:
             self.client.cookies.set("session_id", SESSIONS[self.login])
+        self.page_load(first=True)
 
     def rpc(self, route, params, name):
         """One JSON-RPC request as the web client sends it; the result, or None on a refusal."""
@@ -64,13 +77,17 @@ class OdooUser(HttpUser):
         with self.client.post(route, name=name, catch_response=True, data=json.dumps(
                 {"jsonrpc": "2.0", "method": "call", "id": self.call_id, "params": params}),
                 headers={"Content-Type": "application/json"}) as response:
+            if not response.status_code:  # no reply at all: the connection failed
+                response.failure(f"no reply: {response.error!r}"[:200])
+                return None
             if response.status_code >= 400:
                 response.failure(f"HTTP {response.status_code}")
                 return None
             try:
                 body = response.json()
             except ValueError:
-                response.failure("not JSON")
+                response.failure(f"not JSON: HTTP {response.status_code} "
+                                 f"{response.headers.get('Content-Type', '')} {response.text[:80]!r}")
                 return None
             if "error" in body:
                 error = body["error"].get("data", {}).get("name", "")
@@ -90,12 +107,29 @@ class OdooUser(HttpUser):
             "model": model, "method": method, "args": args, "kwargs": kwargs or {}},
             name=name or f"{model}.{method}")
 
-    def home(self):
-        self.rpc("/web/session/get_session_info", {}, name="home: session")
-        with self.client.get("/web/webclient/load_menus/load", name="home: menus",
-                             catch_response=True) as response:
-            if response.status_code >= 400:
+    def get(self, url, name):
+        with self.client.get(url, name=name, catch_response=True) as response:
+            if not response.status_code:
+                response.failure(f"no reply: {response.error!r}"[:200])
+            elif response.status_code >= 400:
                 response.failure(f"HTTP {response.status_code}")
+            elif "Traceback" in response.text:
+                response.failure("traceback")
+            else:
+                response.success()
+
+    def page_load(self, first=False):
+        """Open the web client: /web carries the session info; a browser fetches the menus and
+        the translations once (their URLs carry a hash, so it keeps them in its cache)."""
+        self.get("/web", name="web client: page")
+        if first:
+            self.get("/web/webclient/load_menus/load", name="web client: menus")
+            self.get("/web/webclient/translations/load", name="web client: translations")
+
+    def home(self):
+        """The role home, the first screen of a visit; now and then the user reloads the page."""
+        if random.random() < RELOAD:
+            self.page_load()
         self.call("intl.home.tile", "web_search_read", [], {
             "domain": [], "specification": {"name": {}, "count": {}, "alert": {}, "role": {}}},
             name="home: tiles")
@@ -129,7 +163,9 @@ class OdooUser(HttpUser):
             return None
         # the first few of the inbox: several approvers often open the same record
         trip = random.choice(waiting[:5])
+        self.think()
         self.trip_form(trip["id"])
+        self.think()
         return self.call("intl.trip", "action_approval_approve", [[trip["id"]]], name=name)
 
 
@@ -141,18 +177,22 @@ class Requester(OdooUser):
     @task(3)
     def browse(self):
         self.home()
+        self.think()
         for trip in self.trips([])[:2]:
+            self.think()
             self.trip_form(trip["id"])
 
     @task(2)
     def apply(self):
         self.home()
+        self.think()
         categories = self.call("intl.trip.expense.category", "search_read", [[]], {
             "fields": ["id", "name"], "limit": 3}, name="trip: new form") or []
         countries = self.call("res.country", "search_read", [[("code", "in", ["DE", "TR", "KR"])]],
                               {"fields": ["id"]}, name="trip: new form") or []
         if not countries:
             return
+        self.think()  # filling the form
         departure = date.today() + timedelta(days=30 + random.randint(0, 60))
         trip_id = self.call("intl.trip", "create", [{
             "country_id": random.choice(countries)["id"], "city": "Berlin",
@@ -165,6 +205,7 @@ class Requester(OdooUser):
         if trip_id:
             trip_id = trip_id[0] if isinstance(trip_id, list) else trip_id
             self.trip_form(trip_id)
+            self.think()
             self.call("intl.trip", "action_submit", [[trip_id]], name="trip: submit")
 
     @task(1)
@@ -174,12 +215,14 @@ class Requester(OdooUser):
         if not returned:
             return
         trip = random.choice(returned)
+        self.think()
         self.call("intl.trip.advance.report", "web_search_read", [], {
             "domain": [("trip_id", "=", trip["id"])],
             "specification": {"name": {}, "state": {}, "total_amount": {}}}, name="advance report: list")
         categories = self.call("intl.trip.expense.category", "search_read", [[]], {
             "fields": ["id"], "limit": 1}, name="advance report: new form") or []
         if categories:
+            self.think()  # filling the report
             self.call("intl.trip.advance.report", "create", [{
                 "trip_id": trip["id"], "line_ids": [[0, 0, {
                     "category_id": categories[0]["id"], "name": "Hotel", "amount": 1000.0}]]}],
@@ -194,7 +237,9 @@ class UnitHead(OdooUser):
     @task
     def decide(self):
         self.home()
+        self.think()
         self.inbox()
+        self.think()
         self.approve_one("to_head", "approve: unit head")
 
 
@@ -206,15 +251,19 @@ class Officer(OdooUser):
     @task
     def decide(self):
         self.home()
+        self.think()
         self.inbox()
+        self.think()
         waiting = self.trips([("state", "=", "to_dic")], name="trips: list to_dic")
         if not waiting:
             return
         trip = random.choice(waiting[:5])
+        self.think()
         form = self.trip_form(trip["id"])
         lines = [line["id"] for line in (form or [{}])[0].get("document_line_ids", [])
                  if line.get("required") and line.get("state") != "verified"]
         if lines:
+            self.think()
             attachment = self.call("ir.attachment", "create", [{
                 "name": "scan.pdf", "datas": SCAN, "res_model": "intl.trip", "res_id": trip["id"]}],
                 name="documents: upload")
@@ -223,6 +272,7 @@ class Officer(OdooUser):
                 self.call("intl.document.line", "write", [lines, {"attachment_ids": [[6, 0, [attachment]]]}],
                           name="documents: attach")
                 self.check_documents(lines)
+        self.think()
         self.call("intl.trip", "action_approval_approve", [[trip["id"]]], name="approve: DIC")
 
 
@@ -234,6 +284,7 @@ class Officer(OdooUser):
             "apostille": {}, "seal_required": {}}}}}, name="documents: read types") or []
         for line in needs:
             doc_type = line.get("type_id") or {}
+            self.think()
             action = self.call("intl.document.line", "action_check", [[line["id"]]], name="documents: check form")
             if not action:
                 continue
@@ -246,6 +297,7 @@ class Officer(OdooUser):
             }], name="documents: check")
             if check:
                 check = check[0] if isinstance(check, list) else check
+                self.think()
                 self.call("intl.document.check", "action_confirm", [[check]], name="documents: verify")
 
 
@@ -257,7 +309,9 @@ class Rector(OdooUser):
     @task(3)
     def decide(self):
         self.home()
+        self.think()
         self.inbox()
+        self.think()
         self.approve_one("to_management", "approve: management")
 
     @task(1)
@@ -266,6 +320,7 @@ class Rector(OdooUser):
             "domain": [], "limit": 5, "specification": {"year": {}, "state": {}}},
             name="annual report: list") or {"records": []}
         for report in reports.get("records", [])[:1]:
+            self.think()
             self.call("intl.annual.report", "web_read", [[report["id"]]], {"specification": {
                 "year": {}, "state": {}, "summary": {}, "trip_count": {}, "delegation_count": {},
                 "agreement_in_force_count": {}, "money_total": {},
@@ -281,14 +336,18 @@ class Accountant(OdooUser):
     @task
     def pay(self):
         self.home()
+        self.think()
         to_pay = self.trips([("state", "=", "approved"), ("money_state", "=", "to_pay")],
                             name="money desk: list")
         if not to_pay:
             return
         trip = random.choice(to_pay[:5])
+        self.think()
         self.trip_form(trip["id"])
+        self.think()
         wizard = self.call("intl.trip.payment.wizard", "create", [{"trip_id": trip["id"], "kind": "advance"}],
                            name="payment: wizard")
         if wizard:
             wizard = wizard[0] if isinstance(wizard, list) else wizard
+            self.think()
             self.call("intl.trip.payment.wizard", "action_confirm", [[wizard]], name="payment: confirm")
