@@ -73,7 +73,7 @@ wait_warm=$(jobs -p | grep -v "^$server\$")
 [ -n "$wait_warm" ] && wait $wait_warm
 
 echo "== $USERS users (spawned $SPAWN a second, $THINK s between clicks) for $DURATION"
-LOAD_DB="$LOAD_DB" LOAD_REFUSALS="$OUT/refusals" "$LOAD_VENV/bin/locust" -f "$ROOT/scripts/load_locust.py" \
+LOAD_DB="$LOAD_DB" LOAD_REFUSALS="$OUT/refusals" LOAD_TIMES="$OUT/times.json" "$LOAD_VENV/bin/locust" -f "$ROOT/scripts/load_locust.py" \
     --headless -u "$USERS" -r "$SPAWN" -t "$DURATION" --stop-timeout 30 \
     --host "http://127.0.0.1:$LOAD_PORT" --csv "$OUT/load" --only-summary >"$OUT/locust.log" 2>&1
 stop_server
@@ -81,11 +81,11 @@ trap - EXIT
 
 tracebacks=$(grep -c "Traceback" "$OUT/server.log")
 server_errors=$(grep -cE " (ERROR|CRITICAL) " "$OUT/server.log")
-"$LOAD_VENV/bin/python" - "$OUT" "$WORKERS" "$USERS" "$DURATION" "$tracebacks" "$server_errors" "$THINK" <<'EOF'
+"$LOAD_VENV/bin/python" - "$OUT" "$WORKERS" "$USERS" "$DURATION" "$tracebacks" "$server_errors" "$THINK" "$SPAWN" <<'EOF'
 import csv
 import sys
 
-out, workers, users, duration, tracebacks, server_errors, think = sys.argv[1:]
+out, workers, users, duration, tracebacks, server_errors, think, spawn = sys.argv[1:]
 with open(f"{out}/load_stats.csv") as handle:
     rows = list(csv.DictReader(handle))
 import json
@@ -107,6 +107,32 @@ for kind, messages in sorted(refused.items()):
     for message, count in sorted(messages.items(), key=lambda item: -item[1])[:2]:
         print(f"  {kind}: {count} x {message}")
 print(f"server log: {tracebacks} tracebacks, {server_errors} ERROR lines")
+
+# the steady state: from 30 s after the last user started to the end (the ramp-up, every
+# browser opening the web client at once, is in the table above)
+try:
+    with open(f"{out}/times.json") as handle:
+        times = json.load(handle)
+except (OSError, ValueError):
+    times = []
+start = int(users) / float(spawn) + 30
+steady = [row for row in times if row[0] >= start]
+if steady:
+    span = max(row[0] for row in steady) - start or 1
+
+
+    def cut(rows, share):
+        values = sorted(row[2] for row in rows)
+        return values[min(len(values) - 1, int(len(values) * share))]
+
+    page = ("web client: page", "web client: menus", "web client: translations", "login")
+    clicks = [row for row in steady if row[1] not in page]
+    print(f"steady state (from {start:.0f} s to the end):")
+    for label, rows in (("all requests", steady), ("clicks (RPC of lists, forms, buttons)", clicks)):
+        if rows:
+            print(f"  {label}: {len(rows)} requests, {sum(1 for row in rows if row[3])} errors, "
+                  f"p50 {cut(rows, 0.5)} ms, p95 {cut(rows, 0.95)} ms, p99 {cut(rows, 0.99)} ms, "
+                  f"{len(rows) / span:.1f} requests/s")
 EOF
 if [ -s "$OUT/load_failures.csv" ] && [ "$(wc -l <"$OUT/load_failures.csv")" -gt 1 ]; then
     echo "failures (first 10):"; head -n 11 "$OUT/load_failures.csv"

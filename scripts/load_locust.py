@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import random
+import time
 from datetime import date, timedelta
 
 import gevent
@@ -26,6 +27,7 @@ REFUSALS = ("odoo.exceptions.UserError", "odoo.exceptions.AccessError",
 REFUSED = {}  # {kind: {message: count}}
 _ids = itertools.count()
 SESSIONS = {}  # {login: session id}
+STARTED = time.monotonic()
 LOCKS = {}
 SCAN = base64.b64encode(b"%PDF-1.4 load test scan").decode()
 # THINK="5-15": seconds a person reads a page before the next click (uniform); "1-3" is the
@@ -34,10 +36,20 @@ THINK = tuple(float(part) for part in os.environ.get("THINK", "5-15").split("-")
 RELOAD = float(os.environ.get("RELOAD", "0.1"))  # share of visits that reload the web client
 
 
+TIMES = []  # (seconds since the start, kind, milliseconds, failed): the steady state apart
+
+
+@events.request.add_listener
+def _record_time(request_type, name, response_time, exception, **_kwargs):
+    TIMES.append((round(time.monotonic() - STARTED, 2), name, round(response_time), exception is not None))
+
+
 @events.quitting.add_listener
 def _report_refusals(environment, **_kwargs):
     with open(os.environ.get("LOAD_REFUSALS", "/dev/null"), "w") as handle:
         json.dump(REFUSED, handle)
+    with open(os.environ.get("LOAD_TIMES", "/dev/null"), "w") as handle:
+        json.dump(TIMES, handle)
 
 
 class OdooUser(HttpUser):
