@@ -4,7 +4,9 @@
 # "N passed, N failed" like make test.
 #   CORE=all (default): test_resource, test_mail, and the post-install tests of hr,
 #                       hr_holidays and account
-#   CORE=fast:          test_resource (CI): the working time the module extends
+#   CORE=fast (CI):     test_resource (the working time the module extends), the post-install
+#                       tests of hr and account's TestAccountPaymentMethodLine (both failed once
+#                       because of the module's fields on employees and contacts)
 #   CORE_TAGS=spec,...: only these of Odoo's tests (Odoo's --test-tags specs), e.g.
 #                       CORE_TAGS=/account:TestAccountPaymentMethodLine make test-core
 # Odoo's tests that fail here for reasons of their own, not of the module (2026-12-07):
@@ -44,7 +46,7 @@ SKIP_ACCOUNT_DATED="-/account:TestAccountPayment.test_resequence_change_payment_
 # at-install and post-install tests run); (2) without -i/-u Odoo runs the post-install tests of every
 # installed module that match the tags: those of hr, hr_holidays and account (no update needed).
 case "${CORE:-all}" in
-    fast) tags1="/test_resource"; tags2="" ;;
+    fast) tags1="/test_resource"; tags2="post_install/hr,/account:TestAccountPaymentMethodLine" ;;
     all) tags1="/test_resource,/test_mail"
          tags2="post_install/hr,post_install/hr_holidays,post_install/account" ;;
     *) echo "CORE is fast or all"; echo "0 passed, 1 failed"; exit 2 ;;
