@@ -21,6 +21,9 @@
 # - account TestAccountPayment.test_resequence_change_payment_name: a fixed year too (below).
 # - test_resource TestCalendar.test_get_work_hours_count: a time zone of hr_holidays (below).
 # hr TestSelfAccessProfile failed too and is fixed (the employee's counters on the public profile).
+# - account TestUi.test_01_account_tour: fails without the module too (below).
+# hr_holidays TestAccessRightsWrite.test_leave_manager_to_validate_by_user failed too (the module
+# refused an empty change of working time) and is fixed.
 # account TestAccountPaymentMethodLine failed too (setUpClass: an accountant duplicating a contact
 # could not read the DIC-only passport fields) and is fixed (those fields are not copied).
 # The at-install tests of hr, hr_holidays and account ran when those modules were installed
@@ -42,6 +45,10 @@ SKIP_DATED="-/hr_holidays:TestExpiringLeaves.test_allocation_with_max_carryover_
 # portal, report_xlsx; no intl_cooperation) `odoo-bin --test-enable --test-tags
 # /account:TestAccountPayment.test_resequence_change_payment_name` fails with this same message.
 SKIP_ACCOUNT_DATED="-/account:TestAccountPayment.test_resequence_change_payment_name"
+# Left out: account's TestUi.test_01_account_tour ends "Tour finished with an open form view in
+# edition mode." the same way on that database without the module (2026-12-07, --test-tags
+# /account:TestUi.test_01_account_tour).
+SKIP_ACCOUNT_TOUR="-/account:TestUi.test_01_account_tour"
 # Two runs on one database: (1) test_resource and test_mail are installed after the module (their
 # at-install and post-install tests run); (2) without -i/-u Odoo runs the post-install tests of every
 # installed module that match the tags: those of hr, hr_holidays and account (no update needed).
@@ -67,7 +74,7 @@ fi
 install=""
 [[ "$tags1" == */test_resource* ]] && install="test_resource"
 [[ "$tags1" == */test_mail* ]] && install="${install:+$install,}test_mail"
-SKIPS="$SKIP,$SKIP_DATED,$SKIP_ACCOUNT_DATED"
+SKIPS="$SKIP,$SKIP_DATED,$SKIP_ACCOUNT_DATED,$SKIP_ACCOUNT_TOUR"
 DB="intl_core_$(date +%s)_$$"
 LOG="$ROOT/.test-logs/$DB.log"
 mkdir -p "$ROOT/.test-logs"
