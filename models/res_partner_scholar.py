@@ -10,6 +10,10 @@ class ResPartner(models.Model):
     intl_citizenship_id = fields.Many2one("res.country", "Citizenship")
     intl_degree = fields.Char("Academic Degree", help="E.g. PhD, Doctor of Sciences, Professor.")
     intl_profile = fields.Text("Short Profile")
-    intl_passport_number = fields.Char("Passport Number", groups="intl_cooperation.group_intl_officer")
-    intl_passport_expiry = fields.Date("Passport Valid Until", groups="intl_cooperation.group_intl_officer")
+    # not copied: a duplicated contact is another person, and whoever duplicates a contact outside
+    # DIC (an accountant, Odoo's account TestAccountPaymentMethodLine) could not read them
+    intl_passport_number = fields.Char("Passport Number", copy=False,
+                                       groups="intl_cooperation.group_intl_officer")
+    intl_passport_expiry = fields.Date("Passport Valid Until", copy=False,
+                                       groups="intl_cooperation.group_intl_officer")
     intl_scholar_visit_ids = fields.One2many("intl.scholar.visit", "scholar_id", "Scholar Visits")

@@ -121,6 +121,19 @@ class TestIntlWorkingDayTransfer(IntlDisciplineCommon):
         with self.assertRaises(AccessError):
             holiday.with_user(self.user_requester).write({"name": "Not a holiday"})
 
+    def test_nothing_to_change_is_not_refused(self):
+        """Odoo's time off removes the working-time leaves of the requests it changes, as the
+        user who approves them (a leave manager without HR rights): none to remove is no refusal."""
+        Leaves = self.env["resource.calendar.leaves"].with_user(self.user_requester)
+        Leaves.search([("holiday_id", "in", [])]).unlink()
+        Leaves.browse().write({"name": "Nothing"})
+        Leaves.create([])
+        holiday = self.env["resource.calendar.leaves"].search([
+            ("calendar_id", "=", self.calendar.id), ("resource_id", "=", False)], limit=1)
+        with self.assertRaises(AccessError):
+            holiday.with_user(self.user_requester).unlink()
+        self.assertTrue(holiday.exists())
+
     def test_a_transfer_for_one_schedule(self):
         self.user_hr.tz = "Europe/Brussels"  # another time zone than the schedule's
         transfer = self._transfer(date(2027, 2, 6), date(2027, 2, 12), calendar_id=self.calendar.id)

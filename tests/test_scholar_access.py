@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -44,6 +45,25 @@ class TestScholarAccess(IntlScholarCommon):
                          "C01X00T47")
         with self.assertRaises(AccessError):
             visit.with_user(self.user_coordinator).write({"passport_number": "FORGED"})
+
+    def test_a_contact_is_duplicated_without_its_passport(self):
+        """Anyone who may create contacts duplicates one, passport data or not (Odoo's account
+        tests duplicate partners as an accountant); the passport is never copied to the duplicate."""
+        self.user_accountant.groups_id = [Command.link(self.env.ref("base.group_partner_manager").id)]
+        duplicate = self.scholar.with_user(self.user_accountant).copy()
+        duplicate.invalidate_recordset()
+        self.assertEqual(duplicate.with_user(self.user_accountant).read(["intl_degree"])[0]["intl_degree"],
+                         "PhD, Professor")
+        with self.assertRaises(AccessError):
+            duplicate.with_user(self.user_accountant).read(["intl_passport_number"])
+        by_dic = self.scholar.with_user(self.user_officer).copy()
+        for partner in (duplicate, by_dic):
+            partner.invalidate_recordset()
+            values = partner.with_user(self.user_officer).read(["intl_passport_number", "intl_passport_expiry"])[0]
+            self.assertFalse(values["intl_passport_number"])
+            self.assertFalse(values["intl_passport_expiry"])
+        self.assertEqual(self.scholar.with_user(self.user_officer).read(["intl_passport_number"])[0]
+                         ["intl_passport_number"], "C01X00T47")
 
     def test_accountants_handle_the_money(self):
         visit = self._accepted_visit()
