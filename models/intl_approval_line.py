@@ -547,7 +547,9 @@ class IntlApprovalLine(models.Model):
         if dates:
             rows.append((env._("Dates"), " – ".join(dates)))
         if "document_line_ids" in record._fields:
-            documents = fetch_one2many(record, "document_line_ids").filtered("attachment_ids").mapped("type_id.name")
+            # the checklists of the records read together (a cron's batch), in one query
+            fetch_one2many(record.browse(record._prefetch_ids), "document_line_ids")
+            documents = record.document_line_ids.filtered("attachment_ids").mapped("type_id.name")
             rows.append((env._("Documents"), ", ".join(documents) or env._("none attached")))
         rows.append((env._("Decide by"), format_date(env, self.date_deadline)))
         items = Markup("").join(Markup("<li><b>%s</b>: %s</li>") % (label, value or "")

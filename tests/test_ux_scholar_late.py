@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import format_date
@@ -28,7 +29,9 @@ class TestUxScholarLate(ScholarLateCommon):
         visit = self._create_visit(arrival_in=20)
         coordinator = visit.with_user(self.user_coordinator)
         self.assertTrue(coordinator.submit_late)
-        earliest = self.today + timedelta(days=self.company.intl_scholar_submit_days)
+        # "filed today" is the coordinator's today (Asia/Almaty): past 19:00 UTC a day after UTC's
+        earliest = fields.Date.context_today(coordinator) + timedelta(
+            days=self.company.intl_scholar_submit_days)
         self.assertIn(format_date(self.env, earliest), coordinator.submit_late_message)
         self.assertTrue(coordinator.can_request_late)
         with self.assertRaises(UserError):
