@@ -6,7 +6,7 @@ from datetime import datetime, time
 
 import pytz
 
-from odoo import Command, fields
+from odoo import Command
 
 _logger = logging.getLogger(__name__)
 
@@ -28,7 +28,9 @@ def ref(env, xmlid):
 
 
 def today():
-    return fields.Date.today()
+    """The university's today (Almaty), the day its users' rules count from: from 19:00 UTC on
+    it is already UTC's tomorrow, and a date taken from UTC's day would be a day early."""
+    return datetime.now(ALMATY).date()
 
 
 def attach(env, record, lines, as_user):

@@ -15,9 +15,10 @@ import csv
 import io
 from datetime import date, timedelta
 
-from odoo import Command, fields
+from odoo import Command
 
 from .common import on_day
+from .common import today as demo_today
 from .dates import working_day_on_or_before
 
 DEMO_PDF = base64.b64encode(b"%PDF-1.4\n% demo scan\n")
@@ -66,11 +67,11 @@ def attach(env, records):
             })
             line.attachment_ids = [Command.link(attachment.id)]
             if line.expires:
-                line.expiry_date = fields.Date.today() + timedelta(days=700)
+                line.expiry_date = demo_today() + timedelta(days=700)
 
 
 def current_year(env):
-    today = fields.Date.today()
+    today = demo_today()
     return today.year if today.month >= 9 else today.year - 1
 
 
@@ -115,7 +116,7 @@ def run_programme(env):
     programme.with_user(user(env, "user_rector")).action_approval_approve()
     programme.with_user(officer).action_prepare_contract()
     contract = programme.agreement_id
-    today = fields.Date.today()
+    today = demo_today()
     # signed before last academic year's intake (its learner is back: run_returned_learner)
     signed = working_day_on_or_before(env, date(current_year(env) - 1, 1, 20))
     contract.with_user(officer).write({
@@ -150,7 +151,7 @@ def run_selection(env, programme, learners):
     intake = Intake.create({
         "programme_id": programme.id,
         "academic_year": f"{start + 1}/{start + 2}",
-        "date_deadline": fields.Date.today() + timedelta(days=20),
+        "date_deadline": demo_today() + timedelta(days=20),
         "commission_user_ids": [Command.set(officer.ids)],
     })
     # nobody appoints themselves: DIC appoints the coordinator to the commission
@@ -176,7 +177,7 @@ def run_selection(env, programme, learners):
     for application in selected[:2]:
         action = application.with_user(officer).action_create_study_plan()
         plan = env["intl.study.plan"].with_user(officer).browse(action["res_id"])
-        plan.write({"date_partner_agreed": fields.Date.today() - timedelta(days=2),
+        plan.write({"date_partner_agreed": demo_today() - timedelta(days=2),
                     "partner_contact": "Prof. Dr. Volker Markl, Faculty IV"})
         plan.action_submit()
         plan.with_user(coordinator).action_approval_approve()

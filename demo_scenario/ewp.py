@@ -12,7 +12,9 @@ decides. Idempotent: nothing is done twice.
 import base64
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
+
+from .common import today as demo_today
 
 DEMO_PDF = base64.b64encode(b"%PDF-1.4\n% demo scan\n")
 
@@ -24,7 +26,7 @@ def _attach_all(env, record, user):
         })
         line.with_user(user).write({
             "attachment_ids": [Command.link(attachment.id)],
-            "expiry_date": fields.Date.today() + timedelta(days=400) if line.expires else False,
+            "expiry_date": demo_today() + timedelta(days=400) if line.expires else False,
         })
 
 
@@ -42,7 +44,7 @@ def run_demo_calls(env):
     if not Call.search_count([("condition_id", "=", studies.id)]):
         call = Call.with_user(coordinator).create({
             "condition_id": studies.id, "academic_year": year, "semester": "autumn", "min_gpa": 3.0,
-            "date_deadline": fields.Date.today() + timedelta(days=21),
+            "date_deadline": demo_today() + timedelta(days=21),
             "commission_user_ids": [Command.set(officer.ids)],
         })
         # nobody appoints themselves: DIC appoints the coordinator to the commission
@@ -60,7 +62,7 @@ def run_demo_calls(env):
         lecturer = env.ref("intl_cooperation.user_requester")
         call = Call.with_user(coordinator).create({
             "condition_id": teaching.id, "academic_year": year, "semester": "spring",
-            "date_deadline": fields.Date.today() + timedelta(days=7),
+            "date_deadline": demo_today() + timedelta(days=7),
             "commission_user_ids": [Command.set(officer.ids)],
         })
         call.action_open()
