@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
@@ -143,7 +145,9 @@ class IntlAgreementPlanLine(models.Model):
                 "res_model_id": model_id,
                 "res_id": line.agreement_id.id,
                 "activity_type_id": activity_type.id,
-                **intl_message.summary_vals(self.env, _lt("Overdue plan activity: %(name)s", name=line.name)),
+                # the summary in the reader's language; what was typed (the line's name) in the note
+                **intl_message.summary_vals(self.env, _lt("Overdue plan activity")),
+                "note": Markup("<p>%s</p>") % line.name,
                 "date_deadline": today,
                 "user_id": user.id,
                 "automated": True,

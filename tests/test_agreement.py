@@ -328,6 +328,9 @@ class TestAgreementExecution(AgreementCommon):
         activity = agreement.activity_ids.filtered(lambda a: a.activity_type_id == overdue_type)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.user_requester)
+        # the summary is the module's words (each reader's language), the line's typed name the note
+        self.assertEqual(activity.summary, "Overdue plan activity")
+        self.assertIn("Guest lecture", str(activity.note))
         line.with_user(self.user_requester).write({"outcome": "Lecture given"})
         line.with_user(self.user_requester).action_done()
         self.assertFalse(activity.exists())
