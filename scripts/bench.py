@@ -385,12 +385,16 @@ def compare(first, second, runs=15):
 
 
 def hand_sql(year):
-    """The annual report's figures of ``year`` in one hand-written SQL query."""
+    """The annual report's figures of ``year`` in one hand-written SQL query: every figure the
+    report computes, from the tables (the conditions written from the procedure, not the ORM's)."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     query = SQL("""
-        WITH t AS (SELECT * FROM intl_trip WHERE company_id = %(c)s
+        WITH cc AS (SELECT comp.currency_id, cur.rounding, split_part(comp.parent_path, '/', 1)::int AS root_id
+                      FROM res_company comp JOIN res_currency cur ON cur.id = comp.currency_id
+                     WHERE comp.id = %(c)s),
+             t AS (SELECT * FROM intl_trip WHERE company_id = %(c)s
                      AND state IN ('approved', 'returned', 'done')
-                     AND date_departure BETWEEN %(s)s AND LEAST(%(e)s, CURRENT_DATE)),
+                     AND date_departure BETWEEN %(s)s AND LEAST(%(e)s, %(today)s::date)),
              d AS (SELECT * FROM intl_delegation WHERE company_id = %(c)s
                      AND state IN ('in_progress', 'protocol_review', 'protocol_approved', 'closed')
                      AND date_arrival BETWEEN %(s)s AND %(e)s),
@@ -413,12 +417,36 @@ def hand_sql(year):
                      AND state IN ('on_site', 'ended', 'done') AND date_arrival <= %(e)s
                      AND date_departure >= %(s)s),
              b AS (SELECT * FROM intl_budget WHERE company_id = %(c)s AND year = %(y)s AND active),
+             -- the scholars' contracts less their billed acts, per budget and currency, each sum
+             -- converted to the company's currency at today's rate (rounded to its unit)
+             sc AS (SELECT budget_id, contract_currency_id AS currency_id, SUM(contract_amount) AS amount
+                      FROM intl_scholar_visit
+                     WHERE budget_id IN (SELECT id FROM b) AND state IN ('accepted', 'on_site', 'ended')
+                     GROUP BY budget_id, contract_currency_id
+                    UNION ALL
+                    SELECT act.budget_id, act.currency_id, -SUM(act.amount) FROM intl_scholar_act act
+                      JOIN intl_scholar_visit v ON v.id = act.visit_id
+                     WHERE act.budget_id IN (SELECT id FROM b) AND act.state IN ('billed', 'paid')
+                       AND v.state IN ('accepted', 'on_site', 'ended')
+                     GROUP BY act.budget_id, act.currency_id),
+             -- the rate of a currency: its latest of today or before, the company's (its root's) before
+             -- the shared one; else its oldest; else 1
+             rt AS (SELECT cur.id AS currency_id, COALESCE(
+                           (SELECT r.rate FROM res_currency_rate r
+                             WHERE r.currency_id = cur.id AND r.name <= %(today)s
+                               AND (r.company_id IS NULL OR r.company_id = cc.root_id)
+                             ORDER BY r.company_id NULLS LAST, r.name DESC LIMIT 1),
+                           (SELECT r.rate FROM res_currency_rate r
+                             WHERE r.currency_id = cur.id AND (r.company_id IS NULL OR r.company_id = cc.root_id)
+                             ORDER BY r.company_id NULLS LAST, r.name LIMIT 1), 1.0) AS rate
+                      FROM res_currency cur CROSS JOIN cc
+                     WHERE cur.id = cc.currency_id OR cur.id IN (SELECT currency_id FROM sc)),
              bc AS (SELECT budget_id, estimate_total AS amount FROM intl_trip tr
                      WHERE budget_id IN (SELECT id FROM b) AND state IN ('approved', 'returned')
                        AND NOT COALESCE(no_advance, FALSE) AND money_state IN ('to_pay', 'advanced', 'to_approve')
                        AND NOT EXISTS (SELECT FROM intl_trip_funding_line fl WHERE fl.trip_id = tr.id)
                     UNION ALL
-                    SELECT fl.budget_id, tr.estimate_total * fl.share / 100.0 FROM intl_trip_funding_line fl
+                    SELECT fl.budget_id, tr.estimate_total * fl.budget_share / 100.0 FROM intl_trip_funding_line fl
                       JOIN intl_trip tr ON tr.id = fl.trip_id
                      WHERE fl.budget_id IN (SELECT id FROM b) AND tr.state IN ('approved', 'returned')
                        AND NOT COALESCE(tr.no_advance, FALSE)
@@ -431,18 +459,41 @@ def hand_sql(year):
                        AND dl.state IN ('programme_approved', 'in_progress', 'protocol_review',
                                         'protocol_approved', 'closed')
                     UNION ALL
-                    SELECT budget_id, contract_amount FROM intl_scholar_visit
-                     WHERE budget_id IN (SELECT id FROM b) AND state IN ('accepted', 'on_site', 'ended')
-                    UNION ALL
-                    SELECT act.budget_id, -act.amount FROM intl_scholar_act act
-                      JOIN intl_scholar_visit v ON v.id = act.visit_id
-                     WHERE act.budget_id IN (SELECT id FROM b) AND act.state IN ('billed', 'paid')
-                       AND v.state IN ('accepted', 'on_site', 'ended')),
+                    SELECT sc.budget_id, CASE WHEN sc.currency_id IS NULL OR sc.currency_id = cc.currency_id
+                                              THEN sc.amount
+                                              WHEN cc.rounding < 1
+                                              THEN (ROUND(x.units + x.units * 2 ^ -50) / x.per_unit)::numeric
+                                              ELSE (ROUND(x.units + x.units * 2 ^ -50) * cc.rounding)::numeric END
+                      FROM sc CROSS JOIN cc
+                      JOIN rt company_rate ON company_rate.currency_id = cc.currency_id
+                      LEFT JOIN rt sc_rate ON sc_rate.currency_id = sc.currency_id
+                     -- converted in floating point as Odoo does (by the rate's inverse), counted in units of
+                     -- the currency's rounding, rounded half up (a tie tipped by a relative 2^-50), and back
+                     CROSS JOIN LATERAL (
+                           SELECT CASE WHEN cc.rounding < 1 THEN y.converted * y.per_unit
+                                       ELSE y.converted / cc.rounding::float8 END AS units, y.per_unit
+                             FROM (SELECT sc.amount::float8 * (1 / (sc_rate.rate::float8 / company_rate.rate::float8))
+                                          AS converted, ROUND(1 / cc.rounding::float8) AS per_unit) y) x),
              bs AS (SELECT b.id AS budget_id, -SUM(line.amount) AS amount FROM b
                       JOIN account_analytic_line line ON line.%(col)s = b.analytic_account_id
                       JOIN account_account acc ON acc.id = line.general_account_id
                      WHERE acc.account_type IN ('expense', 'expense_direct_cost', 'expense_depreciation')
-                     GROUP BY b.id)
+                     GROUP BY b.id),
+             -- applications to the calls closing in the year (not drafts nor withdrawn ones)
+             ap AS (SELECT app.state FROM intl_mobility_application app
+                      JOIN intl_mobility_call call ON call.id = app.call_id
+                     WHERE app.company_id = %(c)s AND app.state NOT IN ('draft', 'withdrawn')
+                       AND call.date_deadline BETWEEN %(s)s AND %(e)s),
+             -- nominations the partners submitted in the year
+             nm AS (SELECT state FROM intl_mobility_nomination WHERE company_id = %(c)s
+                       AND state IN ('submitted', 'accepted', 'refused') AND submit_date BETWEEN %(s)s AND %(e)s),
+             -- mobilities completed, ending in the year
+             mr AS (SELECT direction, mobility_type, duration_months, credits_recognised FROM intl_mobility
+                     WHERE company_id = %(c)s AND state = 'completed' AND date_end BETWEEN %(s)s AND %(e)s),
+             g AS (SELECT * FROM intl_grant_project WHERE company_id = %(c)s),
+             -- grant projects running (or closed since) during the year
+             gr AS (SELECT * FROM g WHERE state IN ('running', 'closed') AND date_start <= %(e)s
+                       AND (date_end IS NULL OR date_end >= %(s)s))
         SELECT 'trip_count', NULL, COUNT(*)::float FROM t
         UNION ALL SELECT 'trip_days', NULL, COALESCE(SUM(duration_days), 0) FROM t
         UNION ALL SELECT 'trip_reported', NULL, COUNT(assignment_report_date) FROM t
@@ -491,7 +542,24 @@ def hand_sql(year):
         UNION ALL SELECT 'degree_learners', NULL, COUNT(*) FROM intl_degree_application da
                   JOIN intl_degree_intake di ON di.id = da.intake_id
                   WHERE di.company_id = %(c)s AND da.state = 'selected' AND di.academic_year = %(ay)s
-    """, c=company.id, s=start, e=end, ay=f"{year}/{year + 1}", y=year, col=SQL.identifier(
+        UNION ALL SELECT 'mobility_applications', NULL, COUNT(*) FROM ap
+        UNION ALL SELECT 'mobility_nominated_out', NULL, COUNT(*) FILTER (
+                         WHERE state IN ('nominated', 'accepted', 'declined')) FROM ap
+        UNION ALL SELECT 'mobility_accepted_out', NULL, COUNT(*) FILTER (WHERE state = 'accepted') FROM ap
+        UNION ALL SELECT 'mobility_nominations_in', NULL, COUNT(*) FROM nm
+        UNION ALL SELECT 'mobility_accepted_in', NULL, COUNT(*) FILTER (WHERE state = 'accepted') FROM nm
+        UNION ALL SELECT 'mobility_realised', NULL, COUNT(*) FROM mr
+        UNION ALL SELECT 'mobility_months', NULL, COALESCE(SUM(duration_months), 0) FROM mr
+        UNION ALL SELECT 'mobility_credits', NULL, COALESCE(SUM(credits_recognised), 0) FROM mr
+        UNION ALL SELECT 'mobility_realised_by_direction', direction, COUNT(*) FROM mr GROUP BY direction
+        UNION ALL SELECT 'mobility_realised_by_activity', direction || '/' || mobility_type, COUNT(*) FROM mr
+                  GROUP BY direction, mobility_type
+        UNION ALL SELECT 'grant_submitted', NULL, COUNT(*) FROM g WHERE date_submitted BETWEEN %(s)s AND %(e)s
+        UNION ALL SELECT 'grant_won', NULL, COUNT(*) FROM g
+                  WHERE state IN ('won', 'running', 'closed') AND date_decided BETWEEN %(s)s AND %(e)s
+        UNION ALL SELECT 'grant_running', NULL, COUNT(*) FROM gr
+        UNION ALL SELECT 'grant_running_by_institute', institute_id::text, COUNT(*) FROM gr GROUP BY institute_id
+    """, c=company.id, s=start, e=end, today=date.today(), ay=f"{year}/{year + 1}", y=year, col=SQL.identifier(
         env.ref("intl_cooperation.account_analytic_plan_intl_budget")._column_name()))
     cr.execute(query)
     return {(code, key or None): round(float(value or 0), 2) for code, key, value in cr.fetchall()}
