@@ -11,7 +11,8 @@ from odoo.tools.translate import get_translation
 from ..tools import intl_message
 
 # Set only by the approval engine (a Python object: no JSON-RPC client can put it in a
-# context): the users of the activities it creates already follow their records.
+# context): the users of the activities it creates are made followers by its notices job, in
+# batches (not one subscription per activity at the click).
 FOLLOWERS_KEY = "intl_activity_followers_done"
 FOLLOWERS_DONE = object()
 # the server-only fields of an activity: the engine's code sets them, no client
