@@ -493,24 +493,18 @@ class IntlApprovalMixin(models.AbstractModel):
     def _approval_create_activities(self, vals_list):
         """Create the approval activities ``vals_list`` of the record ``self`` in one batch.
 
-        Their users follow the record (one subscription for all of them), and each is told
-        as Odoo tells an assignment, with the activity's note (summary and decision links),
-        in one batch of messages and e-mails (``mail.activity._intl_notify_assigned``)
-        instead of one notification and one subscription per approver.
+        Their users are made followers of the record and told as Odoo tells an assignment, with
+        the activity's note (summary and decision links), by the approval notices job, which the
+        click triggers (``mail.activity._cron_intl_approval_notices``, within a minute): the
+        click itself writes no follower, message or e-mail.
         """
         self.ensure_one()
         if not vals_list:
             return self.env["mail.activity"]
-        users = self.env["res.users"].browse({vals["user_id"] for vals in vals_list})
-        # sudo: the approvers (active users, checked when resolved) follow the record the engine
-        # gives them; their partners are read as sudo, the deciding user may not read them
-        # the external partners among them (Odoo searches them), read from the partners in cache
-        partners = users.sudo().partner_id
-        self.sudo()._message_subscribe(partner_ids=partners.ids, customer_ids=partners.filtered(
-            lambda partner: partner.active and partner.partner_share).ids)
         activities = intl_message.trusting(self.env["mail.activity"]).with_context(**{
-            "mail_activity_quick_update": True, FOLLOWERS_KEY: FOLLOWERS_DONE}).create(vals_list)
-        activities._intl_notify_assigned()
+            "mail_activity_quick_update": True, FOLLOWERS_KEY: FOLLOWERS_DONE}).create([
+                dict(vals, intl_notice_pending=True) for vals in vals_list])
+        self.env["mail.activity"]._intl_notices_trigger()
         return activities.with_env(self.env)
 
     def _approval_activity_vals(self, line, users):
@@ -530,7 +524,8 @@ class IntlApprovalMixin(models.AbstractModel):
             # the activity speaks the approver's language
             in_lang = self.with_context(lang=user.lang or self.env.lang)
             vals_list.append({
-                "activity_type_id": type_id, "res_model_id": model_id, "res_id": self.id,
+                # the model's name with its id: no read of ir.model (mail.activity.create)
+                "activity_type_id": type_id, "res_model_id": model_id, "res_model": self._name, "res_id": self.id,
                 "res_name": res_name, "user_tz": user.tz, "date_done": False,
                 "date_deadline": deadline, "user_id": user.id, "automated": True,
                 **intl_message.summary_vals(in_lang.env, (

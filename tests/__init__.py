@@ -77,6 +77,7 @@ from . import test_language_glossary
 from . import test_ux_figures
 from . import test_approval_deputy
 from . import test_approval_link
+from . import test_approval_notices
 from . import test_intl_trip_time_off
 from . import test_intl_budget
 from . import test_ewp_iia

@@ -1,7 +1,19 @@
 from odoo.tests import TransactionCase, new_test_user
 
 
-class IntlCommon(TransactionCase):
+class ApprovalNoticesMixin:
+    """The approvers of a step just opened are told by a job the click triggers (within a
+    minute): a test that reads their notices or their following runs the job first."""
+
+    def _run_approval_notices(self):
+        """What the approval notices job does after the clicks of the test (all its batches)."""
+        Activity = self.env["mail.activity"]
+        while Activity.sudo().search_count([("intl_notice_pending", "=", True)], limit=1):
+            Activity._cron_intl_approval_notices()
+        self.env.flush_all()
+
+
+class IntlCommon(ApprovalNoticesMixin, TransactionCase):
     """Users per role, two institutes with their staff, and a partner institution."""
 
     @classmethod

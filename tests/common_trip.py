@@ -7,8 +7,10 @@ from odoo import Command, fields
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import Form, new_test_user
 
+from .common import ApprovalNoticesMixin
 
-class IntlTripCommon(AccountTestInvoicingCommon):
+
+class IntlTripCommon(ApprovalNoticesMixin, AccountTestInvoicingCommon):
     """A company in tenge with an advances account, journals, users per role and a EUR rate."""
 
     @classmethod

@@ -215,6 +215,7 @@ class TestApprovalEscalation(AgreementCommon):
             agreement = self._create_agreement()
             self._to_drafting(agreement)
             agreement.with_user(self.user_dic_director).action_approval_approve()
+            self._run_approval_notices()
         line = _legal_line(agreement)
         self.assertEqual(line.date_deadline, date(2026, 2, 11))
         activity = agreement.activity_ids.filtered(lambda a: a.user_id == self.user_legal)

@@ -44,6 +44,7 @@ class TestApprovalLink(ApprovalLinkCommon):
         other_legal.notification_type = "inbox"
         agreement, line = self._at_legal_step()
         self.assertIn(other_legal, line.user_ids)
+        self._run_approval_notices()
         self.assertLessEqual(self.user_legal.partner_id | other_legal.partner_id, agreement.message_partner_ids)
         mail = self.env["mail.mail"].sudo().search([("model", "=", "intl.agreement"), ("res_id", "=", agreement.id),
                                                     ("recipient_ids", "in", self.user_legal.partner_id.ids)])
@@ -177,6 +178,7 @@ class TestApprovalLinkHttp(ApprovalLinkCommon, HttpCase):
         """Chromium opens the Approve link of the approver's reminder e-mail and confirms:
         the step is decided exactly as by the button (the engine's note, the next step)."""
         agreement, line = self._at_legal_step()
+        self._run_approval_notices()
         Mail = self.env["mail.mail"].sudo()
         mail_domain = [("model", "=", "intl.agreement"), ("res_id", "=", agreement.id),
                        ("recipient_ids", "in", self.user_legal.partner_id.ids)]
