@@ -315,7 +315,7 @@ class IntlApprovalMixin(models.AbstractModel):
         approvers = lines.sudo().with_context(active_test=False).user_ids
         # the user's active flag is read with the approvers' (one query, as the active filter
         # of lines.user_ids would read them; the update of the current approvers reads them too)
-        return user.id in approvers._ids and user.with_prefetch(approvers._ids).active
+        return user.id in approvers._ids and user.sudo().with_prefetch(approvers._ids).active
 
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""
