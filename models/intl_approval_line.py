@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
-from odoo.tools import format_date, formatLang
+from odoo.tools import SQL, format_date, formatLang
 from odoo.tools.misc import consteq, hmac
 from odoo.tools.translate import LazyTranslate
 
@@ -143,11 +143,12 @@ class IntlApprovalLine(models.Model):
     def _compute_date_deadline(self):
         """The deadline counts working days of the approver's calendar (the company's when
         the approver has none), public holidays excluded, from the day after the opening."""
+        calendars = self.filtered("activated_on")._deadline_calendars()
         for line in self:
             if not line.activated_on:
                 line.date_deadline = False
                 continue
-            calendar = line._deadline_calendar()
+            calendar = calendars[line]
             days = line.deadline_days or 0
             if not calendar or days <= 0:
                 line.date_deadline = line.activated_on.date() + timedelta(days=max(days, 0))
@@ -215,11 +216,40 @@ class IntlApprovalLine(models.Model):
     def _deadline_calendar(self):
         """The working calendar of the step's first approver, else the company's."""
         self.ensure_one()
-        # sudo: the approver's employee and calendar are read by the engine; the step's own
-        # approvers are its deciders since they are stored (without the deputies)
-        approver = (self.decider_user_ids or (self.user_ids - self.deputy_user_ids)).sudo()[:1]
-        calendar = approver.employee_id.resource_calendar_id
-        return calendar or (approver.company_id or self.env.company).resource_calendar_id
+        return self._deadline_calendars()[self]
+
+    def _deadline_calendars(self):
+        """``{line: calendar}``: the working calendar of each step's first approver (their
+        employee of the current company, as ``res.users.employee_id``), else the calendar of
+        the approver's company (the current company's when the step has no approver).
+
+        One query for every line: the approvers' employees and companies are read together
+        (an employee search and a company read per line otherwise)."""
+        # the step's own approvers are its deciders since they are stored (without the deputies)
+        approvers = {line: (line.decider_user_ids or (line.user_ids - line.deputy_user_ids))[:1]
+                     for line in self}
+        user_ids = tuple({approver.id for approver in approvers.values() if approver})
+        company = self.env.company
+        by_user = {}
+        if user_ids:
+            self.env["hr.employee"].flush_model(["user_id", "company_id", "active", "resource_calendar_id"])
+            self.env["res.users"].flush_model(["company_id"])
+            self.env["res.company"].flush_model(["resource_calendar_id"])
+            # at most one employee of a user per company (hr.employee's user_uniq); the engine
+            # reads the approvers' employees and companies, which the deciding user may not read
+            self.env.cr.execute(SQL("""
+                SELECT users.id, COALESCE(employee.resource_calendar_id, company.resource_calendar_id)
+                  FROM res_users users
+                  JOIN res_company company ON company.id = users.company_id
+             LEFT JOIN hr_employee employee ON employee.user_id = users.id
+                                           AND employee.company_id = %s AND employee.active
+                 WHERE users.id IN %s""", company.id, user_ids))
+            by_user = dict(self.env.cr.fetchall())
+        # sudo: the calendars are public facts of the companies
+        calendars = self.env["resource.calendar"].sudo()
+        return {line: (calendars.browse(by_user.get(approver.id) or ()) if approver
+                       else calendars.browse(company.sudo().resource_calendar_id.id or ()))
+                for line, approver in approvers.items()}
 
     @api.depends("res_model", "res_id", "state")
     @api.depends_context("uid", "lang")

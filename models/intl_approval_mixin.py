@@ -284,11 +284,45 @@ class IntlApprovalMixin(models.AbstractModel):
         users |= self.env["intl.approval.deputy"]._deputies_of(users) - excluded
         return users.with_env(self.env)
 
+    def _approval_line_decides(self, line, user):
+        """Whether ``user`` may decide the open step ``line`` now: the answer of
+        ``_approval_line_deciders``, without computing every decider when it is plain.
+
+        A frozen decider of the step (its approvers when no decider is stored), active, not
+        excluded from the record and (group steps) still in the step's group decides, whatever
+        the next level and the deputies add: that answer needs no query (the user's groups are
+        Odoo's cache, ``res.users._get_group_ids``, emptied when a group's users change).
+        Any other case (a deputy, the next level, a member who left the group...) is answered
+        by the whole set of deciders."""
+        self.ensure_one()
+        # sudo: the engine reads the step, as _approval_line_deciders does; the relations are
+        # read without their users' active flag (no read of those users): the user's own is
+        # checked, which is what the active filter of the deciders would say of them
+        raw = line.sudo().with_context(active_test=False)
+        frozen = raw.decider_user_ids or (raw.user_ids - raw.deputy_user_ids)
+        if (user.active and user.id in frozen._ids
+                and (raw.step_id.approver_type != "group"
+                     or (raw.step_id.group_id and raw.step_id.group_id.id in user._get_group_ids()))
+                and user not in self._approval_excluded_users()):
+            return True
+        return user in self._approval_line_deciders(line)
+
+    @api.model
+    def _approval_line_has_user(self, lines, user):
+        """Whether ``user`` (active) is among the approvers of ``lines``: as ``user in
+        lines.user_ids``, without reading every approver for the active filter."""
+        # sudo: engine-internal read of the approvers (the user reads the record)
+        approvers = lines.sudo().with_context(active_test=False).user_ids
+        # the user's active flag is read with the approvers' (one query, as the active filter
+        # of lines.user_ids would read them; the update of the current approvers reads them too)
+        return user.id in approvers._ids and user.sudo().with_prefetch(approvers._ids).active
+
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""
+        user = self.env.user
         # sudo: engine-internal read of the record's approval lines (the user reads the record)
         return self.sudo().approval_line_ids.filtered(
-            lambda line: line.state == "pending" and self.env.user in line.user_ids
+            lambda line: line.state == "pending" and self._approval_line_has_user(line, user)
         )
 
     def _approval_decide_reasons(self):
@@ -312,12 +346,12 @@ class IntlApprovalMixin(models.AbstractModel):
                 reasons[record] = self.env._(
                     "You requested %(record)s or it is about you: someone else decides it.",
                     record=record.display_name)
-            elif user not in pending.user_ids:
+            elif not self._approval_line_has_user(pending, user):
                 reasons[record] = self.env._(
                     "%(record)s awaits the decision of %(approvers)s at step %(step)s.",
                     record=record.display_name, step=pending[0].step_name,
                     approvers=", ".join(pending.user_ids.mapped("name")))
-            elif user not in record._approval_line_deciders(pending[:1]):
+            elif not record._approval_line_decides(pending[:1], user):
                 reasons[record] = self.env._(
                     "You are no longer an approver of step %(step)s of %(record)s.",
                     record=record.display_name, step=pending[0].step_name)
@@ -439,9 +473,12 @@ class IntlApprovalMixin(models.AbstractModel):
         standing_in = any(user.id in deputies for deputies in Deputy._today_map().values())
         result = {}
         for _record, line in decided:
-            own = line.user_ids - line.deputy_user_ids if standing_in else line.user_ids
-            result[line] = (Deputy._principals_of(user, own) if standing_in and user not in own
-                            else self.env["res.users"])
+            if not standing_in:
+                # nobody to stand in for: no read of the step's approvers
+                result[line] = self.env["res.users"]
+                continue
+            own = line.user_ids - line.deputy_user_ids
+            result[line] = Deputy._principals_of(user, own) if user not in own else self.env["res.users"]
         return result
 
     @api.model
@@ -548,7 +585,9 @@ class IntlApprovalMixin(models.AbstractModel):
         # fields the deletion reads
         domain = expression.OR([[
             ("res_model", "=", record._name), ("res_id", "=", record.id),
-            ("activity_type_id", "=", type_id), ("user_id", "in", line.user_ids.ids),
+            ("activity_type_id", "=", type_id),
+            # every approver of the step, an archived one too (no read of their active flag)
+            ("user_id", "in", line.with_context(active_test=False).user_ids.ids),
         ] for record, line in decided]) if decided else expression.FALSE_DOMAIN
         return self.env["mail.activity"].sudo().search_fetch(domain, ["date_deadline", "user_id"])
 

@@ -1,6 +1,10 @@
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import UserError
+from odoo.sql_db import Cursor
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from .common_trip import IntlTripCommon
 
@@ -109,3 +113,46 @@ class TestApprovalFrozenDeciders(IntlTripCommon):
         self.assertFalse(self._can_approve(trip, self.user_officer))
         with self.assertRaises(UserError):
             trip.with_user(self.user_officer).action_approval_approve()
+
+    def test_a_role_withdrawn_from_the_group_side(self):
+        """The role is withdrawn on the group (its users), after the user's groups were read
+        for a decision (the quick answer of a frozen decider reads them from Odoo's cache):
+        the same refusal."""
+        trip = self._create_trip()
+        trip.with_user(self.user_requester).action_submit()
+        trip.with_user(self.user_head).action_approval_approve()
+        self._verify_documents(trip)
+        self.assertTrue(self._can_approve(trip, self.user_officer))
+        self.env.ref("intl_cooperation.group_intl_officer").users = [Command.unlink(self.user_officer.id)]
+        self.assertFalse(self._can_approve(trip, self.user_officer))
+        with self.assertRaises(UserError) as cm:
+            trip.with_user(self.user_officer).action_approval_approve()
+        self.assertIn("no longer an approver", str(cm.exception))
+
+    def test_a_frozen_decider_of_a_group_step_is_answered_without_the_next_level(self):
+        """A frozen decider still in the step's group decides: the check reads neither the
+        route's next level nor its users (what the decider set of an escalated step reads)."""
+        trip = self._create_trip()
+        trip.with_user(self.user_requester).action_submit()
+        trip.with_user(self.user_head).action_approval_approve()
+        self._verify_documents(trip)
+        line = self._pending(trip)
+        self.assertEqual(line.step_id.approver_type, "group")
+        self.user_officer._get_group_ids()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        queries = []
+        execute = Cursor.execute
+
+        def logged_execute(cr, query, params=None, log_exceptions=None):
+            queries.append(str(query.code if isinstance(query, SQL) else query))
+            return execute(cr, query, params, log_exceptions)
+
+        with patch.object(Cursor, "execute", logged_execute):
+            self.assertFalse(trip.with_user(self.user_officer)._approval_decide_reasons())
+        self.assertTrue(queries)
+        # the route (its next level) and the users of a group (the step's, the next level's)
+        # are not read; the user's own groups may be (the record rules read them)
+        self.assertFalse([query for query in queries if '"intl_approval_route"' in query
+                          or ('FROM "res_users"' in query and "res_groups_users_rel" in query)],
+                         "\n".join(queries))
