@@ -48,8 +48,11 @@ class IntlApprovalMixin(models.AbstractModel):
     decides the current step, ``action_approval_reject`` asks for a reason.
     Hooks ``_approval_done`` and ``_approval_rejected`` let the consumer react.
     Approval lines are written by the engine only (``_lifecycle_write``)
-    after the approver has been checked. Consumers that declare other
-    Many2many fields to ``res.users`` must name their relation table.
+    after the approver has been checked. The current approvers
+    (``approval_user_ids``) are computed from the pending lines, not stored;
+    consumers that declare Many2many fields to ``res.users`` still name their
+    relation table: the default one (``<model>_res_users_rel``) held the
+    stored approvers until 2026-12 and stays, unused, in upgraded databases.
     """
 
     _name = "intl.approval.mixin"
@@ -72,10 +75,12 @@ class IntlApprovalMixin(models.AbstractModel):
         domain=lambda self: [("res_model", "=", self._name)],
         copy=False,
     )
+    # not stored: read from the pending lines (in cache at a click), searched through them
+    # (record rules, "To Approve" filters); no relation to write at every decision
     approval_user_ids = fields.Many2many(
         "res.users",
         compute="_compute_approval_current",
-        store=True,
+        search="_search_approval_user_ids",
         string="Current Approvers",
     )
     approval_step = fields.Char("Awaiting", compute="_compute_approval_step",
@@ -89,23 +94,48 @@ class IntlApprovalMixin(models.AbstractModel):
 
     @api.depends("approval_line_ids.state", "approval_line_ids.user_ids")
     def _compute_approval_current(self):
-        # records with the same approvers are assigned together: one write of the relation
-        # for all of them (the escalation cron changes many records at once)
-        groups = defaultdict(list)
+        """The approvers of the records' pending steps: the lines of all the records of ``self``
+        and their approvers read together (a list computes them in the same queries for one
+        record as for a hundred)."""
+        # sudo: engine-internal read of the records' approval lines (the user reads the records)
+        pending = self.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
+        approvers = defaultdict(list)
+        for line in pending:
+            approvers[line.res_id] += line.user_ids.ids
         for record in self:
-            pending = record.approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
-            groups[tuple(sorted(pending.user_ids.ids))].append(record.id)
-        for user_ids, record_ids in groups.items():
-            self.browse(record_ids).approval_user_ids = self.env["res.users"].browse(user_ids)
+            record.approval_user_ids = self.env["res.users"].browse(dict.fromkeys(approvers[record.id]))
+
+    @api.model
+    def _search_approval_user_ids(self, operator, value):
+        """The records whose pending step awaits the users ``value``: one subquery on the pending
+        approval lines of this model (as Odoo searches the followers of a record)."""
+        if operator in ("=", "!=") and not value:
+            # ('approval_user_ids', '=', False): no pending step with approvers
+            negate, operator = operator == "=", "!="
+        elif operator in expression.NEGATIVE_TERM_OPERATORS:
+            negate, operator = True, expression.TERM_OPERATORS_NEGATION[operator]
+        else:
+            negate = False
+        # sudo: who decides a record is a condition on the record itself, as the stored relation
+        # was; the lines' own rules follow their records' (intl.related.record.mixin), which this
+        # search is part of
+        lines = self.env["intl.approval.line"].sudo()._search([
+            ("res_model", "=", self._name), ("state", "=", "pending"), ("user_ids", operator, value)])
+        return [("id", "not in" if negate else "in", lines.subselect("res_id"))]
 
     @api.depends("approval_line_ids.state", "approval_line_ids.step_name")
     @api.depends_context("lang")
     def _compute_approval_step(self):
+        # sudo: engine-internal read of the records' approval lines (the user reads the records);
+        # the lines and their steps of all the records of self read together (a list)
+        pending = self.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
+        first = {}
+        for line in pending:
+            first.setdefault(line.res_id, line)
         for record in self:
-            # sudo: engine-internal read of the record's approval lines (the user reads the record)
-            pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
-            record.approval_step = pending.with_env(self.env).step_name
-            record.approval_decision = pending.step_id.decision or "approve"
+            line = first.get(record.id, pending.browse())
+            record.approval_step = line.with_env(self.env).step_name
+            record.approval_decision = line.step_id.decision or "approve"
 
     @api.depends_context("uid")
     @api.depends("approval_user_ids")
