@@ -387,8 +387,7 @@ class IntlApprovalMixin(models.AbstractModel):
         """Decide the current step of each record of ``self`` (checked by the caller).
 
         The decision is one note per record (logged in one batch), the step's
-        activities are closed in one deletion at the end: every read and write
-        of the click happens before it, as the deletion empties the caches.
+        activities are closed in one write at the end (``_approval_close_activities``).
         """
         decided = []
         for record in self:
@@ -423,13 +422,12 @@ class IntlApprovalMixin(models.AbstractModel):
             # based on approval_user_ids no longer let them write the record's next stage
             record.sudo()._approval_activate_next(line.purpose)
         self._approval_track_now()
-        activities.unlink()
+        self._approval_close_activities(activities)
 
     def _approval_track_now(self):
         """Post the tracking of the status changes of the click now, while the caches hold the
-        record: the deletion of the decided step's activities that ends the click empties every
-        cache (Odoo's ``unlink``), and the tracking at the end of the transaction would read
-        the record, its fields and its author again. The same message as at the commit."""
+        record: the tracking at the end of the transaction would read the record, its fields
+        and its author again. The same message as at the commit."""
         if hasattr(self, "_track_finalize"):
             # sudo: as Odoo's tracking at the commit (the decision was checked)
             self.sudo()._track_finalize()
@@ -458,7 +456,7 @@ class IntlApprovalMixin(models.AbstractModel):
             # sudo: the approver was checked above (see _approval_do_approve)
             record.sudo()._approval_rejected(line.purpose, reason)
         self._approval_track_now()
-        activities.unlink()
+        self._approval_close_activities(activities)
 
     def _approval_deputy_principals(self, decided):
         """``{line: approvers}``: whom the current user stands in for at each decided line
@@ -571,7 +569,7 @@ class IntlApprovalMixin(models.AbstractModel):
         return vals_list
 
     def _approval_step_activities(self, decided):
-        """The approval activities of the decided steps (``[(record, line)]``), to be deleted.
+        """The approval activities of the decided steps (``[(record, line)]``), to be closed.
 
         The decision note says who decided; the activities of the step's other
         approvers go with it.
@@ -580,12 +578,29 @@ class IntlApprovalMixin(models.AbstractModel):
         type_id = self.env["ir.model.data"]._xmlid_to_res_id("intl_cooperation.mail_activity_type_approval")
         # sudo: the approver also closes the activities of the step's other approvers,
         # which the activity rules hide from them; one query for every decided step, with the
-        # fields the deletion reads
+        # fields the closing reads
         domain = expression.OR([[
             ("res_model", "=", record._name), ("res_id", "=", record.id),
             ("activity_type_id", "=", type_id), ("user_id", "in", line.user_ids.ids),
         ] for record, line in decided]) if decided else expression.FALSE_DOMAIN
         return self.env["mail.activity"].sudo().search_fetch(domain, ["date_deadline", "user_id"])
+
+    @api.model
+    def _approval_close_activities(self, activities):
+        """Close the activities of a decided step in one query: marked done as Odoo marks done
+        the activities of a type that keeps them (``mail.activity._action_done``: archived, with
+        their date done), instead of Odoo's deletion (its external ids, attachments and defaults
+        looked up). Archived, they leave the assignees' to-do lists and counters, the record's
+        activities, its activity views and the module's reminders, as a deletion does; the
+        decision note says who decided (no "done" message per activity).
+        """
+        if not activities:
+            return
+        # the assignees' activity counters (systray) are told as Odoo's deletion tells them
+        todo = activities.filtered(lambda activity: activity.date_deadline <= fields.Date.today())
+        if todo:
+            todo.user_id._bus_send("mail.activity/updated", {"activity_deleted": True})
+        activities.write({"active": False, "date_done": fields.Date.context_today(self)})
 
     def _approval_done(self, purpose):
         """Hook: every step of ``purpose`` is approved."""

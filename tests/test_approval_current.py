@@ -1,9 +1,14 @@
-"""The current approvers of a record.
+"""The current approvers of a record and the closing of a decided step's activities.
 
 ``approval_user_ids`` is not stored: it is read from the record's pending step and searched
 through the pending approval lines (the record rules, the "To Approve" filters, the lists).
+A decided step's activities are marked done in one write (archived with their date done)
+instead of Odoo's deletion: they leave the to-do lists, the counters, the record's activities
+and the activity views all the same.
 """
-from odoo import Command
+import json
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -119,3 +124,69 @@ class TestApprovalCurrentApprovers(AgreementCommon):
 
         cost(agreements)  # the caches of a working session (rules, groups)
         self.assertEqual(cost(agreements[:1]), cost(agreements))
+
+    def test_decided_step_activities_closed(self):
+        """The decided step's activities, of every approver of the step, are marked done in one
+        write: gone from the to-do lists, the counters, the record's activities and the
+        activity view; an assignee whose activity was due is told, as at a deletion."""
+        approval_type = self.env.ref("intl_cooperation.mail_activity_type_approval")
+        agreement = self._create_agreement()
+        self._to_drafting(agreement)
+        activities = agreement.activity_ids.filtered(lambda activity: activity.activity_type_id == approval_type)
+        self.assertIn(self.user_dic_director, activities.user_id)
+        self.assertGreater(len(activities), 1, "the whole DIC Director group is asked")
+        due = activities.filtered(lambda activity: activity.user_id == self.user_dic_director)
+        due.date_deadline = fields.Date.today()
+        self.env.cr.precommit.data.pop("bus.bus.values", None)
+        Activity = self.env["mail.activity"]
+        agreement.with_user(self.user_dic_director).action_approval_approve()
+        activities.invalidate_recordset()
+        self.assertEqual(set(activities.mapped("active")), {False})
+        self.assertEqual(set(activities.mapped("date_done")), {fields.Date.context_today(agreement)})
+        self.assertFalse(agreement.activity_ids & activities)
+        self.assertIn(self.user_legal, agreement.activity_ids.user_id)
+        for user in activities.user_id:
+            self.assertFalse(Activity.with_user(user).search([("id", "in", activities.ids)]))
+        groups = self.env["res.users"].with_user(self.user_dic_director)._get_activity_groups()
+        self.assertFalse([group for group in groups if group["model"] == "intl.agreement"])
+        data = Activity.with_user(self.user_officer).get_activity_data("intl.agreement", [("id", "=", agreement.id)])
+        shown = {activity_id for by_type in data["grouped_activities"].values()
+                 for values in by_type.values() for activity_id in values["ids"]}
+        self.assertFalse(shown & set(activities.ids))
+        self.assertTrue(shown)
+        # the systray counter of the director (whose activity was due) goes down by one
+        told = [json.loads(values["channel"]) for values in self.env.cr.precommit.data.get("bus.bus.values", [])
+                if json.loads(values["message"]) == {"type": "mail.activity/updated",
+                                                     "payload": {"activity_deleted": True}}]
+        self.assertEqual(told, [[self.env.cr.dbname, "res.partner", self.user_dic_director.partner_id.id]])
+
+    def test_closing_costs_one_query(self):
+        """Closing the activities of a step (here the DIC Director group's) is one query."""
+        agreement = self._create_agreement()
+        self._to_drafting(agreement)
+        line = agreement.approval_line_ids.filtered(lambda line: line.state == "pending")
+        activities = agreement._approval_step_activities([(agreement, line)])
+        self.assertGreater(len(activities), 1)
+        self.env.flush_all()
+        with self.assertQueryCount(1):
+            agreement._approval_close_activities(activities)
+        self.assertFalse(agreement.activity_ids & activities)
+        self.assertFalse(activities.filtered("active"))
+
+    def test_rejected_step_activities_closed(self):
+        """A rejection closes its step's activities the same way."""
+        approval_type = self.env.ref("intl_cooperation.mail_activity_type_approval")
+        agreement = self._create_agreement()
+        self._to_drafting(agreement)
+        agreement.with_user(self.user_dic_director).action_approval_approve()
+        activities = agreement.activity_ids.filtered(lambda activity: activity.activity_type_id == approval_type)
+        self.assertIn(self.user_legal, activities.user_id)
+        action = agreement.with_user(self.user_legal).action_approval_reject()
+        self.env["intl.approval.reject"].with_user(self.user_legal).with_context(**action["context"]).create(
+            {"reason": "The liability clause is missing"}).action_reject()
+        self.assertEqual(agreement.state, "draft")
+        activities.invalidate_recordset()
+        self.assertEqual(set(activities.mapped("active")), {False})
+        self.assertTrue(all(activities.mapped("date_done")))
+        self.assertFalse(agreement.activity_ids.filtered(lambda activity: activity.activity_type_id == approval_type))
+        self.assertFalse(agreement.approval_user_ids)
