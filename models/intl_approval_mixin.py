@@ -112,7 +112,7 @@ class IntlApprovalMixin(models.AbstractModel):
         if operator in ("=", "!=") and not value:
             # ('approval_user_ids', '=', False): no pending step with approvers
             negate, operator = operator == "=", "!="
-        elif operator in expression.NEGATIVE_TERM_OPERATORS:
+        elif operator in (*expression.NEGATIVE_TERM_OPERATORS, "not any"):
             negate, operator = True, expression.TERM_OPERATORS_NEGATION[operator]
         else:
             negate = False

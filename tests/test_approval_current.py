@@ -86,6 +86,10 @@ class TestApprovalCurrentApprovers(AgreementCommon):
         self.assertEqual(found(self.user_officer, [("approval_user_ids", "ilike", legal.name)]), first)
         self.assertEqual(found(self.user_officer, [("approval_user_ids", "not ilike", legal.name)]),
                          second | third)
+        self.assertEqual(found(self.user_officer, [("approval_user_ids", "any", [("id", "=", legal.id)])]), first)
+        self.assertEqual(found(self.user_officer, [("approval_user_ids", "not any", [("id", "=", legal.id)])]),
+                         second | third)
+        self.assertEqual(found(self.user_officer, [("approval_user_ids.login", "=", legal.login)]), first)
         # the same answer as the field read on each record
         for user in (director, legal):
             records = self.env["intl.agreement"].browse(ours)
