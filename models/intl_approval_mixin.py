@@ -48,8 +48,11 @@ class IntlApprovalMixin(models.AbstractModel):
     decides the current step, ``action_approval_reject`` asks for a reason.
     Hooks ``_approval_done`` and ``_approval_rejected`` let the consumer react.
     Approval lines are written by the engine only (``_lifecycle_write``)
-    after the approver has been checked. Consumers that declare other
-    Many2many fields to ``res.users`` must name their relation table.
+    after the approver has been checked. The current approvers
+    (``approval_user_ids``) are computed from the pending lines, not stored;
+    consumers that declare Many2many fields to ``res.users`` still name their
+    relation table: the default one (``<model>_res_users_rel``) held the
+    stored approvers until 2026-12 and stays, unused, in upgraded databases.
     """
 
     _name = "intl.approval.mixin"
@@ -72,10 +75,12 @@ class IntlApprovalMixin(models.AbstractModel):
         domain=lambda self: [("res_model", "=", self._name)],
         copy=False,
     )
+    # not stored: read from the pending lines (in cache at a click), searched through them
+    # (record rules, "To Approve" filters); no relation to write at every decision
     approval_user_ids = fields.Many2many(
         "res.users",
         compute="_compute_approval_current",
-        store=True,
+        search="_search_approval_user_ids",
         string="Current Approvers",
     )
     approval_step = fields.Char("Awaiting", compute="_compute_approval_step",
@@ -89,23 +94,48 @@ class IntlApprovalMixin(models.AbstractModel):
 
     @api.depends("approval_line_ids.state", "approval_line_ids.user_ids")
     def _compute_approval_current(self):
-        # records with the same approvers are assigned together: one write of the relation
-        # for all of them (the escalation cron changes many records at once)
-        groups = defaultdict(list)
+        """The approvers of the records' pending steps: the lines of all the records of ``self``
+        and their approvers read together (a list computes them in the same queries for one
+        record as for a hundred)."""
+        # sudo: engine-internal read of the records' approval lines (the user reads the records)
+        pending = self.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
+        approvers = defaultdict(list)
+        for line in pending:
+            approvers[line.res_id] += line.user_ids.ids
         for record in self:
-            pending = record.approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
-            groups[tuple(sorted(pending.user_ids.ids))].append(record.id)
-        for user_ids, record_ids in groups.items():
-            self.browse(record_ids).approval_user_ids = self.env["res.users"].browse(user_ids)
+            record.approval_user_ids = self.env["res.users"].browse(dict.fromkeys(approvers[record.id]))
+
+    @api.model
+    def _search_approval_user_ids(self, operator, value):
+        """The records whose pending step awaits the users ``value``: one subquery on the pending
+        approval lines of this model (as Odoo searches the followers of a record)."""
+        if operator in ("=", "!=") and not value:
+            # ('approval_user_ids', '=', False): no pending step with approvers
+            negate, operator = operator == "=", "!="
+        elif operator in (*expression.NEGATIVE_TERM_OPERATORS, "not any"):
+            negate, operator = True, expression.TERM_OPERATORS_NEGATION[operator]
+        else:
+            negate = False
+        # sudo: who decides a record is a condition on the record itself, as the stored relation
+        # was; the lines' own rules follow their records' (intl.related.record.mixin), which this
+        # search is part of
+        lines = self.env["intl.approval.line"].sudo()._search([
+            ("res_model", "=", self._name), ("state", "=", "pending"), ("user_ids", operator, value)])
+        return [("id", "not in" if negate else "in", lines.subselect("res_id"))]
 
     @api.depends("approval_line_ids.state", "approval_line_ids.step_name")
     @api.depends_context("lang")
     def _compute_approval_step(self):
+        # sudo: engine-internal read of the records' approval lines (the user reads the records);
+        # the lines and their steps of all the records of self read together (a list)
+        pending = self.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")
+        first = {}
+        for line in pending:
+            first.setdefault(line.res_id, line)
         for record in self:
-            # sudo: engine-internal read of the record's approval lines (the user reads the record)
-            pending = record.sudo().approval_line_ids.filtered(lambda line: line.state == "pending")[:1]
-            record.approval_step = pending.with_env(self.env).step_name
-            record.approval_decision = pending.step_id.decision or "approve"
+            line = first.get(record.id, pending.browse())
+            record.approval_step = line.with_env(self.env).step_name
+            record.approval_decision = line.step_id.decision or "approve"
 
     @api.depends_context("uid")
     @api.depends("approval_user_ids")
@@ -391,8 +421,7 @@ class IntlApprovalMixin(models.AbstractModel):
         """Decide the current step of each record of ``self`` (checked by the caller).
 
         The decision is one note per record (logged in one batch), the step's
-        activities are closed in one deletion at the end: every read and write
-        of the click happens before it, as the deletion empties the caches.
+        activities are closed in one write at the end (``_approval_close_activities``).
         """
         decided = []
         for record in self:
@@ -427,13 +456,12 @@ class IntlApprovalMixin(models.AbstractModel):
             # based on approval_user_ids no longer let them write the record's next stage
             record.sudo()._approval_activate_next(line.purpose)
         self._approval_track_now()
-        activities.unlink()
+        self._approval_close_activities(activities)
 
     def _approval_track_now(self):
         """Post the tracking of the status changes of the click now, while the caches hold the
-        record: the deletion of the decided step's activities that ends the click empties every
-        cache (Odoo's ``unlink``), and the tracking at the end of the transaction would read
-        the record, its fields and its author again. The same message as at the commit."""
+        record: the tracking at the end of the transaction would read the record, its fields
+        and its author again. The same message as at the commit."""
         if hasattr(self, "_track_finalize"):
             # sudo: as Odoo's tracking at the commit (the decision was checked)
             self.sudo()._track_finalize()
@@ -462,7 +490,7 @@ class IntlApprovalMixin(models.AbstractModel):
             # sudo: the approver was checked above (see _approval_do_approve)
             record.sudo()._approval_rejected(line.purpose, reason)
         self._approval_track_now()
-        activities.unlink()
+        self._approval_close_activities(activities)
 
     def _approval_deputy_principals(self, decided):
         """``{line: approvers}``: whom the current user stands in for at each decided line
@@ -573,7 +601,7 @@ class IntlApprovalMixin(models.AbstractModel):
         return vals_list
 
     def _approval_step_activities(self, decided):
-        """The approval activities of the decided steps (``[(record, line)]``), to be deleted.
+        """The approval activities of the decided steps (``[(record, line)]``), to be closed.
 
         The decision note says who decided; the activities of the step's other
         approvers go with it.
@@ -582,7 +610,7 @@ class IntlApprovalMixin(models.AbstractModel):
         type_id = self.env["ir.model.data"]._xmlid_to_res_id("intl_cooperation.mail_activity_type_approval")
         # sudo: the approver also closes the activities of the step's other approvers,
         # which the activity rules hide from them; one query for every decided step, with the
-        # fields the deletion reads
+        # fields the closing reads
         domain = expression.OR([[
             ("res_model", "=", record._name), ("res_id", "=", record.id),
             ("activity_type_id", "=", type_id),
@@ -590,6 +618,23 @@ class IntlApprovalMixin(models.AbstractModel):
             ("user_id", "in", line.with_context(active_test=False).user_ids.ids),
         ] for record, line in decided]) if decided else expression.FALSE_DOMAIN
         return self.env["mail.activity"].sudo().search_fetch(domain, ["date_deadline", "user_id"])
+
+    @api.model
+    def _approval_close_activities(self, activities):
+        """Close the activities of a decided step in one query: marked done as Odoo marks done
+        the activities of a type that keeps them (``mail.activity._action_done``: archived, with
+        their date done), instead of Odoo's deletion (its external ids, attachments and defaults
+        looked up). Archived, they leave the assignees' to-do lists and counters, the record's
+        activities, its activity views and the module's reminders, as a deletion does; the
+        decision note says who decided (no "done" message per activity).
+        """
+        if not activities:
+            return
+        # the assignees' activity counters (systray) are told as Odoo's deletion tells them
+        todo = activities.filtered(lambda activity: activity.date_deadline <= fields.Date.today())
+        if todo:
+            todo.user_id._bus_send("mail.activity/updated", {"activity_deleted": True})
+        activities.write({"active": False, "date_done": fields.Date.context_today(self)})
 
     def _approval_done(self, purpose):
         """Hook: every step of ``purpose`` is approved."""

@@ -96,6 +96,7 @@ from . import test_ux_documents
 from . import test_approval_frozen_deciders
 from . import test_personal_documents
 from . import test_approval_click_queries
+from . import test_approval_current
 from . import test_portal_scholar
 from . import test_portal_delegation
 from . import test_portal_partner
