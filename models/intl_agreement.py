@@ -6,7 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
-from ..tools.prefetch import fetch_one2many
+from ..tools.prefetch import fetch_many2many, fetch_one2many
+from .res_partner import AGREEMENT_STANDING
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
@@ -58,7 +59,7 @@ class IntlAgreement(models.Model):
     _approval_approved_state = {"default": "approved"}
     _approval_rejected_state = {"default": "draft"}
     _approval_cancel_states = ("cancel", "terminated", "expired")
-    _approval_summary_fields = {"what": "title", "who": "partner_id", "date_from": "date_start",
+    _approval_summary_fields = {"what": "title", "who": "partner_name", "date_from": "date_start",
                                 "date_to": "date_end", "where": "country_id"}
 
     _lifecycle_transitions = {
@@ -112,6 +113,8 @@ class IntlAgreement(models.Model):
         "res.partner", "intl_agreement_partner_rel", "agreement_id", "partner_id",
         string="Further Partners", domain=[("is_intl_institution", "=", True)],
     )
+    # stored: the agreement's name (its display name) and its approval's summary read no partner
+    partner_name = fields.Char(related="partner_id.complete_name", store=True, string="Partner Institution Name")
     country_id = fields.Many2one(related="partner_id.country_id", store=True, string="Country")
     kind_id = fields.Many2one("intl.agreement.kind", "Kind", required=True, tracking=True)
     institute_id = fields.Many2one(
@@ -387,7 +390,18 @@ class IntlAgreement(models.Model):
     def write(self, vals):
         if not self._lifecycle_trusted():
             self._check_locked_fields(vals)
-        return super().write(vals)
+        if "state" not in vals:
+            return super().write(vals)
+        # the partners' cooperation status follows the agreements that enter or leave the states
+        # saying something of it (res.partner._compute_intl_cooperation_status)
+        standing = AGREEMENT_STANDING.get(vals["state"])
+        moved = self.filtered(lambda agreement: AGREEMENT_STANDING.get(agreement.state) != standing)
+        result = super().write(vals)
+        if moved:
+            # sudo: the status is public information on the institution, whoever moved the agreement
+            partners = moved.sudo().partner_id | moved.sudo().partner_ids
+            self.env.add_to_compute(partners._fields["intl_cooperation_status"], partners)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
@@ -423,9 +437,10 @@ class IntlAgreement(models.Model):
                     "through an annex.", agreement=agreement.display_name, fields=labels,
                 ))
 
+    @api.depends("name", "partner_name")
     def _compute_display_name(self):
         for agreement in self:
-            partner = agreement.partner_id.name
+            partner = agreement.partner_name
             agreement.display_name = (
                 f"{agreement.name} {partner}" if partner and agreement.name != "/" else agreement.name or ""
             )
@@ -441,6 +456,9 @@ class IntlAgreement(models.Model):
         return self.curator_id
 
     def _approval_employee(self):
+        # the contact persons of the agreements read together, with their users, in one query
+        # (Odoo reads the relation, then the employees: two at each approval click)
+        fetch_many2many(self.browse(self._prefetch_ids), "contact_employee_ids", ["user_id", "active"])
         return self.contact_employee_ids[:1]
 
     def _lifecycle_requester_users(self):

@@ -9,6 +9,9 @@ from odoo.exceptions import ValidationError
 ERASMUS_CODE_RE = re.compile(r"^([A-Z]  |[A-Z]{2} |[A-Z]{3})[A-Z-]{1,8}[0-9]{2}$")
 # SCHAC home organisation: a lower-case internet domain (e.g. "uw.edu.pl").
 SCHAC_CODE_RE = re.compile(r"^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# What an agreement's state says of its partners' cooperation status: in force (signed or in
+# force), expired (expired or terminated); any other state says nothing.
+AGREEMENT_STANDING = {"signed": "active", "in_force": "active", "expired": "expired", "terminated": "expired"}
 
 
 class ResPartner(models.Model):
@@ -64,8 +67,15 @@ class ResPartner(models.Model):
         for partner in self:
             partner.intl_agreement_count = counts.get(partner, 0)
 
-    @api.depends("is_intl_institution", "intl_agreement_ids.state", "intl_agreement_further_ids.state")
+    @api.depends("is_intl_institution", "intl_agreement_ids", "intl_agreement_further_ids")
     def _compute_intl_cooperation_status(self):
+        """From the institution's agreements (``_intl_cooperation_statuses``).
+
+        Recomputed when the institution's agreements change (a party added or removed) and,
+        through ``intl.agreement.write``, when one of them moves between the states that say
+        something of its partners (``AGREEMENT_STANDING``): not at every step of an agreement's
+        approval, which changes no partner's status (a dependency on the agreements' ``state``
+        would read the further partners and every agreement of the partners at each step)."""
         # only institutions have a status: no query for Odoo's other contacts
         statuses = self.filtered("is_intl_institution")._intl_cooperation_statuses()
         for partner in self:
@@ -87,7 +97,7 @@ class ResPartner(models.Model):
         # the agreements where they are the party or a further party, in one query
         states_of = {}
         for partner, further, states in Agreement._read_group(
-            [("state", "in", ("signed", "in_force", "expired", "terminated")),
+            [("state", "in", tuple(AGREEMENT_STANDING)),
              "|", ("partner_id", "in", self.ids), ("partner_ids", "in", self.ids)],
             ["partner_id", "partner_ids"], ["state:array_agg"],
         ):
@@ -95,7 +105,8 @@ class ResPartner(models.Model):
                 if party.id in self.ids:
                     states_of.setdefault(party.id, set()).update(states)
         for partner_id, states in states_of.items():
-            statuses[partner_id] = "active" if {"signed", "in_force"} & states else "expired"
+            statuses[partner_id] = "active" if any(
+                AGREEMENT_STANDING[state] == "active" for state in states) else "expired"
         return statuses
 
     def action_open_intl_agreements(self):

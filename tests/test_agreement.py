@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -230,6 +231,53 @@ class TestAgreementLifecycle(AgreementCommon):
         self.assertEqual(self.partner_institution.intl_cooperation_status, "expired")
         action = self.partner_institution.action_open_intl_agreements()
         self.assertEqual(self.env["intl.agreement"].search(action["domain"]), agreement)
+
+    def test_partner_status_only_from_the_states_that_matter(self):
+        """The party's and the further partners' status follow signing and expiry; the steps of
+        the approval (draft to approved) say nothing of them: their status is not recomputed."""
+        further = self.env["res.partner"].create({
+            "name": "Second Technical University", "is_intl_institution": True,
+            "country_id": self.env.ref("base.fr").id,
+        })
+        agreement = self._create_agreement(partner_ids=[fields.Command.set(further.ids)])
+        partners = self.partner_institution | further
+        self.assertEqual(partners.mapped("intl_cooperation_status"), ["prospect", "prospect"])
+        Partner = type(self.env["res.partner"])
+        with patch.object(Partner, "_intl_cooperation_statuses", autospec=True,
+                          side_effect=Partner._intl_cooperation_statuses) as statuses:
+            self._to_approved(agreement)
+            self.env.flush_all()
+            statuses.assert_not_called()
+            self._fill_signing(agreement)
+            self._attach(agreement, self.type_scan)
+            agreement.with_user(self.user_coordinator).action_sign()
+            self.assertEqual(partners.mapped("intl_cooperation_status"), ["active", "active"])
+            self.assertEqual(statuses.call_count, 1, "one recomputation for both partners")
+        agreement._lifecycle_run("expire", by="system")
+        self.assertEqual(partners.mapped("intl_cooperation_status"), ["expired", "expired"])
+        agreement._lifecycle_run("revive", by="system")
+        self.assertEqual(partners.mapped("intl_cooperation_status"), ["active", "active"])
+
+    def test_name_and_contact_persons_read_by_the_approval(self):
+        """The display name and the approval's summary name the partner as it is named now; the
+        first contact person (in the employees' order) never decides the approval, whatever
+        the agreements read together."""
+        first = self._create_agreement()
+        second = self._create_agreement(
+            contact_employee_ids=[fields.Command.set((self.employee_head | self.employee_requester_other).ids)])
+        self.partner_institution.name = "Renamed Technical University"
+        self.assertEqual(first.display_name, f"{first.name} Renamed Technical University")
+        self.assertEqual(first._approval_summary()[first.id]["who"], "Renamed Technical University")
+        self.env.invalidate_all()
+        agreements = self.env["intl.agreement"].browse((first | second).ids)
+        contacts = (self.employee_head | self.employee_requester_other).sorted("name")
+        self.assertIn(self.user_requester, agreements[0]._approval_excluded_users())
+        self.assertEqual(agreements[1]._approval_employee(), contacts[:1])
+        self.assertIn(contacts[:1].user_id, agreements[1]._approval_excluded_users())
+        self.assertNotIn(contacts[1:].user_id, agreements[1]._approval_excluded_users())
+        contacts[:1].active = False
+        self.env.invalidate_all()
+        self.assertEqual(self.env["intl.agreement"].browse(second.id)._approval_employee(), contacts[1:])
         self.assertEqual(self.employee_requester.intl_agreement_count, 1)
 
 
