@@ -131,8 +131,8 @@ class TestApprovalCurrentApprovers(AgreementCommon):
 
     def test_decided_step_activities_closed(self):
         """The decided step's activities, of every approver of the step, are marked done in one
-        write: gone from the to-do lists, the counters, the record's activities and the
-        activity view; an assignee whose activity was due is told, as at a deletion."""
+        write: gone from the to-do lists, the counters, the systray's lists, the record's
+        activities and the activity view; an assignee whose activity was due is told, as at a deletion."""
         approval_type = self.env.ref("intl_cooperation.mail_activity_type_approval")
         agreement = self._create_agreement()
         self._to_drafting(agreement)
@@ -153,6 +153,11 @@ class TestApprovalCurrentApprovers(AgreementCommon):
             self.assertFalse(Activity.with_user(user).search([("id", "in", activities.ids)]))
         groups = self.env["res.users"].with_user(self.user_dic_director)._get_activity_groups()
         self.assertFalse([group for group in groups if group["model"] == "intl.agreement"])
+        # the list the systray opens for a model (activity_user_id): the open activities only
+        Agreement = self.env["intl.agreement"]
+        for user, expected in ((self.user_dic_director, Agreement), (self.user_legal, agreement)):
+            self.assertEqual(Agreement.with_user(user).search(
+                [("id", "=", agreement.id), ("activity_user_id", "=", user.id)]), expected)
         data = Activity.with_user(self.user_officer).get_activity_data("intl.agreement", [("id", "=", agreement.id)])
         shown = {activity_id for by_type in data["grouped_activities"].values()
                  for values in by_type.values() for activity_id in values["ids"]}
