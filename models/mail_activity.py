@@ -12,7 +12,7 @@ from ..tools import intl_message
 
 # Set only by the approval engine (a Python object: no JSON-RPC client can put it in a
 # context): the users of the activities it creates are made followers by its notices job, in
-# batches (not one subscription per activity at the click).
+# batches, not one subscription per user at the click (mail_thread.py, message_subscribe).
 FOLLOWERS_KEY = "intl_activity_followers_done"
 FOLLOWERS_DONE = object()
 # the server-only fields of an activity: the engine's code sets them, no client
@@ -100,14 +100,6 @@ class MailActivity(models.Model):
                 if "display_name" in values:
                     values["display_name"] = summary
         return result
-
-    def _classify_by_model(self):
-        """``create`` subscribes the activities' users one by one; the approval engine's
-        activities are left to its notices job, which subscribes a whole batch at once
-        (``_cron_intl_approval_notices``)."""
-        if self.env.context.get(FOLLOWERS_KEY) is FOLLOWERS_DONE:
-            return {}
-        return super()._classify_by_model()
 
     @api.model
     @tools.ormcache("model", "lang")

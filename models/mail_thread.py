@@ -5,6 +5,7 @@ from odoo.tools.translate import LazyTranslate, get_translation
 
 from ..tools import intl_message
 from ..tools.intl_message import encode_message, render_message
+from .mail_activity import FOLLOWERS_DONE, FOLLOWERS_KEY
 
 _lt = LazyTranslate(__name__)
 # _lt keeps the English source of the chatter messages: each reader reads them in their own
@@ -74,6 +75,14 @@ class MailThread(models.AbstractModel):
             for name in intl_message.KEY_FIELDS:
                 kwargs.pop(name, None)
         return super().message_post(**kwargs)
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        """Odoo's creation of an activity subscribes its user, one call per user; the approval
+        engine's activities (``FOLLOWERS_KEY``) are left to its notices job, which makes the
+        users of a whole batch followers at once (``mail.activity._cron_intl_approval_notices``)."""
+        if self.env.context.get(FOLLOWERS_KEY) is FOLLOWERS_DONE:
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def _intl_message_log_batch(self, bodies, **kwargs):
         """Log a note on each record in one batch, each read in the reader's language.
