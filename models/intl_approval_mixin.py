@@ -443,28 +443,56 @@ class IntlApprovalMixin(models.AbstractModel):
         for _record, line in decided:
             line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now,
                                    "deputy_of_id": principals[line][:1].id})
-        # sudo: the decision is logged by the engine (the approver was checked); the author
-        # stays the approver, the record's company is read without its rules
-        self.sudo()._intl_message_log_batch({
+        notes = {
             record.id: self._approval_decision_note(
                 (_lt("Approved: %(step)s", step=line.step_id or line.step_name)
                  if line.step_id.decision == "approve"
                  else _lt("Agreed: %(step)s", step=line.step_id or line.step_name)), principals[line])
-            for record, line in decided})
+            for record, line in decided}
         for record, line in decided:
             # sudo: the approver was checked above; once their step is decided, record rules
             # based on approval_user_ids no longer let them write the record's next stage
             record.sudo()._approval_activate_next(line.purpose)
-        self._approval_track_now()
+        self._approval_track_now(self._approval_log_decisions(notes))
         self._approval_close_activities(activities)
 
-    def _approval_track_now(self):
+    def _approval_log_decisions(self, notes):
+        """Log the decision notes ``{record id: note}``: a record whose status the decision
+        changed gets its note as the body of its tracking message (Odoo's
+        ``_track_set_log_message``: one message, the decision with the status change under
+        it), the others a note of their own, in one batch. Returns the translation keys of
+        the tracking messages' bodies (``_approval_track_now`` stores them)."""
+        state_field = self._approval_state_field
+        changed = self.browse()
+        if hasattr(self, "_track_finalize") and state_field in self._track_get_fields():
+            # the status differs from the one the tracking started from: the tracking message
+            # is certain (not when tracking is off: then the note stands alone)
+            pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
+            changed = self.filtered(lambda record: record.id in notes and state_field in (pending.get(record.id) or ())
+                                    and record[state_field] != pending[record.id][state_field])
+        # sudo: the decision is logged by the engine (the approver was checked); the author
+        # stays the approver, the record's company is read without its rules
+        others = {res_id: note for res_id, note in notes.items() if res_id not in changed.ids}
+        if others:
+            self.sudo()._intl_message_log_batch(others)
+        if not changed:
+            return {}
+        keyed, stored = self.sudo()._intl_message_bodies({res_id: notes[res_id] for res_id in changed.ids})
+        for record in changed.sudo():
+            record._track_set_log_message(stored[record.id])
+        return keyed
+
+    def _approval_track_now(self, keyed=None):
         """Post the tracking of the status changes of the click now, while the caches hold the
         record: the tracking at the end of the transaction would read the record, its fields
-        and its author again. The same message as at the commit."""
+        and its author again. The same message as at the commit; its body is the decision's
+        note where ``keyed`` (``_approval_log_decisions``) gives one."""
         if hasattr(self, "_track_finalize"):
             # sudo: as Odoo's tracking at the commit (the decision was checked)
-            self.sudo()._track_finalize()
+            records = self.sudo()
+            if keyed:
+                records = records._intl_with_message_keys(keyed)
+            records._track_finalize()
 
     def _approval_do_reject(self, reason):
         self._approval_check_can_approve()

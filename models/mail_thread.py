@@ -91,15 +91,25 @@ class MailThread(models.AbstractModel):
         line), as ``_intl_message_post`` takes; the notes notify nobody, like
         ``_message_log_batch`` which writes them (as sudo: call it after the checks).
         """
+        keyed, stored = self._intl_message_bodies(bodies)
+        messages = self._intl_with_message_keys(keyed)._message_log_batch(stored, **kwargs)
+        return messages.with_context(intl_message_keys=None, **{intl_message.TOKEN_KEY: None})
+
+    def _intl_message_bodies(self, bodies):
+        """``(keyed, stored)``: the translation key and parameters of each record's body, and the
+        body as stored (in the company's language), for ``{record id: _lt term or list}``."""
         Message = self.env["mail.message"]
         company_env = self.with_context(lang=Message._intl_company_lang()).env
         keyed = {res_id: encode_message(body) for res_id, body in bodies.items()}
         _prefetch_display_names(company_env, [params for _key, params in keyed.values()])
         stored = {res_id: render_message(company_env, key, params, fresh=True)
                   for res_id, (key, params) in keyed.items()}
-        messages = self.with_context(intl_message_keys=keyed, **{
-            intl_message.TOKEN_KEY: intl_message.TOKEN})._message_log_batch(stored, **kwargs)
-        return messages.with_context(intl_message_keys=None, **{intl_message.TOKEN_KEY: None})
+        return keyed, stored
+
+    def _intl_with_message_keys(self, keyed):
+        """``self`` in a context where the messages created for the records of ``keyed``
+        (``_intl_message_bodies``) store their translation key (``_message_create``)."""
+        return self.with_context(intl_message_keys=keyed, **{intl_message.TOKEN_KEY: intl_message.TOKEN})
 
     def _message_create(self, values_list):
         """The keys of ``_intl_message_log_batch``'s notes go in with the batch's INSERT."""

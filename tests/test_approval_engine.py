@@ -139,6 +139,29 @@ class TestApprovalEngine(AgreementCommon):
         self.env.invalidate_all()
         tracked = agreement.message_ids.sudo().tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
         self.assertTrue(tracked)
+        # the decision and the status change it made are one message (the note, the change under it)
+        agreed = agreement.message_ids.filtered(lambda m: m.intl_body_key == "Agreed: %(step)s")
+        self.assertEqual(len(agreed), 1)
+        label = dict(agreement._fields["state"]._description_selection(self.env))[agreement.state]
+        self.assertEqual(agreed.sudo().tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "state").new_value_char, label)
+        self.assertFalse(agreement.message_ids.filtered(
+            lambda m: not m.intl_body_key and m.sudo().tracking_value_ids.filtered(
+                lambda t: t.field_id.name == "state" and t.new_value_char == label)))
+
+    def test_decision_without_status_change_is_a_note(self):
+        """A step whose decision leaves the status as it is logs its note alone."""
+        agreement = self._create_agreement()
+        self.env.cr.flush()
+        self._to_drafting(agreement)
+        before = agreement.state
+        lines = agreement.sudo().approval_line_ids.filtered(lambda line: line.state == "waiting")
+        lines[:1]._lifecycle_write({"record_state": before})  # the next step keeps the record where it is
+        agreement.with_user(self.user_dic_director).action_approval_approve()
+        self.assertEqual(agreement.state, before)
+        agreed = agreement.message_ids.filtered(lambda m: m.intl_body_key == "Agreed: %(step)s")
+        self.assertEqual(len(agreed), 1)
+        self.assertFalse(agreed.sudo().tracking_value_ids)
 
     def test_required_documents_block_the_step(self):
         agreement = self._create_agreement()
