@@ -226,7 +226,8 @@ class IntlApprovalLine(models.Model):
         One query for every line: the approvers' employees and companies are read together
         (an employee search and a company read per line otherwise)."""
         # the step's own approvers are its deciders since they are stored (without the deputies)
-        approvers = {line: (line.decider_user_ids or (line.user_ids - line.deputy_user_ids))[:1]
+        # (the stored approvers of a line a form shows as a new record: _origin)
+        approvers = {line: (line.decider_user_ids or (line.user_ids - line.deputy_user_ids))[:1]._origin
                      for line in self}
         user_ids = tuple({approver.id for approver in approvers.values() if approver})
         company = self.env.company

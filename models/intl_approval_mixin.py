@@ -440,6 +440,7 @@ class IntlApprovalMixin(models.AbstractModel):
         activities = self._approval_step_activities(decided)
         principals = self._approval_deputy_principals(decided)
         self._approval_prefetch_partners()
+        before = {record.id: record[record._approval_state_field] for record, _line in decided}
         for _record, line in decided:
             line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now,
                                    "deputy_of_id": principals[line][:1].id})
@@ -453,22 +454,24 @@ class IntlApprovalMixin(models.AbstractModel):
             # sudo: the approver was checked above; once their step is decided, record rules
             # based on approval_user_ids no longer let them write the record's next stage
             record.sudo()._approval_activate_next(line.purpose)
-        self._approval_track_now(self._approval_log_decisions(notes))
+        self._approval_track_now(self._approval_log_decisions(notes, before))
         self._approval_close_activities(activities)
 
-    def _approval_log_decisions(self, notes):
-        """Log the decision notes ``{record id: note}``: a record whose status the decision
-        changed gets its note as the body of its tracking message (Odoo's
+    def _approval_log_decisions(self, notes, before):
+        """Log the decision notes ``{record id: note}`` (``before``: each record's status before
+        the decision): a record whose status the decision changed gets its note as the body of its tracking message (Odoo's
         ``_track_set_log_message``: one message, the decision with the status change under
         it), the others a note of their own, in one batch. Returns the translation keys of
         the tracking messages' bodies (``_approval_track_now`` stores them)."""
         state_field = self._approval_state_field
         changed = self.browse()
         if hasattr(self, "_track_finalize") and state_field in self._track_get_fields():
-            # the status differs from the one the tracking started from: the tracking message
-            # is certain (not when tracking is off: then the note stands alone)
+            # the decision changed the status, which differs from the one the tracking started
+            # from: the tracking message is certain (not when tracking is off: then the note
+            # stands alone)
             pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
             changed = self.filtered(lambda record: record.id in notes and state_field in (pending.get(record.id) or ())
+                                    and record[state_field] != before[record.id]
                                     and record[state_field] != pending[record.id][state_field])
         # sudo: the decision is logged by the engine (the approver was checked); the author
         # stays the approver, the record's company is read without its rules

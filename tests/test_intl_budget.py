@@ -177,6 +177,8 @@ class TestIntlBudget(IntlBudgetCommon):
             "funding_source_id": self.scholar_programme.id, "amount_allocated": 5000000.0})
         visit = self._accepted_visit()
         self.assertEqual(visit.budget_id, budget)
+        # the figures are summed from the database when read (no dependencies): as a new request
+        budget.invalidate_recordset(["amount_committed"])
         self.assertEqual(budget.amount_committed, 1000000.0)
         fee = self.env["intl.scholar.fee"].with_user(self.user_officer).create({
             "visit_id": visit.id, "kind_id": self.fee_invitation.id})
@@ -265,6 +267,8 @@ class TestIntlBudget(IntlBudgetCommon):
         visit.with_user(self.user_management).action_approval_approve()
         self.assertEqual(visit.state, "programme_approved")
         self.assertEqual(visit.budget_id, budget)
+        # the figures are summed from the database when read (no dependencies): as a new request
+        budget.invalidate_recordset(["amount_committed"])
         self.assertEqual(budget.amount_committed, 500000.0)
         visit.cost_line_ids.write({"actual_amount": 480000.0})
         with self.assertRaises(UserError):
