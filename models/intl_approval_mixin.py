@@ -459,10 +459,10 @@ class IntlApprovalMixin(models.AbstractModel):
 
     def _approval_log_decisions(self, notes, before):
         """Log the decision notes ``{record id: note}`` (``before``: each record's status before
-        the decision): a record whose status the decision changed gets its note as the body of its tracking message (Odoo's
-        ``_track_set_log_message``: one message, the decision with the status change under
-        it), the others a note of their own, in one batch. Returns the translation keys of
-        the tracking messages' bodies (``_approval_track_now`` stores them)."""
+        the decision): a record whose status the decision changed gets its note as the body of
+        its tracking message (Odoo's ``_track_set_log_message``: one message, the decision with
+        the status change under it), the others a note of their own, in one batch. Returns the
+        translation keys of the tracking messages' bodies (``_approval_track_now`` stores them)."""
         state_field = self._approval_state_field
         changed = self.browse()
         if hasattr(self, "_track_finalize") and state_field in self._track_get_fields():
