@@ -4,7 +4,7 @@
 # DURATION; then one table: requests, failures (any 5xx, any traceback), p50/p95/p99 per kind,
 # throughput, and the invariants checked in the database (scripts/load_check.py).
 #   LOAD_DB=intl_load (created with the module's demo data when missing; RESET_LOAD=1 rebuilds)
-#   USERS=200 SPAWN=20 DURATION=3m WORKERS=4 LOAD_PORT=8403
+#   USERS=200 SPAWN=4 DURATION=3m WORKERS=4 LOAD_PORT=8403
 #   THINK=5-15 (seconds a person reads between two clicks; THINK=1-3 is a stress pace)
 #   RELOAD=0.1 (share of visits that reload the web client page)
 # Locust lives in a virtualenv of its own (requirements-load.txt): it needs a newer gevent
@@ -15,7 +15,7 @@ source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/prepare.sh" || exit 2
 LOAD_DB=${LOAD_DB:-intl_load}
 USERS=${USERS:-200}
-SPAWN=${SPAWN:-20}
+SPAWN=${SPAWN:-4}  # the morning rush: 200 people open the web client within a minute
 DURATION=${DURATION:-3m}
 WORKERS=${WORKERS:-4}
 [ "$WORKERS" = 0 ] && WORKERS=4  # make's default WORKERS=0 is the development server
