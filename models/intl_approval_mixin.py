@@ -343,9 +343,8 @@ class IntlApprovalMixin(models.AbstractModel):
         lines.user_ids``, without reading every approver for the active filter."""
         # sudo: engine-internal read of the approvers (the user reads the record)
         approvers = lines.sudo().with_context(active_test=False).user_ids
-        # the user's active flag is read with the approvers' (one query, as the active filter
-        # of lines.user_ids would read them; the update of the current approvers reads them too)
-        return user.id in approvers._ids and user.sudo().with_prefetch(approvers._ids).active
+        # the user's own active flag (read with the user, whom the request has read already)
+        return user.id in approvers._ids and user.sudo().active
 
     def _approval_current_lines(self):
         """Pending lines of ``self`` the current user may decide."""
@@ -402,11 +401,12 @@ class IntlApprovalMixin(models.AbstractModel):
             steps.fetch([name for name, field in steps._fields.items()
                          if field.store and field.column_type and field.prefetch is True])
 
-    def _approval_prefetch_partners(self):
-        """Read in one query the partners a decision reads: its author's (the note) and those
-        of the records' companies (the layout of the next approvers' e-mails)."""
+    def _approval_prefetch_partners(self, partners=None):
+        """Read in one query the partners a decision reads: its author's (the note), those of
+        the records' companies and ``partners`` (the next approvers', whose language and time
+        zone their activities take): the note is logged after the next step opened."""
         # sudo: the partners are read by the engine, as the note and the notices read them
-        partners = self.env.user.partner_id.sudo()
+        partners = self.env.user.partner_id.sudo() | (partners or self.env["res.partner"]).sudo()
         if "company_id" in self._fields:
             partners |= self.sudo().company_id.partner_id
         partners.fetch([name for name, field in partners._fields.items()
@@ -439,7 +439,6 @@ class IntlApprovalMixin(models.AbstractModel):
         now = fields.Datetime.now()
         activities = self._approval_step_activities(decided)
         principals = self._approval_deputy_principals(decided)
-        self._approval_prefetch_partners()
         before = {record.id: record[record._approval_state_field] for record, _line in decided}
         for _record, line in decided:
             line._lifecycle_write({"state": "approved", "decided_by_id": self.env.uid, "decided_on": now,
@@ -616,6 +615,8 @@ class IntlApprovalMixin(models.AbstractModel):
         # the stored fields mail.activity computes after its insert from the record and the
         # user, given as it computes them (sudo, in this environment): no update after the insert
         res_name = self.sudo().display_name
+        # the approvers' partners (their language, time zone) with the note's author's, in one read
+        self._approval_prefetch_partners(users.sudo().partner_id)
         for user in users:
             # the activity speaks the approver's language
             in_lang = self.with_context(lang=user.lang or self.env.lang)

@@ -40,13 +40,13 @@ _logger = logging.getLogger(__name__)
 # the decision's note with the status change it made (one message, its tracking values), the
 # writes of the steps and the record, and the decided step's activities marked done in one write.
 CLICK_QUERIES = {
-    "trip_dic": 30,
-    "agreement_legal": 30,  # includes marking the version of the draft Legal approved (DP 717 5.1.3)
-    "act_institute": 21,
+    "trip_dic": 29,
+    "agreement_legal": 29,  # includes marking the version of the draft Legal approved (DP 717 5.1.3)
+    "act_institute": 20,
     "act_dic": 14,
     "plan_registrar": 18,
     "delegation_protocol": 14,
-    "annual_report": 18,
+    "annual_report": 17,
 }
 
 
