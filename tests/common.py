@@ -1,6 +1,13 @@
 from odoo.tests import TransactionCase, new_test_user
 
 
+def test_users_time_zone(env):
+    """Odoo's demo data puts the superuser in Europe/Brussels, while test users have no time zone
+    (UTC): from 23:00 UTC the superuser's today is the test users' tomorrow, and a date one sets
+    is in the future for the other. The tests' superuser lives in the test users' zone."""
+    env.ref("base.partner_root").tz = False
+
+
 class ApprovalNoticesMixin:
     """The approvers of a step just opened are told by a job the click triggers (within a
     minute): a test that reads their notices or their following runs the job first."""
@@ -20,6 +27,7 @@ class IntlCommon(ApprovalNoticesMixin, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, mail_create_nolog=True))
+        test_users_time_zone(cls.env)
         Department = cls.env["hr.department"]
         cls.rectorate = Department.create({"name": "Rectorate (test)", "intl_kind": "administrative"})
         cls.dic = Department.create({"name": "DIC (test)", "parent_id": cls.rectorate.id})

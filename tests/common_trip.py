@@ -7,7 +7,7 @@ from odoo import Command, fields
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import Form, new_test_user
 
-from .common import ApprovalNoticesMixin
+from .common import ApprovalNoticesMixin, test_users_time_zone
 
 
 class IntlTripCommon(ApprovalNoticesMixin, AccountTestInvoicingCommon):
@@ -25,6 +25,7 @@ class IntlTripCommon(ApprovalNoticesMixin, AccountTestInvoicingCommon):
         super().setUpClass()
         cls.env = cls.env(su=True, context=dict(cls.env.context, tracking_disable=False,
                                        mail_create_nolog=True, mail_notrack=False))
+        test_users_time_zone(cls.env)
         cls.company = cls.company_data["company"]
         cls.kzt = cls.company.currency_id
         cls.eur = cls.setup_other_currency("EUR", rates=[("2020-01-01", 1 / 500.0)])

@@ -1,4 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
@@ -56,7 +58,15 @@ class TestApprovalInbox(IntlTripCommon):
         self.assertEqual(values["summary_date_from"], trip.date_departure)
         self.assertEqual(values["summary_date_to"], trip.date_return)
         self.assertTrue(values["activated_on"])
-        self.assertEqual(values["date_deadline"], values["activated_on"].date() + timedelta(days=2))
+        # two working days of the approver's calendar (holidays and transfers counted) after the
+        # day the step opened there, in the calendar's time zone: at 23:30 UTC it is already the
+        # next day in Brussels or Almaty
+        calendar = self.employee_head.resource_calendar_id or self.employee_head.company_id.resource_calendar_id
+        tz = pytz.timezone(calendar.tz or "UTC")
+        opened = pytz.utc.localize(values["activated_on"]).astimezone(tz).date()
+        day = calendar.plan_days(2, tz.localize(datetime.combine(opened + timedelta(days=1), time.min)),
+                                 compute_leaves=True).astimezone(tz).date()
+        self.assertEqual(values["date_deadline"], day)
         self.assertTrue(values["can_decide"])
         # someone who is not the approver sees no decision to make
         self.assertFalse(line.with_user(self.user_officer).can_decide)
