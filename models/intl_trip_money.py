@@ -111,22 +111,34 @@ class IntlTrip(models.Model):
             trip.amount_balance = (trip.amount_advanced + trip.amount_reimbursed
                                    - trip.amount_spent - trip.amount_returned - trip.amount_deducted)
 
-    @api.depends("estimate_total", "payment_ids.state", "payment_ids.amount_company", "no_advance", "state")
+    @api.depends("estimate_total", "payment_ids.state", "payment_ids.amount_company", "payment_ids.amount",
+                 "payment_ids.currency_id", "no_advance", "state")
     def _compute_amount_to_advance(self):
-        """In company currency, as the estimate: advances in another currency count at their booked value."""
+        """In company currency, as the estimate. Advances paid in another currency: what the
+        payment wizard still proposes in that currency, at today's rate; their booked tenge would
+        leave a remainder the wizard does not pay (or hide one it pays) once the rate moved."""
+        today = fields.Date.context_today(self)
         for trip in self:
-            due = trip.state in ("approved", "returned") and not trip.no_advance
-            advanced = sum(trip.payment_ids.filtered(
-                lambda p: p.state == "posted" and p.kind == "advance").mapped("amount_company"))
-            trip.amount_to_advance = max(trip.estimate_total - advanced, 0.0) if due else 0.0
+            if trip.state not in ("approved", "returned") or trip.no_advance:
+                trip.amount_to_advance = 0.0
+                continue
+            advances = trip.payment_ids.filtered(lambda p: p.state == "posted" and p.kind == "advance")
+            tenge, currency = trip.company_id.currency_id, trip.money_currency_id
+            if not advances or currency == tenge:
+                trip.amount_to_advance = max(trip.estimate_total - sum(advances.mapped("amount_company")), 0.0)
+                continue
+            remaining = trip._intl_advance_remaining(currency, today, strict=False)
+            trip.amount_to_advance = currency._convert(remaining, tenge, trip.company_id, today) if remaining else 0.0
 
-    def _intl_advance_remaining(self, currency, date):
+    def _intl_advance_remaining(self, currency, date, strict=True):
         """What the trip may still be advanced in ``currency`` on ``date``: the wizard proposes
-        it, the posting refuses more (checked again there: a colleague may have paid meanwhile)."""
+        it, the posting refuses more (checked again there: a colleague may have paid meanwhile).
+        ``strict``: refuse to convert without a rate (money), else convert as Odoo does (display)."""
         self.ensure_one()
-        return currency.round(max(self._intl_estimate_in(currency, date) - self._intl_advanced_in(currency), 0.0))
+        return currency.round(max(self._intl_estimate_in(currency, date, strict)
+                                  - self._intl_advanced_in(currency, strict), 0.0))
 
-    def _intl_estimate_in(self, currency, date):
+    def _intl_estimate_in(self, currency, date, strict=True):
         """The estimate in ``currency`` on ``date``: its lines in that currency at their amount,
         the others at their tenge value (the approved estimate) converted at the rate of ``date``."""
         self.ensure_one()
@@ -136,19 +148,22 @@ class IntlTrip(models.Model):
         other = lines - same
         estimate = sum(same.mapped("amount"))
         if other:
-            estimate += company.currency_id._intl_convert(
-                sum(other.mapped("amount_company")), currency, company, date)
+            convert = company.currency_id._intl_convert if strict else company.currency_id._convert
+            estimate += convert(sum(other.mapped("amount_company")), currency, company, date)
         return estimate
 
-    def _intl_advanced_in(self, currency):
+    def _intl_advanced_in(self, currency, strict=True):
         """The advances posted, in ``currency``: at their amount (a trip's money is in one
         currency); one in another currency would count at the rate of its own date."""
         self.ensure_one()
         company = self.company_id
         advanced = 0.0
         for payment in self.payment_ids.filtered(lambda p: p.state == "posted" and p.kind == "advance"):
-            advanced += payment.amount if payment.currency_id == currency else \
-                payment.currency_id._intl_convert(payment.amount, currency, company, payment.date)
+            if payment.currency_id == currency:
+                advanced += payment.amount
+                continue
+            convert = payment.currency_id._intl_convert if strict else payment.currency_id._convert
+            advanced += convert(payment.amount, currency, company, payment.date)
         return advanced
 
     @api.depends("no_advance", "state", "amount_advanced", "amount_balance", "settled_date",

@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import Form, HttpCase, tagged
 
 from .test_ux_receipts import ReceiptsCommon
@@ -73,6 +74,45 @@ class TestUxMoneyCurrency(MoneyCurrencyCommon):
             "partner_id": self.env.company.partner_id.id, "amount": 1.0,
             "journal_id": trip.payment_ids.journal_id.id})
         self.assertFalse(other.intl_to_employee)
+
+    def _euro_advance_form(self, trip):
+        """The advance wizard in euros (the currency of the trip's money once one is posted)."""
+        form = Form(self.env["intl.trip.payment.wizard"].with_user(self.user_accountant).with_context(
+            default_trip_id=trip.id, default_kind="advance"))
+        if trip.payment_ids:
+            self.assertEqual(form.currency_id, self.eur)
+        else:
+            form.currency_id = self.eur
+        return form
+
+    def _advance_to_pay(self, trip):
+        """The trip's *Advance to Pay* as the accountant's money desk reads it."""
+        trip.invalidate_recordset()
+        return trip.with_user(self.user_accountant).read(["amount_to_advance"])[0]["amount_to_advance"]
+
+    def test_advance_to_pay_follows_the_wizard_when_the_rate_moves(self):
+        """Half of a 500 000 tenge estimate advanced in euros at 500, then the euro rises to 520:
+        the tenge still to advance is what the wizard proposes in euros at today's rate, and
+        nothing once that is paid (the booked tenge would leave 9 999.20 that no wizard pays)."""
+        self.env["ir.config_parameter"].set_param("intl_cooperation.rate_max_age_days", "100000")
+        trip = self._approve(self._create_trip())
+        self.assertEqual(trip.estimate_total, 500000.0)
+        first = self._euro_advance_form(trip)
+        first.amount = 500.0
+        first.save().action_confirm()
+        self.assertEqual(self._advance_to_pay(trip), 250000.0)
+        self.env["res.currency.rate"].create({
+            "currency_id": self.eur.id, "name": fields.Date.context_today(trip), "rate": 1 / 520.0,
+            "company_id": trip.company_id.id})
+        second = self._euro_advance_form(trip)
+        self.assertEqual(second.amount, 461.54)  # 500 000 / 520 - 500
+        self.assertEqual(self._advance_to_pay(trip), 240000.8)  # 461.54 at 520
+        second.save().action_confirm()
+        self.assertEqual(trip.payment_ids.sorted("id").mapped("amount_company"), [250000.0, 240000.8])
+        self.assertEqual(self._advance_to_pay(trip), 0.0)
+        self.assertEqual(trip.money_state, "advanced")
+        # nothing more can be advanced: the wizard proposes nothing and the posting refuses more
+        self.assertEqual(self._euro_advance_form(trip).amount, 0.0)
 
     def test_pay_advance_disappears_once_paid(self):
         trip = self._approve(self._create_trip())
